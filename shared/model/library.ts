@@ -1,0 +1,146 @@
+// Library data model: zod schemas and types for facts, sections, countries, forums, technologies.
+import { z } from 'zod';
+
+/** ISO calendar date (YYYY-MM-DD) or month (YYYY-MM); checked for a real calendar day. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD or YYYY-MM')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number | undefined];
+    if (m < 1 || m > 12) return false;
+    if (d === undefined) return true;
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, 'not a real calendar date');
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens (e.g. "ai-oecd-principles")');
+
+export const Source = z.object({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  date: IsoDate,
+  url: z.string().url(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Tags = z.object({
+  technologies: z.array(Id).default([]),
+  countries: z.array(Id).default([]),
+  topics: z.array(z.string()).default([]),
+});
+export type Tags = z.infer<typeof Tags>;
+
+/** How a fact goes stale: a fixed review-by date, or a maximum age counted from asOf. */
+export const ReviewRule = z
+  .object({ by: IsoDate.optional(), maxAgeDays: z.number().int().positive().optional() })
+  .refine((r) => r.by !== undefined || r.maxAgeDays !== undefined, 'review needs "by" or "maxAgeDays"');
+export type ReviewRule = z.infer<typeof ReviewRule>;
+
+export const Fact = z.object({
+  id: Id,
+  statement: z.string().min(1),
+  value: z.number().optional(),
+  unit: z.string().optional(),
+  asOf: IsoDate,
+  review: ReviewRule,
+  source: Source,
+  tags: Tags.default({ technologies: [], countries: [], topics: [] }),
+  marking: z.string().optional(),
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const TOPICS = [
+  'priorities',
+  'data',
+  'standards',
+  'organization',
+  'protection',
+  'context',
+  'framing',
+] as const;
+export const Topic = z.enum(TOPICS);
+export type Topic = z.infer<typeof Topic>;
+
+export const SectionVariable = z.object({
+  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+  label: z.string(),
+  default: z.string().optional(),
+});
+
+/** Front matter of a section Markdown file; the body follows it. */
+export const SectionMeta = z.object({
+  id: Id,
+  title: z.string().min(1),
+  topic: Topic,
+  tags: Tags.default({ technologies: [], countries: [], topics: [] }),
+  marking: z.string().optional(),
+  revision: z.number().int().positive(),
+  summary: z.string().optional(),
+  variables: z.array(SectionVariable).default([]),
+});
+export type SectionMeta = z.infer<typeof SectionMeta>;
+export interface Section extends SectionMeta {
+  body: string;
+  /** Where it came from: library id and file, for messages. */
+  origin?: { library: string; file: string };
+}
+
+export const Technology = z.object({
+  id: Id,
+  name: z.string(),
+  priority: z.enum(['core', 'further']),
+  description: z.string().optional(),
+});
+export type Technology = z.infer<typeof Technology>;
+
+export const Country = z.object({
+  id: Id,
+  name: z.string(),
+  candidate: z.boolean().default(false),
+  forums: z.array(Id).default([]),
+  strengths: z.array(Id).default([]),
+  facts: z.array(Id).default([]),
+});
+export type Country = z.infer<typeof Country>;
+
+export const Forum = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(['forum', 'working-group', 'agreement', 'instrument', 'law', 'standards-body', 'alliance', 'principles']),
+  members: z.array(Id).default([]),
+  technologies: z.array(Id).default([]),
+  description: z.string(),
+  facts: z.array(Id).default([]),
+});
+export type Forum = z.infer<typeof Forum>;
+
+export const Manifest = z.object({
+  id: Id,
+  name: z.string(),
+  version: z.string(),
+  description: z.string().optional(),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** A loaded library (or several merged), as pure data that compose and search work on. */
+export interface Library {
+  manifest: Manifest;
+  facts: Map<string, Fact>;
+  sections: Map<string, Section>;
+  countries: Map<string, Country>;
+  forums: Map<string, Forum>;
+  technologies: Map<string, Technology>;
+}
+
+export function emptyLibrary(manifest: Manifest = { id: 'empty', name: 'Empty', version: '0' }): Library {
+  return {
+    manifest,
+    facts: new Map(),
+    sections: new Map(),
+    countries: new Map(),
+    forums: new Map(),
+    technologies: new Map(),
+  };
+}
