@@ -1,0 +1,24 @@
+// Console seam for CLI commands: commands write through this so tests capture output without spawning.
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+};
+
+/** Exit codes of the `briefing` command (a contract: see README). */
+export const EXIT = { ok: 0, badInput: 1, usage: 2, strictWarnings: 3 } as const;
+
+/** An expected failure with a one-line message for the user; never printed with a stack. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.badInput,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
