@@ -35,6 +35,9 @@ export const BriefMeta = z.object({
 });
 export type BriefMeta = z.infer<typeof BriefMeta>;
 
+/** How a section is set: 'summary' puts it in the boxed summary ("The Issue") of an issue brief. */
+export const SectionStyle = z.enum(['normal', 'summary']);
+
 /** A section linked to a library section (by id + the revision it was taken at). */
 export const LinkedSection = z.object({
   kind: z.literal('linked'),
@@ -44,6 +47,7 @@ export const LinkedSection = z.object({
   title: z.string(),
   body: z.string(),
   marking: z.string().optional(),
+  style: SectionStyle.default('normal'),
 });
 /** A section the user owns, edited freely. */
 export const DetachedSection = z.object({
@@ -52,6 +56,7 @@ export const DetachedSection = z.object({
   title: z.string(),
   body: z.string(),
   marking: z.string().optional(),
+  style: SectionStyle.default('normal'),
   fromSectionId: Id.optional(),
 });
 export const BriefSection = z.discriminatedUnion('kind', [LinkedSection, DetachedSection]);

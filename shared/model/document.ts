@@ -109,7 +109,8 @@ export type WarningCode =
   | 'unknown-variable'
   | 'unmarked-portion'
   | 'pin-changed'
-  | 'unknown-section';
+  | 'unknown-section'
+  | 'bad-table';
 
 export interface ComposeWarning {
   code: WarningCode;

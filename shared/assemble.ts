@@ -1,0 +1,58 @@
+// Builds a brief from library section ids (the `briefing new` command and the app's "add section" share it).
+import { BRIEF_FORMAT, BRIEF_VERSION, Brief, type BriefMeta, type BriefSection, type TemplateId } from './model/brief.js';
+import type { Library, Section } from './model/library.js';
+import { findRefs } from './markdown/setup.js';
+
+export interface AssembleSpec {
+  title: string;
+  template: TemplateId;
+  date: string;
+  sectionIds: string[];
+  variables?: Record<string, string>;
+  meta?: Partial<BriefMeta>;
+}
+
+export class UnknownSectionError extends Error {
+  constructor(readonly ids: string[]) {
+    super(`unknown section id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')} (see \`briefing list sections\`)`);
+  }
+}
+
+/** A linked copy of a library section; the "The Issue" framing section goes in the summary box. */
+export function linkSection(section: Section): BriefSection {
+  return {
+    kind: 'linked',
+    sectionId: section.id,
+    revision: section.revision,
+    title: section.title,
+    body: section.body,
+    ...(section.marking ? { marking: section.marking } : {}),
+    style: section.id === 'framing-the-issue' ? 'summary' : 'normal',
+  };
+}
+
+/** Snapshot every fact the sections cite into the brief's pins (facts already pinned keep their snapshot). */
+export function pinCitedFacts(brief: Brief, library: Library): Brief {
+  const pins = { ...brief.pins };
+  for (const s of brief.sections) {
+    for (const ref of findRefs(s.body)) {
+      if (ref.kind === 'var' || pins[ref.id]) continue;
+      const fact = library.facts.get(ref.id);
+      if (fact) pins[ref.id] = fact;
+    }
+  }
+  return { ...brief, pins };
+}
+
+export function assembleBrief(spec: AssembleSpec, library: Library): Brief {
+  const missing = spec.sectionIds.filter((id) => !library.sections.has(id));
+  if (missing.length) throw new UnknownSectionError(missing);
+  const brief = Brief.parse({
+    format: BRIEF_FORMAT,
+    version: BRIEF_VERSION,
+    meta: { ...spec.meta, title: spec.title, template: spec.template, date: spec.date },
+    sections: spec.sectionIds.map((id) => linkSection(library.sections.get(id)!)),
+    variables: spec.variables ?? {},
+  });
+  return pinCitedFacts(brief, library);
+}

@@ -1,0 +1,76 @@
+// State carried through one compose run: fact lookup (pins first), endnote numbering, variables, warnings.
+import type { Brief } from '../model/brief.js';
+import type { ComposeWarning, Note } from '../model/document.js';
+import type { Fact, Library } from '../model/library.js';
+import { isStale, isoDay, reviewDue } from '../staleness.js';
+
+export class ComposeContext {
+  readonly warnings: ComposeWarning[] = [];
+  readonly notes: Note[] = [];
+  private readonly noteByFact = new Map<string, number>();
+  private readonly warned = new Set<string>();
+  /** Key of the section being composed, for warnings. */
+  sectionKey = '';
+  /** Variable defaults declared by the current section's library entry. */
+  sectionDefaults: Record<string, string> = {};
+
+  constructor(
+    readonly brief: Brief,
+    readonly library: Library,
+    readonly today: Date,
+  ) {}
+
+  warn(w: ComposeWarning): void {
+    const full = { ...w, sectionKey: w.sectionKey ?? this.sectionKey };
+    const key = `${full.code}|${full.sectionKey}|${full.factId ?? ''}|${full.variable ?? ''}|${full.message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push(full);
+  }
+
+  /** The brief's pinned snapshot wins, so a brief renders the same whatever the library holds now. */
+  fact(id: string): Fact | undefined {
+    const fact = this.brief.pins[id] ?? this.library.facts.get(id);
+    if (!fact) {
+      this.warn({ code: 'missing-fact', factId: id, message: `unknown fact "${id}": check the id or add the fact to a library` });
+      return undefined;
+    }
+    if (isStale(fact, this.today)) {
+      this.warn({
+        code: 'stale-fact',
+        factId: id,
+        sectionKey: '',
+        message: `fact "${id}" was due for review on ${isoDay(reviewDue(fact))}: check it is still true`,
+      });
+    }
+    return fact;
+  }
+
+  variable(name: string): string | undefined {
+    const value = this.brief.variables[name] ?? this.sectionDefaults[name];
+    if (value === undefined) {
+      this.warn({ code: 'unknown-variable', variable: name, message: `variable "${name}" has no value: set it in the brief settings` });
+    }
+    return value;
+  }
+
+  /** Endnotes are numbered by first use and shared by every later citation of the same fact. */
+  noteFor(fact: Fact): number {
+    const existing = this.noteByFact.get(fact.id);
+    if (existing) return existing;
+    const n = this.notes.length + 1;
+    this.noteByFact.set(fact.id, n);
+    const s = fact.source;
+    this.notes.push({ n, factId: fact.id, text: `${s.title}, ${s.publisher}, ${formatHumanDate(s.date)}.`, url: s.url });
+    return n;
+  }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** '2021-05-04' -> 'May 4, 2021'; '2021-05' -> 'May 2021'. */
+export function formatHumanDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const month = MONTHS[(m ?? 1) - 1] ?? '';
+  return d ? `${month} ${d}, ${y}` : `${month} ${y}`;
+}

@@ -1,0 +1,90 @@
+// compose(): brief + library -> the resolved document tree every renderer uses. Pure and deterministic.
+import type { Brief, BriefSection } from '../model/brief.js';
+import { sectionKey } from '../model/brief.js';
+import type { Block, ComposedDoc, DocSection } from '../model/document.js';
+import type { Library } from '../model/library.js';
+import { markdown } from '../markdown/setup.js';
+import { fillBlockLine, markingProfile, overallLevel, type MarkingProfile } from '../markings.js';
+import { convertBlocks, slug } from './blocks.js';
+import { ComposeContext, formatHumanDate } from './context.js';
+
+export interface ComposeOptions {
+  /** "Today" for staleness checks; injected so compose stays pure. */
+  today: Date;
+}
+
+export function compose(brief: Brief, library: Library, options: ComposeOptions): ComposedDoc {
+  const ctx = new ComposeContext(brief, library, options.today);
+  const profile = markingProfile(brief.meta.marking) ?? unknownProfile(brief, ctx);
+  const usedIds = new Set<string>();
+  const levelsUsed: string[] = [];
+  const keywords = new Set<string>();
+
+  const sections: DocSection[] = brief.sections.map((s) => {
+    const key = sectionKey(s);
+    ctx.sectionKey = key;
+    const libSection = s.kind === 'linked' ? library.sections.get(s.sectionId) : undefined;
+    ctx.sectionDefaults = Object.fromEntries(
+      (libSection?.variables ?? []).filter((v) => v.default !== undefined).map((v) => [v.name, v.default!]),
+    );
+    for (const t of libSection?.tags.technologies ?? []) keywords.add(library.technologies.get(t)?.name ?? t);
+    const portion = portionFor(s, profile, ctx, levelsUsed);
+    const bodyBlocks = convertBlocks(markdown().parse(s.body, {}), ctx, { usedIds, portion });
+    return { key, title: s.title, blocks: frameSection(s, bodyBlocks, usedIds, portion) };
+  });
+  ctx.sectionKey = '';
+
+  const level = overallLevel(profile, levelsUsed);
+  const meta = brief.meta;
+  return {
+    template: meta.template,
+    paper: meta.paper,
+    language: meta.language,
+    meta: {
+      title: meta.title,
+      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+      authors: meta.authors,
+      date: formatHumanDate(meta.date),
+      ...(meta.memo ? { memo: meta.memo, subject: meta.memo.subject } : {}),
+      keywords: [...keywords].sort(),
+    },
+    marking: {
+      banner: level.banner,
+      firstPageBlock: profile.firstPageBlock.map((l) => fillBlockLine(l, { author: meta.authors[0] ?? '', ...brief.variables })),
+    },
+    sections,
+    notes: ctx.notes,
+    warnings: ctx.warnings,
+  };
+}
+
+/** A section becomes an H1 part, or the boxed summary when styled so. */
+function frameSection(s: BriefSection, blocks: Block[], usedIds: Set<string>, portion: string): Block[] {
+  if (s.style === 'summary') return [{ kind: 'summary', title: s.title, blocks }];
+  const heading: Block = { kind: 'heading', level: 1, id: slug(s.title, usedIds), inlines: [{ kind: 'text', text: s.title }] };
+  if (portion) heading.portion = portion;
+  return [heading, ...blocks];
+}
+
+function portionFor(s: BriefSection, profile: MarkingProfile, ctx: ComposeContext, used: string[]): string {
+  if (!profile.portionMarks && profile.levels.length <= 1) return '';
+  let id = s.marking;
+  if (id === undefined) {
+    if (profile.portionMarks) {
+      ctx.warn({ code: 'unmarked-portion', message: `section "${s.title}" has no marking: treated as ${profile.defaultLevel}; set its marking` });
+    }
+    id = profile.defaultLevel;
+  }
+  const level = profile.levels.find((l) => l.id === id);
+  if (!level) {
+    ctx.warn({ code: 'unmarked-portion', message: `section "${s.title}" is marked "${id}", which the ${profile.name} profile does not know` });
+    return '';
+  }
+  used.push(level.id);
+  return profile.portionMarks ? level.portion : '';
+}
+
+function unknownProfile(brief: Brief, ctx: ComposeContext): MarkingProfile {
+  ctx.warn({ code: 'unmarked-portion', message: `unknown marking profile "${brief.meta.marking}": no banner printed` });
+  return markingProfile('none')!;
+}

@@ -1,0 +1,46 @@
+// The one markdown-it configuration: HTML off, our {{fact:...}} / {{var:...}} references, ::: containers.
+import MarkdownIt from 'markdown-it';
+import container from 'markdown-it-container';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+
+export type RefKind = 'fact' | 'value' | 'cite' | 'var';
+export const REF_PATTERN = /\{\{\s*(fact|value|cite|var)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}/g;
+
+/** Containers a section may use: `::: pullquote`, `::: summary Title`, `::: pagebreak`. */
+export const CONTAINERS = ['pullquote', 'summary', 'pagebreak'] as const;
+
+function refRule(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  if (state.src.charCodeAt(start) !== 0x7b /* { */ || state.src.charCodeAt(start + 1) !== 0x7b) return false;
+  const re = /^\{\{\s*(fact|value|cite|var)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}/;
+  const m = re.exec(state.src.slice(start));
+  if (!m) return false;
+  if (!silent) {
+    const token = state.push('bb_ref', '', 0);
+    token.meta = { kind: m[1] as RefKind, id: m[2] };
+    token.content = m[0];
+  }
+  state.pos += m[0].length;
+  return true;
+}
+
+let shared: MarkdownIt | undefined;
+
+/** A configured parser (cached: markdown-it instances are reusable and parsing is pure). */
+export function markdown(): MarkdownIt {
+  if (shared) return shared;
+  // html: false — nothing from a library or brief is ever executed or passed through as markup.
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  md.inline.ruler.before('text', 'bb_ref', refRule);
+  // '{' is one of markdown-it's terminator characters, so the 'text' rule stops there and ours gets a turn.
+  for (const name of CONTAINERS) md.use(container, name);
+  shared = md;
+  return md;
+}
+
+/** All references in a Markdown body, in order of appearance. */
+export function findRefs(body: string): { kind: RefKind; id: string; index: number }[] {
+  const out: { kind: RefKind; id: string; index: number }[] = [];
+  for (const m of body.matchAll(REF_PATTERN)) out.push({ kind: m[1] as RefKind, id: m[2]!, index: m.index ?? 0 });
+  return out;
+}

@@ -1,0 +1,118 @@
+// compose(): references, endnote numbering, variables, markings, containers, data tables and safety.
+import { describe, expect, it } from 'vitest';
+import { compose } from '../../shared/compose/index.js';
+import { assembleBrief, UnknownSectionError } from '../../shared/assemble.js';
+import { emptyLibrary, type Fact, type Library, type Section } from '../../shared/model/library.js';
+import type { Block, Inline } from '../../shared/model/document.js';
+
+const TODAY = new Date('2026-11-25T00:00:00Z');
+
+function fact(id: string, extra: Partial<Fact> = {}): Fact {
+  return {
+    id,
+    statement: `Statement of ${id}.`,
+    asOf: '2021-05-01',
+    review: { by: '2030-01-01' },
+    source: { title: `Source ${id}`, publisher: 'Pub', date: '2021-05-01', url: `https://example.org/${id}` },
+    tags: { technologies: [], countries: [], topics: [] },
+    ...extra,
+  };
+}
+
+function section(id: string, body: string, extra: Partial<Section> = {}): Section {
+  return { id, title: `Title ${id}`, topic: 'priorities', tags: { technologies: [], countries: [], topics: [] }, revision: 1, variables: [], body, ...extra };
+}
+
+function lib(): Library {
+  const l = emptyLibrary();
+  l.facts.set('a', fact('a', { value: 12.5, unit: 'percent' }));
+  l.facts.set('b', fact('b'));
+  l.facts.set('old', fact('old', { review: { by: '2025-01-01' } }));
+  l.technologies.set('semiconductors', { id: 'semiconductors', name: 'Semiconductors', priority: 'core' });
+  l.forums.set('g7', { id: 'g7', name: 'G7', kind: 'forum', members: ['jp'], technologies: [], description: 'x', facts: [] });
+  l.countries.set('jp', { id: 'jp', name: 'Japan', candidate: true, forums: ['g7'], strengths: ['semiconductors'], facts: [] });
+  l.sections.set('s1', section('s1', 'First {{fact:b}} then {{value:a}} and again {{cite:b}}.\n\n## Sub part\n\n- one\n- two {{var:partner}}'));
+  l.sections.set('s2', section('s2', 'Uses {{cite:a}} and {{fact:nope}} and {{fact:old}}.', { variables: [{ name: 'partner', label: 'Partner', default: 'Japan' }] }));
+  l.sections.set('t', section('t', '```briefing-table\nquery: technology-partners\ntechnology: {{var:tech}}\n```\n', { variables: [{ name: 'tech', label: 'Technology', default: 'semiconductors' }] }));
+  return l;
+}
+
+const text = (inl: Inline[]) => inl.map((i) => (i.kind === 'text' || i.kind === 'placeholder' ? i.text : i.kind === 'note' ? `[${i.n}]` : '')).join('');
+const paragraphs = (blocks: Block[]) => blocks.filter((b) => b.kind === 'paragraph').map((b) => (b.kind === 'paragraph' ? text(b.inlines) : ''));
+
+describe('compose', () => {
+  it('resolves facts, values and citations with endnotes numbered by first use and shared', () => {
+    const l = lib();
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s1', 's2'] }, l);
+    const doc = compose(brief, l, { today: TODAY });
+    expect(paragraphs(doc.sections[0]!.blocks)[0]).toBe('First Statement of b.[1] then 12.5 percent[2] and again [1].');
+    expect(doc.notes.map((n) => [n.n, n.factId, n.url])).toEqual([
+      [1, 'b', 'https://example.org/b'],
+      [2, 'a', 'https://example.org/a'],
+      [3, 'old', 'https://example.org/old'],
+    ]);
+    expect(doc.notes[0]!.text).toBe('Source b, Pub, May 1, 2021.');
+  });
+
+  it('warns about a missing fact and a stale one, and shows a visible placeholder', () => {
+    const l = lib();
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s2'] }, l);
+    const doc = compose(brief, l, { today: TODAY });
+    expect(paragraphs(doc.sections[0]!.blocks)[0]).toContain('[missing fact: nope]');
+    expect(doc.warnings.map((w) => w.code).sort()).toEqual(['missing-fact', 'stale-fact']);
+    expect(doc.warnings.find((w) => w.code === 'missing-fact')!.sectionKey).toBe('s2');
+  });
+
+  it('renders from pinned facts even when the library changed or lost them', () => {
+    const l = lib();
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s1'] }, l);
+    l.facts.delete('b');
+    l.facts.set('a', fact('a', { value: 99, unit: 'percent' }));
+    const doc = compose(brief, l, { today: TODAY });
+    expect(paragraphs(doc.sections[0]!.blocks)[0]).toBe('First Statement of b.[1] then 12.5 percent[2] and again [1].');
+  });
+
+  it('fills variables from the brief, else the section default, else warns', () => {
+    const l = lib();
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s1'] }, l);
+    const doc = compose(brief, l, { today: TODAY });
+    const list = doc.sections[0]!.blocks.find((b) => b.kind === 'list');
+    expect(list && list.kind === 'list' && paragraphs(list.items[1]!)[0]).toBe('two [partner]');
+    expect(doc.warnings.some((w) => w.code === 'unknown-variable' && w.variable === 'partner')).toBe(true);
+    const withVar = compose({ ...brief, variables: { partner: 'Korea' } }, l, { today: TODAY });
+    const list2 = withVar.sections[0]!.blocks.find((b) => b.kind === 'list');
+    expect(list2 && list2.kind === 'list' && paragraphs(list2.items[1]!)[0]).toBe('two Korea');
+  });
+
+  it('builds a data table from the store', () => {
+    const l = lib();
+    const doc = compose(assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['t'] }, l), l, { today: TODAY });
+    const table = doc.sections[0]!.blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' && table.rows.map((r) => r.map(text))).toEqual([['Japan', 'Candidate member', 'G7']]);
+  });
+
+  it('never passes HTML or script links through', () => {
+    const l = lib();
+    l.sections.set('x', section('x', '<script>alert(1)</script>\n\n[click](javascript:alert(1)) and [ok](https://example.org)'));
+    const doc = compose(assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['x'] }, l), l, { today: TODAY });
+    const json = JSON.stringify(doc.sections);
+    expect(json).not.toMatch(/"href":"(?!https:)/);
+    expect(json).toContain('"href":"https://example.org"');
+    expect(paragraphs(doc.sections[0]!.blocks)[0]).toBe('<script>alert(1)</script>');
+  });
+
+  it('computes the overall marking and portion marks from the profile', () => {
+    const l = lib();
+    const brief = assembleBrief({ title: 'T', template: 'decision-memo', date: '2026-11-25', sectionIds: ['s1', 'b2'].slice(0, 1), meta: { marking: 'us-classified' } }, l);
+    brief.sections.push({ kind: 'detached', id: 'd', title: 'Secret part', body: 'Hidden.', marking: 'S', style: 'normal' });
+    const doc = compose(brief, l, { today: TODAY });
+    expect(doc.marking.banner).toBe('SECRET');
+    const last = doc.sections[1]!.blocks.find((b) => b.kind === 'paragraph');
+    expect(last && last.kind === 'paragraph' && last.portion).toBe('(S)');
+    expect(doc.warnings.some((w) => w.code === 'unmarked-portion')).toBe(true);
+  });
+
+  it('refuses unknown section ids when assembling', () => {
+    expect(() => assembleBrief({ title: 'T', template: 'one-pager', date: '2026-11-25', sectionIds: ['s1', 'zz'] }, lib())).toThrow(UnknownSectionError);
+  });
+});
