@@ -144,3 +144,11 @@ export function emptyLibrary(manifest: Manifest = { id: 'empty', name: 'Empty', 
     technologies: new Map(),
   };
 }
+
+/** Something wrong in a library file: absolute file path, 1-based line when known, and how to fix it. */
+export interface Problem {
+  file: string;
+  line?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
