@@ -1,0 +1,82 @@
+// Crash-safe file replacement: temp file in the same folder, fsync, rename over, fsync the folder.
+import { randomBytes } from 'node:crypto';
+import { chmod, copyFile, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Temp files are hidden siblings ending in `.tmp`, so a crash can leave one behind but it never carries the
+ * target's extension and is never mistaken for the document.
+ */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Replaces `target` with `data` so that, whenever the process dies, the file is either wholly old or wholly new. */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+  const tmp = tempPathFor(target);
+  try {
+    const fh = await open(tmp, 'wx', options.mode ?? 0o666);
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await finish(tmp, target, options.mode);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Copies `source` over `target` atomically (used for the .bak, which is as precious as the document). */
+export async function copyFileAtomic(source: string, target: string, options: { mode?: number } = {}): Promise<void> {
+  const tmp = tempPathFor(target);
+  try {
+    await copyFile(source, tmp);
+    const fh = await open(tmp, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await finish(tmp, target, options.mode);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function finish(tmp: string, target: string, mode: number | undefined): Promise<void> {
+  // open()'s mode is filtered by the umask; set it exactly so a private (0600) brief stays private.
+  if (mode !== undefined && process.platform !== 'win32') await chmod(tmp, mode);
+  await renameWithRetry(tmp, target);
+  await fsyncDir(dirname(target));
+}
+
+/** Makes a rename durable: without this a power cut can forget the new directory entry. */
+export async function fsyncDir(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** On Windows a virus scanner or indexer briefly holding the target makes rename fail with EPERM/EBUSY. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const transient = process.platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+      if (!transient || attempt >= 10) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+    }
+  }
+}

@@ -1,0 +1,122 @@
+// Loading and saving .brief files on disk: guarded reads, atomic saves with one .bak, never clobbering a non-brief.
+import { readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { Brief } from '../../../shared/model/brief.js';
+import { BriefFormatError, checkBriefSize, parseBriefJson } from '../../../shared/model/migrate.js';
+import { copyFileAtomic, writeFileAtomic } from './atomic-write.js';
+
+export { BriefFormatError } from '../../../shared/model/migrate.js';
+
+export interface SaveOptions {
+  /** Replace a file that exists but is not a readable brief (after the user confirmed it). */
+  force?: boolean;
+}
+
+/** The one backup kept beside each brief: the file as it was before the last save. */
+export function backupPathFor(path: string): string {
+  return `${path}.bak`;
+}
+
+export async function readBriefFile(path: string): Promise<Brief> {
+  return (await readBriefBytes(path)).brief;
+}
+
+/** Serialised form: schema key order, record keys sorted, 2-space indent, trailing newline — stable for diffs. */
+export function serializeBrief(brief: Brief): string {
+  const sorted = <T>(rec: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(rec).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ ...brief, variables: sorted(brief.variables), pins: sorted(brief.pins) }, null, 2)}\n`;
+}
+
+export async function saveBriefFile(path: string, brief: Brief, options: SaveOptions = {}): Promise<void> {
+  const checked = Brief.safeParse(brief);
+  if (!checked.success) {
+    // Writing what we could not read back would lose the document; the message names the bad field.
+    const issue = checked.error.issues[0]!;
+    throw new BriefFormatError(path, `was not saved: the brief is invalid at ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
+  }
+  const bytes = Buffer.from(serializeBrief(checked.data), 'utf8');
+  // Save through a symlink to the real file, as editors do, rather than replacing the link.
+  const target = await realpath(path).catch(() => path);
+
+  const existing = await inspectExisting(target, path);
+  if (existing.kind === 'unreadable' && !options.force) {
+    throw new BriefFormatError(
+      path,
+      `was not saved: the file already there is not a brief this version can read (${existing.error.reason}). ` +
+        'Nothing was changed — save under another name, or move that file away first',
+    );
+  }
+  if (existing.kind === 'brief' && existing.bytes.equals(bytes)) return;
+  if (existing.kind !== 'none') await copyFileAtomic(target, backupPathFor(target), { mode: existing.stats.mode & 0o7777 });
+  await writeFileAtomic(target, bytes, existing.kind === 'none' ? {} : { mode: existing.stats.mode & 0o7777 });
+}
+
+type Existing =
+  | { kind: 'none' }
+  | { kind: 'brief'; bytes: Buffer; stats: Stats }
+  | { kind: 'unreadable'; error: BriefFormatError; stats: Stats };
+
+async function inspectExisting(target: string, label: string): Promise<Existing> {
+  let stats: Stats;
+  try {
+    stats = await stat(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    throw fileError(label, e);
+  }
+  if (!stats.isFile()) throw new BriefFormatError(label, `was not saved: ${notAFile(stats)}`);
+  try {
+    const { bytes } = await readBriefBytes(target, label);
+    return { kind: 'brief', bytes, stats };
+  } catch (e) {
+    if (e instanceof BriefFormatError) return { kind: 'unreadable', error: e, stats };
+    throw e;
+  }
+}
+
+async function readBriefBytes(path: string, label = path): Promise<{ brief: Brief; bytes: Buffer }> {
+  let stats: Stats;
+  let bytes: Buffer;
+  try {
+    stats = await stat(path);
+    if (!stats.isFile()) throw new BriefFormatError(label, notAFile(stats));
+    // Refuse before reading: a 2 GB file picked by mistake must not be pulled into memory.
+    checkBriefSize(stats.size, label);
+    bytes = await readFile(path);
+  } catch (e) {
+    throw e instanceof BriefFormatError ? e : fileError(label, e);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new BriefFormatError(label, 'is saved as UTF-16 text; briefs are UTF-8 — re-save it as UTF-8 in a text editor');
+  }
+  if (bytes.includes(0)) {
+    throw new BriefFormatError(label, 'is not a text file (it contains binary data) — open a .brief saved by Briefing Builder');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BriefFormatError(label, 'is not valid UTF-8 text — the file may be damaged; use the .bak copy saved beside it');
+  }
+  return { brief: parseBriefJson(text, label, { byteSize: bytes.length }), bytes };
+}
+
+function notAFile(stats: Stats): string {
+  return stats.isDirectory() ? 'is a folder, not a brief file — choose a .brief file' : 'is not a regular file — choose a .brief file';
+}
+
+/** Turns a file-system error into a one-line reason; unknown codes keep their code for support. */
+function fileError(label: string, e: unknown): BriefFormatError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'was not found — check the name and folder, it may have been moved or deleted',
+    ENOTDIR: 'was not found — a part of its path is not a folder',
+    EACCES: 'cannot be read: permission denied — check the file’s permissions',
+    EPERM: 'cannot be read: permission denied — check the file’s permissions',
+    EISDIR: 'is a folder, not a brief file — choose a .brief file',
+    ENAMETOOLONG: 'has a path that is too long — move it to a shorter path',
+    ELOOP: 'is a symbolic link that points to itself — fix or remove the link',
+  };
+  return new BriefFormatError(label, reasons[code ?? ''] ?? `cannot be read (${code ?? (e as Error).message})`);
+}
