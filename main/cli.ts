@@ -1,0 +1,184 @@
+// The `briefing` command: export, new, check, list — the same services as the app, no Electron.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { assembleBrief, UnknownSectionError } from '../shared/assemble.js';
+import { TEMPLATE_IDS, TemplateId } from '../shared/model/brief.js';
+import type { ComposeWarning } from '../shared/model/document.js';
+import { BriefFormatError } from '../shared/model/migrate.js';
+import { isoDay } from '../shared/staleness.js';
+import { EXIT, processIO, UserError, type CliIO } from './cli/io.js';
+import { runCheck, runList } from './cli/library-commands.js';
+import { bundledLibraryDir, fontsDir } from './services/app-paths.js';
+import { readBriefFile, saveBriefFile } from './services/documents/brief-file.js';
+import { ExportService } from './services/export-service.js';
+import { LibraryService } from './services/library-service.js';
+
+const USAGE = `usage:
+  briefing export FILE.brief --out FILE.pdf [--pdfa] [--strict] [--library DIR]...
+  briefing new --template ID --title TEXT --section ID [--section ID]... [--var k=v]... [--date YYYY-MM-DD] --out FILE.brief
+  briefing check [FILE.brief] [--library DIR]...
+  briefing list sections|facts|templates|countries|forums [--search Q] [--topic T] [--json]
+exit codes: 0 done, 1 bad input, 2 usage, 3 --strict and warnings present`;
+
+/** "Today" for staleness; BRIEFING_TODAY=YYYY-MM-DD pins it for reproducible runs. */
+function today(): Date {
+  const fixed = process.env.BRIEFING_TODAY;
+  return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? new Date(`${fixed}T00:00:00Z`) : new Date();
+}
+
+function usage(message: string): never {
+  throw new UserError(`${message}\n${USAGE}`, EXIT.usage);
+}
+
+function parse<T extends Parameters<typeof parseArgs>[0]['options']>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    usage((err as Error).message);
+  }
+}
+
+function formatWarning(w: ComposeWarning): string {
+  return `warning: ${w.sectionKey ? `section ${w.sectionKey}: ` : ''}${w.message}`;
+}
+
+async function libraries(extra: string[] | undefined, io: CliIO): Promise<LibraryService> {
+  const service = new LibraryService([
+    { dir: bundledLibraryDir(), kind: 'bundled', readOnly: true },
+    ...(extra ?? []).map((dir) => ({ dir: path.resolve(dir), kind: 'team' as const, readOnly: true })),
+  ]);
+  await service.load();
+  const errors = service.problems().filter((p) => p.severity === 'error');
+  if (errors.length) io.stderr(`briefing: warning: the libraries have ${errors.length} problem(s); run \`briefing check\` for details`);
+  return service;
+}
+
+async function runExport(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string' },
+    pdfa: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    library: { type: 'string', multiple: true },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) usage('export needs exactly one FILE.brief');
+  if (!values.out) usage('export needs --out FILE.pdf');
+  const out = path.resolve(values.out);
+  const brief = await readBriefFile(file);
+  const lib = await libraries(values.library, io);
+  const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
+  const doc = exporter.compose(brief);
+  for (const w of doc.warnings) io.stderr(`briefing: ${file}: ${formatWarning(w)}`);
+  if (values.strict && doc.warnings.length) {
+    io.stderr(`briefing: ${file}: ${doc.warnings.length} warning(s) and --strict: no PDF written`);
+    return EXIT.strictWarnings;
+  }
+  try {
+    const st = await fs.stat(path.dirname(out));
+    if (!st.isDirectory()) throw new Error();
+  } catch {
+    throw new UserError(`${values.out}: the folder ${path.dirname(out)} does not exist; create it or choose another --out`);
+  }
+  const result = await exporter.exportTo(brief, out, { pdfa: values.pdfa });
+  for (const w of result.fontWarnings) io.stderr(`briefing: ${file}: warning: ${w}`);
+  io.stdout(`wrote ${values.out} (${result.pageCount} page${result.pageCount === 1 ? '' : 's'}${values.pdfa ? ', PDF/A-2b' : ''})`);
+  return EXIT.ok;
+}
+
+async function runNew(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    template: { type: 'string' },
+    title: { type: 'string' },
+    subtitle: { type: 'string' },
+    author: { type: 'string', multiple: true },
+    section: { type: 'string', multiple: true },
+    var: { type: 'string', multiple: true },
+    date: { type: 'string' },
+    marking: { type: 'string' },
+    paper: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    library: { type: 'string', multiple: true },
+  });
+  if (positionals.length) usage(`unexpected argument "${positionals[0]}"`);
+  const template = TemplateId.safeParse(values.template);
+  if (!template.success) usage(`--template must be one of ${TEMPLATE_IDS.join(', ')}`);
+  if (!values.title) usage('new needs --title TEXT');
+  if (!values.section?.length) usage('new needs at least one --section ID');
+  if (!values.out) usage('new needs --out FILE.brief');
+  const variables: Record<string, string> = {};
+  for (const kv of values.var ?? []) {
+    const eq = kv.indexOf('=');
+    if (eq < 1) usage(`--var takes NAME=VALUE, got "${kv}"`);
+    variables[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  const out = path.resolve(values.out);
+  if (!values.force && (await fs.stat(out).catch(() => null))) {
+    throw new UserError(`${values.out}: already exists; choose another --out or pass --force to replace it`);
+  }
+  const lib = await libraries(values.library, io);
+  const brief = assembleBrief(
+    {
+      title: values.title,
+      template: template.data,
+      date: values.date ?? isoDay(today()),
+      sectionIds: values.section,
+      variables,
+      meta: {
+        ...(values.subtitle ? { subtitle: values.subtitle } : {}),
+        ...(values.author ? { authors: values.author } : {}),
+        ...(values.marking ? { marking: values.marking } : {}),
+        ...(values.paper === 'a4' || values.paper === 'letter' ? { paper: values.paper } : {}),
+      },
+    },
+    lib.library(),
+  );
+  await saveBriefFile(out, brief, { force: values.force });
+  io.stdout(`wrote ${values.out} (${brief.sections.length} sections, ${Object.keys(brief.pins).length} pinned facts)`);
+  return EXIT.ok;
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'export':
+        return await runExport(rest, io);
+      case 'new':
+        return await runNew(rest, io);
+      case 'check':
+        return await runCheck(rest, io, { bundledDir: bundledLibraryDir(), today: today() });
+      case 'list':
+        return await runList(rest, io, { bundledDir: bundledLibraryDir(), today: today() });
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE);
+        return EXIT.ok;
+      case '--version':
+        io.stdout('briefing 0.1.0');
+        return EXIT.ok;
+      default:
+        usage(command ? `unknown command "${command}"` : 'no command given');
+    }
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+/** One line, no stack trace: the user gets the file, what is wrong and, where we know it, the fix. */
+function reportError(err: unknown, io: CliIO): number {
+  if (err instanceof UserError) {
+    io.stderr(`briefing: ${err.message}`);
+    return err.exitCode;
+  }
+  if (err instanceof BriefFormatError || err instanceof UnknownSectionError) {
+    io.stderr(`briefing: ${err.message}`);
+    return EXIT.badInput;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr(`briefing: ${message.split('\n')[0]}`);
+  if (process.env.BRIEFING_DEBUG === '1' && err instanceof Error) io.stderr(err.stack ?? '');
+  return EXIT.badInput;
+}

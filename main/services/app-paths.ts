@@ -1,0 +1,27 @@
+// Where the app's bundled files live, whether run from the TypeScript sources, the dist/ bundle or the asar.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function moduleDir(): string {
+  // esbuild's CommonJS bundles have __dirname; vitest/tsx run this file as an ES module.
+  return typeof __dirname !== 'undefined' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+}
+
+let cachedRoot: string | undefined;
+
+/** The folder holding assets/ (the repo root in development, the app folder or asar when packaged). */
+export function appRoot(): string {
+  if (cachedRoot) return cachedRoot;
+  let dir = moduleDir();
+  for (let i = 0; i < 6; i++) {
+    if (fs.existsSync(path.join(dir, 'assets', 'fonts'))) return (cachedRoot = dir);
+    dir = path.dirname(dir);
+  }
+  throw new Error(`cannot find the app's assets folder above ${moduleDir()}`);
+}
+
+export const bundledLibraryDir = (): string => path.join(appRoot(), 'assets', 'library');
+export const fontsDir = (): string => path.join(appRoot(), 'assets', 'fonts');
+export const examplesDir = (): string => path.join(appRoot(), 'assets', 'examples');
+export const rendererDir = (): string => path.join(appRoot(), 'dist', 'renderer');

@@ -1,0 +1,43 @@
+// Export: compose a brief against the libraries, lay it out as PDF, and write it safely (temp file + rename).
+import path from 'node:path';
+import { compose } from '../../shared/compose/index.js';
+import type { Brief } from '../../shared/model/brief.js';
+import type { ComposedDoc } from '../../shared/model/document.js';
+import type { Library } from '../../shared/model/library.js';
+import { renderPdf } from '../pdf/index.js';
+import { writeFileAtomic } from './documents/atomic-write.js';
+
+export interface ExportDeps {
+  library: () => Library;
+  fontsDir: string;
+  today: () => Date;
+}
+
+export interface RenderedBrief {
+  doc: ComposedDoc;
+  bytes: Uint8Array;
+  pageCount: number;
+  fontWarnings: string[];
+}
+
+export class ExportService {
+  constructor(private readonly deps: ExportDeps) {}
+
+  compose(brief: Brief): ComposedDoc {
+    return compose(brief, this.deps.library(), { today: this.deps.today() });
+  }
+
+  async render(brief: Brief, options: { pdfa: boolean }): Promise<RenderedBrief> {
+    const doc = this.compose(brief);
+    const pdf = await renderPdf(doc, { pdfa: options.pdfa, fontsDir: this.deps.fontsDir });
+    return { doc, bytes: pdf.bytes, pageCount: pdf.pageCount, fontWarnings: pdf.warnings };
+  }
+
+  /** The PDF reaches `outPath` only once complete: a failed export leaves any earlier file untouched. */
+  async exportTo(brief: Brief, outPath: string, options: { pdfa: boolean }): Promise<RenderedBrief & { outPath: string }> {
+    const rendered = await this.render(brief, options);
+    const target = path.resolve(outPath);
+    await writeFileAtomic(target, rendered.bytes);
+    return { ...rendered, outPath: target };
+  }
+}

@@ -1,0 +1,77 @@
+// The one channel table: per API method, its argument schema (zod) and result type.
+import { z } from 'zod';
+import { Brief, TemplateId } from '../model/brief.js';
+import type { ComposedDoc, ComposeWarning } from '../model/document.js';
+import { Topic } from '../model/library.js';
+import type { MethodName } from './names.js';
+
+export interface SectionSummary {
+  id: string;
+  title: string;
+  topic: string;
+  summary?: string;
+  technologies: string[];
+  countries: string[];
+  revision: number;
+}
+export interface SearchHit {
+  kind: 'fact' | 'section' | 'country' | 'forum';
+  id: string;
+  title: string;
+  snippet?: string;
+  score: number;
+}
+export interface PreviewResult {
+  pdf: Uint8Array;
+  pageCount: number;
+  warnings: ComposeWarning[];
+}
+export type ExportResult =
+  | { status: 'saved'; displayName: string; pageCount: number; warnings: ComposeWarning[]; fontWarnings: string[] }
+  | { status: 'cancelled' };
+
+export const SearchFilters = z
+  .object({
+    kinds: z.array(z.enum(['fact', 'section', 'country', 'forum'])).optional(),
+    topic: Topic.optional(),
+    technology: z.string().max(100).optional(),
+    country: z.string().max(100).optional(),
+  })
+  .strict();
+
+export const AssembleArgs = z
+  .object({
+    title: z.string().min(1).max(500),
+    template: TemplateId,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    sectionIds: z.array(z.string().max(200)).max(500),
+    variables: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+
+const channel = <A extends z.ZodTuple, R>(args: A) => ({ args, result: undefined as unknown as R });
+
+/** Adding a capability = a schema here + a service method + a handler row (main/services/handlers.ts). */
+export const CHANNELS = {
+  appInfo: channel<z.ZodTuple<[]>, { name: string; version: string }>(z.tuple([])),
+  listSections: channel<z.ZodTuple<[]>, SectionSummary[]>(z.tuple([])),
+  searchLibrary: channel<z.ZodTuple<[z.ZodString, z.ZodOptional<typeof SearchFilters>]>, SearchHit[]>(
+    z.tuple([z.string().max(500), SearchFilters.optional()]),
+  ),
+  assembleBrief: channel<z.ZodTuple<[typeof AssembleArgs]>, Brief>(z.tuple([AssembleArgs])),
+  composeBrief: channel<z.ZodTuple<[typeof Brief]>, ComposedDoc>(z.tuple([Brief])),
+  previewPdf: channel<z.ZodTuple<[typeof Brief]>, PreviewResult>(z.tuple([Brief])),
+  exportPdf: channel<z.ZodTuple<[typeof Brief, z.ZodObject<{ pdfa: z.ZodBoolean }>]>, ExportResult>(
+    z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()]),
+  ),
+} satisfies Record<MethodName, { args: z.ZodTuple; result: unknown }>;
+
+export type Channels = typeof CHANNELS;
+export type ArgsOf<M extends MethodName> = z.input<Channels[M]['args']>;
+export type ParsedArgsOf<M extends MethodName> = z.output<Channels[M]['args']>;
+export type ResultOf<M extends MethodName> = Channels[M]['result'];
+
+/** What the renderer sees as `window.briefing`. */
+export type BriefingApi = { [M in MethodName]: (...args: ArgsOf<M>) => Promise<ResultOf<M>> };
+/** What main implements: one handler per method, receiving validated arguments. */
+export type Handlers = { [M in MethodName]: (...args: ParsedArgsOf<M>) => Promise<ResultOf<M>> };

@@ -1,0 +1,8 @@
+// Commands the application menu sends to the renderer (main -> renderer is this one event, nothing else).
+export const MENU_CHANNEL = 'menu:command';
+export const MENU_COMMANDS = ['new', 'open', 'save', 'save-as', 'export-pdf', 'find', 'undo', 'redo', 'about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(x: unknown): x is MenuCommand {
+  return typeof x === 'string' && (MENU_COMMANDS as readonly string[]).includes(x);
+}

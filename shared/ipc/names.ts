@@ -1,0 +1,22 @@
+// The channel table's names: API method -> IPC channel. Kept free of zod so the preload bundle stays tiny.
+export const CHANNEL_NAMES = {
+  appInfo: 'app:info',
+  listSections: 'library:list-sections',
+  searchLibrary: 'library:search',
+  assembleBrief: 'brief:assemble',
+  composeBrief: 'brief:compose',
+  previewPdf: 'export:preview',
+  exportPdf: 'export:pdf',
+} as const;
+
+export type MethodName = keyof typeof CHANNEL_NAMES;
+export type ChannelName = (typeof CHANNEL_NAMES)[MethodName];
+export const METHOD_NAMES = Object.keys(CHANNEL_NAMES) as MethodName[];
+
+/** Every IPC reply is an envelope, so an expected failure reaches the renderer as a message, not a stack. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
+
+export function unwrapEnvelope<T>(e: Envelope<T>): T {
+  if (e.ok) return e.value;
+  throw new Error(e.error.message);
+}

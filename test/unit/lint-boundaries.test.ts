@@ -1,0 +1,39 @@
+// The layer rules fire: deliberate violations in each layer are lint errors; the allowed imports are not.
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function importErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
+
+describe('layer rules', () => {
+  it.each([
+    ['shared/model/x.ts', "import fs from 'node:fs';\nexport const a = fs;", /no Node built-ins/],
+    ['shared/model/x.ts', "import { app } from 'electron';\nexport const a = app;", /no electron/],
+    ['shared/model/x.ts', "import React from 'react';\nexport const a = React;", /no React/],
+    ['shared/model/x.ts', 'export const a = window.location;', /window/],
+    ['renderer/src/x.ts', "import { ExportService } from '../../main/services/export-service.js';\nexport const a = ExportService;", /never main/],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;", /window.briefing/],
+    ['main/services/x.ts', "import { dialog } from 'electron';\nexport const a = dialog;", /only main\/electron/],
+    ['main/pdf/x.ts', "import { app } from 'electron';\nexport const a = app;", /only main\/electron/],
+  ])('%s: %s is an error', async (file, code, message) => {
+    const errors = await importErrors(file, code);
+    expect(errors.length).toBe(1);
+    expect(errors[0]).toMatch(message);
+  });
+
+  it.each([
+    ['main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['main/preload.ts', "import { contextBridge } from 'electron';\nexport const a = contextBridge;"],
+    ['main/services/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
+    ['renderer/src/x.ts', "import { compose } from '../../shared/compose/index.js';\nexport const a = compose;"],
+    ['shared/x.ts', "import { z } from 'zod';\nexport const a = z;"],
+  ])('%s: allowed import passes', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([]);
+  });
+});
