@@ -1,0 +1,94 @@
+// Mounts several library folders side by side into one Library: first mount wins on clashing ids, and says so.
+import path from 'node:path';
+import { emptyLibrary, type Library, type Manifest, type Problem } from '../../../shared/model/library.js';
+import { checkReferences, type LocatedItems } from './check-references.js';
+import { COLLECTIONS, ITEM_WORD, readLibraryFolder, type Collection, type LibraryPart, type Located } from './read-folder.js';
+
+export type MountKind = 'bundled' | 'team' | 'personal';
+export interface Mount {
+  dir: string;
+  kind: MountKind;
+  readOnly: boolean;
+}
+
+/** Where an item of the merged library was defined. */
+export interface ItemOrigin {
+  mount: Mount;
+  libraryId: string;
+  /** Absolute path of the file. */
+  file: string;
+  line: number;
+}
+export type LibraryOrigins = Record<Collection, Map<string, ItemOrigin>>;
+
+export interface MountedLibrary {
+  mount: Mount;
+  manifest: Manifest;
+}
+
+export interface LoadResult {
+  library: Library;
+  /** Sorted by file, then line; `file` is an absolute path. */
+  problems: Problem[];
+  origins: LibraryOrigins;
+  /** The mounted libraries in mount order. */
+  libraries: MountedLibrary[];
+}
+
+/** Paths in messages: relative to the working folder when inside it, else absolute. */
+export function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+export async function loadLibraries(mounts: readonly Mount[]): Promise<LoadResult> {
+  const parts = await Promise.all(mounts.map((m) => readLibraryFolder(path.resolve(m.dir))));
+  return mergeParts(mounts, parts);
+}
+
+function mergeParts(mounts: readonly Mount[], parts: LibraryPart[]): LoadResult {
+  const library = emptyLibrary(mergedManifest(parts.map((p) => p.manifest)));
+  const origins = Object.fromEntries(COLLECTIONS.map((c) => [c, new Map<string, ItemOrigin>()])) as LibraryOrigins;
+  const kept: LocatedItems = { facts: [], sections: [], countries: [], forums: [] };
+  const problems: Problem[] = parts.flatMap((p) => p.problems);
+
+  parts.forEach((part, partIndex) => {
+    const mount = mounts[partIndex]!;
+    for (const collection of COLLECTIONS) {
+      const target = library[collection] as Map<string, unknown>;
+      for (const item of part[collection] as Located<{ id: string }>[]) {
+        const id = item.value.id;
+        const first = origins[collection].get(id);
+        if (first) {
+          problems.push({ file: item.file, line: item.line, message: clashMessage(collection, id, first, mount), severity: 'error' });
+          continue;
+        }
+        target.set(id, item.value);
+        origins[collection].set(id, { mount, libraryId: part.manifest.id, file: item.file, line: item.line });
+        if (collection !== 'technologies') (kept[collection] as Located<unknown>[]).push(item);
+      }
+    }
+  });
+  const invalid = new Set(parts.flatMap((p) => [...p.invalidIds]));
+  problems.push(...checkReferences(library, kept, invalid));
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  return { library, problems, origins, libraries: parts.map((p, i) => ({ mount: mounts[i]!, manifest: p.manifest })) };
+}
+
+function clashMessage(collection: Collection, id: string, first: ItemOrigin, mount: Mount): string {
+  const word = ITEM_WORD[collection];
+  const where = `${displayPath(first.file)}:${first.line}`;
+  if (first.mount === mount) {
+    return `${word} "${id}" is defined twice; the first definition (${where}) is used — rename or remove this one`;
+  }
+  return `${word} "${id}" is already defined by library "${first.libraryId}" (${where}), which is mounted first and wins — rename this one or remove it`;
+}
+
+function mergedManifest(manifests: Manifest[]): Manifest {
+  if (manifests.length === 1) return manifests[0]!;
+  return {
+    id: 'merged',
+    name: manifests.map((m) => m.name).join(' + '),
+    version: manifests.map((m) => `${m.id}@${m.version}`).join(' '),
+  };
+}
