@@ -1,7 +1,7 @@
 // The `briefing` command: export, new, check, list — the same services as the app, no Electron.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { assembleBrief, UnknownSectionError } from '../shared/assemble.js';
 import { TEMPLATE_IDS, TemplateId } from '../shared/model/brief.js';
 import type { ComposeWarning } from '../shared/model/document.js';
@@ -31,7 +31,7 @@ function usage(message: string): never {
   throw new UserError(`${message}\n${USAGE}`, EXIT.usage);
 }
 
-function parse<T extends Parameters<typeof parseArgs>[0]['options']>(argv: string[], options: T) {
+function parse<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {

@@ -1,5 +1,5 @@
 // Turns markdown-it block tokens of one section body into document blocks.
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 import type { Block, Inline, TableBlock } from '../model/document.js';
 import type { ComposeContext } from './context.js';
 import { convertInlines, plainText } from './inlines.js';
@@ -32,7 +32,7 @@ export function convertBlocks(tokens: Token[], ctx: ComposeContext, opt: BlockOp
   return readBlocks(tokens, cursor, ctx, opt, null);
 }
 
-function withPortion<T extends { portion?: string }>(b: T, portion: string): T {
+function withPortion<T extends Block & { portion?: string }>(b: T, portion: string): T {
   if (portion) b.portion = portion;
   return b;
 }
@@ -143,7 +143,7 @@ function readTable(tokens: Token[], c: { pos: number }, ctx: ComposeContext): Ta
       c.pos += 2;
       if (inHead) {
         header.push(cell);
-        const style = t.attrGet('style') ?? '';
+        const style = String(t.attrGet('style') ?? '');
         align.push(style.includes('right') ? 'right' : style.includes('center') ? 'center' : 'left');
       } else row?.push(cell);
     }

@@ -1,5 +1,5 @@
 // Turns markdown-it inline tokens into document inlines, resolving fact and variable references.
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 import type { Inline, TextRun } from '../model/document.js';
 import type { RefKind } from '../markdown/setup.js';
 import type { ComposeContext } from './context.js';
@@ -54,7 +54,7 @@ export function convertInlines(tokens: Token[] | null, ctx: ComposeContext): Inl
         style.italic = false;
         break;
       case 'link_open': {
-        const href = safeHref(t.attrGet('href') ?? '');
+        const href = safeHref(String(t.attrGet('href') ?? ''));
         if (href) style.href = href;
         break;
       }

@@ -49,29 +49,28 @@ export const AssembleArgs = z
   })
   .strict();
 
-const channel = <A extends z.ZodTuple, R>(args: A) => ({ args, result: undefined as unknown as R });
+/** P is the method's parameter list as TypeScript sees it; `args` validates the same list at runtime. */
+const channel = <P extends unknown[], R>(args: z.ZodType) => ({ args, params: undefined as unknown as P, result: undefined as unknown as R });
 
-/** Adding a capability = a schema here + a service method + a handler row (main/services/handlers.ts). */
+export type SearchFilterSpec = z.infer<typeof SearchFilters>;
+export type AssembleSpecArgs = z.infer<typeof AssembleArgs>;
+
+/** Adding a capability = a schema here + a service method + a handler row (main/services/container.ts). */
 export const CHANNELS = {
-  appInfo: channel<z.ZodTuple<[]>, { name: string; version: string }>(z.tuple([])),
-  listSections: channel<z.ZodTuple<[]>, SectionSummary[]>(z.tuple([])),
-  searchLibrary: channel<z.ZodTuple<[z.ZodString, z.ZodOptional<typeof SearchFilters>]>, SearchHit[]>(
-    z.tuple([z.string().max(500), SearchFilters.optional()]),
-  ),
-  assembleBrief: channel<z.ZodTuple<[typeof AssembleArgs]>, Brief>(z.tuple([AssembleArgs])),
-  composeBrief: channel<z.ZodTuple<[typeof Brief]>, ComposedDoc>(z.tuple([Brief])),
-  previewPdf: channel<z.ZodTuple<[typeof Brief]>, PreviewResult>(z.tuple([Brief])),
-  exportPdf: channel<z.ZodTuple<[typeof Brief, z.ZodObject<{ pdfa: z.ZodBoolean }>]>, ExportResult>(
-    z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()]),
-  ),
-} satisfies Record<MethodName, { args: z.ZodTuple; result: unknown }>;
+  appInfo: channel<[], { name: string; version: string }>(z.tuple([])),
+  listSections: channel<[], SectionSummary[]>(z.tuple([])),
+  searchLibrary: channel<[query: string, filters?: SearchFilterSpec], SearchHit[]>(z.tuple([z.string().max(500), SearchFilters.optional()])),
+  assembleBrief: channel<[spec: AssembleSpecArgs], Brief>(z.tuple([AssembleArgs])),
+  composeBrief: channel<[brief: Brief], ComposedDoc>(z.tuple([Brief])),
+  previewPdf: channel<[brief: Brief], PreviewResult>(z.tuple([Brief])),
+  exportPdf: channel<[brief: Brief, options: { pdfa: boolean }], ExportResult>(z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()])),
+} satisfies Record<MethodName, { args: z.ZodType; params: unknown[]; result: unknown }>;
 
 export type Channels = typeof CHANNELS;
-export type ArgsOf<M extends MethodName> = z.input<Channels[M]['args']>;
-export type ParsedArgsOf<M extends MethodName> = z.output<Channels[M]['args']>;
+export type ParamsOf<M extends MethodName> = Channels[M]['params'];
 export type ResultOf<M extends MethodName> = Channels[M]['result'];
 
 /** What the renderer sees as `window.briefing`. */
-export type BriefingApi = { [M in MethodName]: (...args: ArgsOf<M>) => Promise<ResultOf<M>> };
+export type BriefingApi = { [M in MethodName]: (...args: ParamsOf<M>) => Promise<ResultOf<M>> };
 /** What main implements: one handler per method, receiving validated arguments. */
-export type Handlers = { [M in MethodName]: (...args: ParsedArgsOf<M>) => Promise<ResultOf<M>> };
+export type Handlers = { [M in MethodName]: (...args: ParamsOf<M>) => Promise<ResultOf<M>> };

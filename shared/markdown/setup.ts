@@ -1,7 +1,6 @@
 // The one markdown-it configuration: HTML off, our {{fact:...}} / {{var:...}} references, ::: containers.
-import MarkdownIt from 'markdown-it';
+import MarkdownItFactory, { type MarkdownIt, type StateInline } from 'markdown-it';
 import container from 'markdown-it-container';
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 
 export type RefKind = 'fact' | 'value' | 'cite' | 'var';
 export const REF_PATTERN = /\{\{\s*(fact|value|cite|var)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}/g;
@@ -30,7 +29,7 @@ let shared: MarkdownIt | undefined;
 export function markdown(): MarkdownIt {
   if (shared) return shared;
   // html: false — nothing from a library or brief is ever executed or passed through as markup.
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  const md = new MarkdownItFactory({ html: false, linkify: false, typographer: true });
   md.inline.ruler.before('text', 'bb_ref', refRule);
   // '{' is one of markdown-it's terminator characters, so the 'text' rule stops there and ours gets a turn.
   for (const name of CONTAINERS) md.use(container, name);

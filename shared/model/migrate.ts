@@ -156,7 +156,7 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       return actual === undefined
-        ? `${path} is missing — add it (${article(issue.expected)})`
+        ? `${path} is missing — add ${article(issue.expected)} there`
         : `${path} should be ${article(issue.expected)} but is ${describeValue(actual)}`;
     case 'invalid_union':
       {

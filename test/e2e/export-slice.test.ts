@@ -1,0 +1,87 @@
+// End to end: the real renderer in Chromium picks sections, reorders, exports, and the PDF is read back.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserOrSkipReason, startHarness, type Harness } from './harness.js';
+import { readPdfText } from '../support/read-pdf.js';
+
+const browser = browserOrSkipReason();
+const screenshots = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+
+describe.skipIf('skip' in browser)('composer slice in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness((browser as { path: string }).path);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lists library sections, exports the picked ones in the chosen order, and the PDF has them', async () => {
+    const { page } = h;
+    await page.getByRole('heading', { name: 'Library' }).waitFor();
+    await page.getByRole('button', { name: /^Add / }).first().waitFor();
+    const addButtons = page.getByRole('button', { name: /^Add / });
+    expect(await addButtons.count()).toBeGreaterThanOrEqual(3);
+
+    const titles: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const button = page.getByRole('button', { name: /^Add / }).nth(0);
+      const label = (await button.getAttribute('aria-label'))!.replace(/^Add /, '');
+      titles.push(label);
+      await button.click();
+    }
+    // Move the third section to the top.
+    await page.getByRole('button', { name: `Move ${titles[2]} up` }).click();
+    await page.getByRole('button', { name: `Move ${titles[2]} up` }).click();
+    const order = [titles[2]!, titles[0]!, titles[1]!];
+    await expect.poll(() => page.locator('.outline-title').allTextContents()).toEqual(order);
+
+    await page.getByLabel('Title').fill('E2E Slice Brief');
+    await page.screenshot({ path: path.join(screenshots, 'composer.png') });
+    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/Saved E2E-Slice-Brief\.pdf — \d+ page/);
+
+    expect(h.savedFiles).toHaveLength(1);
+    const pdf = await readPdfText(h.savedFiles[0]!);
+    expect(pdf.numPages).toBeGreaterThanOrEqual(1);
+    const flat = pdf.text.replace(/\s+/g, ' ');
+    const positions = order.map((t) => flat.indexOf(t, flat.indexOf(order[0]!)));
+    for (const p of positions) expect(p).toBeGreaterThanOrEqual(0);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(flat).toContain('E2E Slice Brief');
+    expect(h.refused).toEqual([]);
+  });
+
+  it('refuses calls that do not come from the main frame, like the app wrapper', async () => {
+    const { page } = h;
+    await page.evaluate(() => {
+      const f = document.createElement('iframe');
+      f.srcdoc = '<p>child</p>';
+      document.body.appendChild(f);
+      return new Promise((r) => f.addEventListener('load', r));
+    });
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    const message = await frame.evaluate(async () => {
+      try {
+        await (window as unknown as { briefing: { listSections(): Promise<unknown> } }).briefing.listSections();
+        return 'accepted';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(message).toMatch(/refused/);
+    expect(h.refused.length).toBe(1);
+  });
+
+  it('rejects arguments that do not match the channel schema', async () => {
+    const message = await h.page.evaluate(async () => {
+      try {
+        await (window as unknown as { briefing: { exportPdf(a: unknown, b: unknown): Promise<unknown> } }).briefing.exportPdf({ not: 'a brief' }, { pdfa: 'yes' });
+        return 'accepted';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(message).toMatch(/invalid arguments for exportPdf/);
+  });
+});

@@ -1,0 +1,145 @@
+// E2E harness: the built renderer in Debian's Chromium, with window.briefing served by the real services in Node.
+// window.briefing is built from the same channel table as the preload, and every call goes through the same
+// dispatch wrapper (sender check + schema validation) as main/electron/ipc.ts.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHANNEL_NAMES, METHOD_NAMES, type MethodName } from '../../shared/ipc/names.js';
+import { createHandlers, createServices, type AppDialogs } from '../../main/services/container.js';
+import { dispatch } from '../../main/services/dispatch.js';
+import { mimeType, resolveAppPath } from '../../main/electron/protocol-paths.js';
+import { APP_ORIGIN } from '../../main/electron/security-policy.js';
+import { bundledLibraryDir, fontsDir, rendererDir } from '../../main/services/app-paths.js';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function findChromium(): string | null {
+  return CANDIDATES.find((p): p is string => !!p && fs.existsSync(p)) ?? null;
+}
+
+/** Where no browser is found: loud skip locally, a failure under CI. */
+export function browserOrSkipReason(): { path: string } | { skip: string } {
+  const found = findChromium();
+  if (found) return { path: found };
+  const how = 'install it with `sudo apt-get install chromium` (or set CHROMIUM_PATH)';
+  if (process.env.CI === 'true') throw new Error(`e2e: no Chromium found and CI=true: ${how}`);
+  console.warn(`\n*** E2E SKIPPED: no Chromium found — ${how} ***\n`);
+  return { skip: how };
+}
+
+/** Serve the built renderer over loopback with the same path allow-list as the app:// protocol. */
+async function serveRenderer(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer(async (req, res) => {
+    const file = resolveAppPath(`${APP_ORIGIN}${req.url ?? '/'}`, root);
+    if (!file) return void res.writeHead(404).end();
+    try {
+      const body = await fsp.readFile(file);
+      res.writeHead(200, { 'content-type': mimeType(file) }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Uint8Array does not cross Playwright's binding as bytes: carry it as base64 and rebuild it in the page. */
+function encode(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? { __bytes: Buffer.from(v).toString('base64') } : v));
+}
+
+export interface Harness {
+  page: Page;
+  context: BrowserContext;
+  browser: Browser;
+  outDir: string;
+  /** Paths the fake save dialog handed out, in order. */
+  savedFiles: string[];
+  /** Calls refused by the sender check (e.g. from an iframe). */
+  refused: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(executablePath: string): Promise<Harness> {
+  const outDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'briefing-e2e-'));
+  const savedFiles: string[] = [];
+  const refused: string[] = [];
+  const dialogs: AppDialogs = {
+    savePdf: async (name) => {
+      const file = path.join(outDir, name);
+      savedFiles.push(file);
+      return file;
+    },
+  };
+  const services = await createServices({
+    bundledLibraryDir: bundledLibraryDir(),
+    fontsDir: fontsDir(),
+    userDataDir: path.join(outDir, 'user-data'),
+    dialogs,
+    today: () => new Date('2026-11-25T00:00:00Z'),
+  });
+  const handlers = createHandlers(services);
+  const server = await serveRenderer(rendererDir());
+
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // Like the app's session: nothing but our own loopback origin may load.
+  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
+
+  await context.exposeBinding('__briefingInvoke', async (source, channel: string, argsJson: string) => {
+    const method = [...METHOD_NAMES].find((m) => CHANNEL_NAMES[m] === channel) as MethodName | undefined;
+    const isMainFrame = source.frame === source.page.mainFrame();
+    const trusted = isMainFrame && source.frame.url().startsWith(server.url + '/');
+    if (!trusted) refused.push(`${channel} from ${source.frame.url()}`);
+    if (!method) return encode({ ok: false, error: { message: `unknown channel ${channel}` } });
+    const args = JSON.parse(argsJson) as unknown[];
+    return encode(await dispatch(handlers, method, args, { trusted, describe: source.frame.url() }));
+  });
+  await context.addInitScript((channels: Record<string, string>) => {
+    const decode = (text: string) =>
+      JSON.parse(text, (_k, v: unknown) => {
+        if (v && typeof v === 'object' && '__bytes' in v) {
+          const bin = atob((v as { __bytes: string }).__bytes);
+          const bytes = new Uint8Array(bin.length);
+          for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+          return bytes;
+        }
+        return v;
+      });
+    const invoke = (window as unknown as { __briefingInvoke: (c: string, a: string) => Promise<string> }).__briefingInvoke;
+    const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+    for (const [method, channel] of Object.entries(channels)) {
+      api[method] = async (...args: unknown[]) => {
+        const envelope = decode(await invoke(channel, JSON.stringify(args))) as { ok: boolean; value?: unknown; error?: { message: string } };
+        if (!envelope.ok) throw new Error(envelope.error?.message ?? 'failed');
+        return envelope.value;
+      };
+    }
+    Object.defineProperty(window, 'briefing', { value: Object.freeze(api), writable: false });
+  }, CHANNEL_NAMES as unknown as Record<string, string>);
+
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(`${server.url}/index.html`);
+  return {
+    page,
+    context,
+    browser,
+    outDir,
+    savedFiles,
+    refused,
+    async close() {
+      await browser.close();
+      await server.close();
+      await fsp.rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
