@@ -163,12 +163,12 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
         // Zod adds the allowed discriminator values for tagged unions (sections' "kind").
         const options = (issue as { options?: unknown }).options;
         if (Array.isArray(options)) {
-          return `${path} is ${describeValue(actual)}; it should be ${options.map((o) => JSON.stringify(o)).join(' or ')}`;
+          return `${path} ${isOrMissing(actual)}; it should be ${options.map((o) => JSON.stringify(o)).join(' or ')}`;
         }
       }
       return `${path}: ${issue.message}`;
     case 'invalid_value':
-      return `${path} is ${describeValue(actual)}; it should be ${issue.values.map((o) => JSON.stringify(o)).join(' or ')}`;
+      return `${path} ${isOrMissing(actual)}; it should be ${issue.values.map((o) => JSON.stringify(o)).join(' or ')}`;
     default:
       return `${path}: ${issue.message}${actual !== undefined && typeof actual !== 'object' ? ` (it is ${describeValue(actual)})` : ''}`;
   }
@@ -192,6 +192,10 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[k];
   }
   return v;
+}
+
+function isOrMissing(v: unknown): string {
+  return v === undefined ? 'is missing' : `is ${describeValue(v)}`;
 }
 
 function describeValue(v: unknown): string {

@@ -21,8 +21,16 @@ export async function readBriefFile(path: string): Promise<Brief> {
   return (await readBriefBytes(path)).brief;
 }
 
-/** Serialised form: schema key order, record keys sorted, 2-space indent, trailing newline — stable for diffs. */
+/**
+ * Serialised form: schema key order, record keys sorted, 2-space indent, trailing newline — the same brief
+ * always gives the same bytes, so git diffs show real changes only. Throws a ZodError if the brief is invalid.
+ */
 export function serializeBrief(brief: Brief): string {
+  return stringify(Brief.parse(brief));
+}
+
+/** `brief` must come out of Brief.parse, whose output follows the schema's key order. */
+function stringify(brief: Brief): string {
   const sorted = <T>(rec: Record<string, T>): Record<string, T> =>
     Object.fromEntries(Object.entries(rec).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return `${JSON.stringify({ ...brief, variables: sorted(brief.variables), pins: sorted(brief.pins) }, null, 2)}\n`;
@@ -35,7 +43,7 @@ export async function saveBriefFile(path: string, brief: Brief, options: SaveOpt
     const issue = checked.error.issues[0]!;
     throw new BriefFormatError(path, `was not saved: the brief is invalid at ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
   }
-  const bytes = Buffer.from(serializeBrief(checked.data), 'utf8');
+  const bytes = Buffer.from(stringify(checked.data), 'utf8');
   // Save through a symlink to the real file, as editors do, rather than replacing the link.
   const target = await realpath(path).catch(() => path);
 
