@@ -1,22 +1,18 @@
 // Library service: mounts the bundled, team and personal libraries, keeps the merged library and its search index.
-import type { SearchHit } from '../../shared/ipc/channels.js';
+import type { SearchFilterSpec, SearchHit } from '../../shared/ipc/channels.js';
 import type { Library, Problem } from '../../shared/model/library.js';
 import { loadLibraries, type LoadResult, type Mount } from './library/mount.js';
-
-export interface SearchFilterSpec {
-  kinds?: SearchHit['kind'][];
-  topic?: string;
-  technology?: string;
-  country?: string;
-}
+import { LibraryIndex } from './library/search.js';
 
 export class LibraryService {
   private loaded: LoadResult | undefined;
+  private index: LibraryIndex | undefined;
 
   constructor(private readonly mounts: Mount[]) {}
 
   async load(): Promise<void> {
     this.loaded = await loadLibraries(this.mounts);
+    this.index = undefined;
   }
 
   private state(): LoadResult {
@@ -32,9 +28,9 @@ export class LibraryService {
     return this.state().problems;
   }
 
-  search(query: string, filters: SearchFilterSpec): SearchHit[] {
-    void query;
-    void filters;
-    return [];
+  /** The index is built on the first search, so start-up and the CLI's export never pay for it. */
+  search(query: string, filters: SearchFilterSpec = {}): SearchHit[] {
+    this.index ??= new LibraryIndex(this.library());
+    return this.index.search(query, filters);
   }
 }
