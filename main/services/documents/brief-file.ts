@@ -7,6 +7,9 @@ import { copyFileAtomic, writeFileAtomic } from './atomic-write.js';
 
 export { BriefFormatError } from '../../../shared/model/migrate.js';
 
+/** Save refused because the file already at the path is not a readable brief (a `force` save would replace it). */
+export class OverwriteRefusedError extends BriefFormatError {}
+
 export interface SaveOptions {
   /** Replace a file that exists but is not a readable brief (after the user confirmed it). */
   force?: boolean;
@@ -49,7 +52,7 @@ export async function saveBriefFile(path: string, brief: Brief, options: SaveOpt
 
   const existing = await inspectExisting(target, path);
   if (existing.kind === 'unreadable' && !options.force) {
-    throw new BriefFormatError(
+    throw new OverwriteRefusedError(
       path,
       `was not saved: the file already there is not a brief this version can read (${existing.error.reason}). ` +
         'Nothing was changed — save under another name, or move that file away first',

@@ -1,0 +1,278 @@
+// Open/save/recover briefs for the UI: opaque handles over file paths, plain serialisable results for IPC.
+import { randomUUID } from 'node:crypto';
+import { basename, extname, resolve } from 'node:path';
+import { newBrief, type Brief, type TemplateId } from '../../../shared/model/brief.js';
+import { BriefFormatError } from '../../../shared/model/migrate.js';
+import { OverwriteRefusedError, readBriefFile, saveBriefFile } from './brief-file.js';
+import { systemClock, type Clock } from './clock.js';
+import { RecentList, type RecentItem } from './recent-list.js';
+import { RecoveryStore } from './recovery.js';
+
+/** Native file dialogs (Electron's in the app, fakes in tests). They return a path or null when cancelled. */
+export interface Dialogs {
+  openBrief(): Promise<string | null>;
+  saveBriefAs(suggestedName: string): Promise<string | null>;
+}
+
+export interface DocumentServiceOptions {
+  userDataDir: string;
+  dialogs: Dialogs;
+  clock?: Clock;
+  /** Passed to the recovery store (debounce ~1 s by default). */
+  recoveryDelayMs?: number;
+  onRecoveryError?: (error: unknown, docId: string) => void;
+}
+
+/** A problem for the user, named by file name (never the full path) with what to do. */
+export interface DocumentError {
+  file: string;
+  reason: string;
+  message: string;
+}
+
+export interface OpenDocument {
+  handle: string;
+  displayName: string;
+  brief: Brief;
+  /** False for a new brief never saved to a file. */
+  hasFile: boolean;
+  /** True when restored from a recovery copy: the content differs from the file until saved. */
+  recovered: boolean;
+}
+
+export type OpenResult =
+  | { status: 'opened'; document: OpenDocument }
+  /** The file is open already under `handle`: the UI should switch to it rather than load it twice. */
+  | { status: 'already-open'; handle: string }
+  | { status: 'canceled' }
+  | { status: 'failed'; error: DocumentError };
+
+export type SaveResult =
+  | { status: 'saved'; displayName: string }
+  | { status: 'canceled' }
+  /** `canReplace`: the file there is not a readable brief; saving again with `{ replace: true }` overwrites it. */
+  | { status: 'failed'; error: DocumentError; canReplace: boolean };
+
+export interface RecoveryOffer {
+  recoveryId: string;
+  displayName: string;
+  savedAt: number;
+  hasFile: boolean;
+}
+
+export interface NewDocumentInit {
+  title: string;
+  template: TemplateId;
+  date?: string;
+}
+
+interface DocState {
+  path: string | null;
+  displayName: string;
+  /** Counts edits, so a save only drops the recovery copy if nothing was typed while it ran. */
+  edits: number;
+}
+
+const UNTITLED = 'Untitled';
+
+export class DocumentService {
+  private readonly dialogs: Dialogs;
+  private readonly clock: Clock;
+  private readonly recovery: RecoveryStore;
+  private readonly recents: RecentList;
+  private readonly docs = new Map<string, DocState>();
+
+  constructor(options: DocumentServiceOptions) {
+    this.dialogs = options.dialogs;
+    this.clock = options.clock ?? systemClock;
+    this.recovery = new RecoveryStore(options.userDataDir, {
+      clock: this.clock,
+      ...(options.recoveryDelayMs !== undefined && { delayMs: options.recoveryDelayMs }),
+      ...(options.onRecoveryError && { onError: options.onRecoveryError }),
+    });
+    this.recents = new RecentList(options.userDataDir);
+  }
+
+  newDocument(init: NewDocumentInit): OpenDocument {
+    const brief = newBrief({ title: init.title, template: init.template, date: init.date ?? localDate(this.clock.now()) });
+    const handle = this.register({ path: null, displayName: UNTITLED, edits: 0 });
+    return { handle, displayName: UNTITLED, brief, hasFile: false, recovered: false };
+  }
+
+  async open(): Promise<OpenResult> {
+    const path = await this.dialogs.openBrief();
+    return path === null ? { status: 'canceled' } : this.openPath(path);
+  }
+
+  async openRecent(recentId: string): Promise<OpenResult> {
+    const path = await this.recents.pathOf(recentId);
+    if (path === null) {
+      return failed({ file: 'That brief', reason: 'is no longer in the recent list — open it with Open…' });
+    }
+    const result = await this.openPath(path);
+    if (result.status === 'failed') await this.recents.remove(recentId);
+    return result;
+  }
+
+  async save(handle: string, brief: Brief, options: { replace?: boolean } = {}): Promise<SaveResult> {
+    const doc = this.doc(handle);
+    if (doc.path === null) return this.saveAs(handle, brief, options);
+    return this.saveTo(handle, doc, doc.path, brief, options.replace ?? false);
+  }
+
+  async saveAs(handle: string, brief: Brief, options: { replace?: boolean } = {}): Promise<SaveResult> {
+    const doc = this.doc(handle);
+    const suggested = doc.path ? basename(doc.path) : `${fileNameFor(brief.meta.title)}.brief`;
+    const chosen = await this.dialogs.saveBriefAs(suggested);
+    if (chosen === null) return { status: 'canceled' };
+    // GTK dialogs return the name as typed; give a bare name the extension the open dialog filters on.
+    const path = extname(chosen) === '' ? `${chosen}.brief` : chosen;
+    return this.saveTo(handle, doc, path, brief, options.replace ?? false);
+  }
+
+  async recent(): Promise<RecentItem[]> {
+    return this.recents.items();
+  }
+
+  /** Called on every edit: keeps a recovery copy about a second behind the user. */
+  markEdited(handle: string, brief: Brief): void {
+    const doc = this.doc(handle);
+    doc.edits++;
+    this.recovery.scheduleWrite(handle, brief, { originalPath: doc.path, displayName: doc.displayName });
+  }
+
+  /** Recovery copies left by an earlier session (a crash, a power cut), newest first. */
+  async pendingRecovery(): Promise<RecoveryOffer[]> {
+    const entries = await this.recovery.list();
+    return entries
+      .filter((e) => !this.docs.has(e.docId))
+      .map((e) => ({ recoveryId: e.docId, displayName: e.displayName, savedAt: e.savedAt, hasFile: e.originalPath !== null }));
+  }
+
+  /** Reopens a recovery copy as an unsaved document; the copy stays on disk until that document is saved or closed. */
+  async restore(recoveryId: string): Promise<OpenResult> {
+    if (this.docs.has(recoveryId)) return { status: 'already-open', handle: recoveryId };
+    const entry = await this.recovery.read(recoveryId);
+    if (entry === null) {
+      return failed({ file: 'The recovery copy', reason: 'could not be read — it may have been restored or discarded already' });
+    }
+    // The recovery id is a former handle (random); reusing it keeps new edits in the same copy.
+    this.docs.set(recoveryId, { path: entry.originalPath, displayName: entry.displayName, edits: 1 });
+    return {
+      status: 'opened',
+      document: { handle: recoveryId, displayName: entry.displayName, brief: entry.brief, hasFile: entry.originalPath !== null, recovered: true },
+    };
+  }
+
+  /** The user chose not to restore a recovery copy. */
+  async discardRecovery(recoveryId: string): Promise<void> {
+    if (!this.docs.has(recoveryId)) await this.recovery.discard(recoveryId);
+  }
+
+  /** The document is closed (saved, or the user chose not to save): its recovery copy goes. */
+  async close(handle: string): Promise<void> {
+    if (!this.docs.delete(handle)) return;
+    await this.recovery.discard(handle);
+  }
+
+  /** On quit: write pending recovery copies now. */
+  async shutdown(): Promise<void> {
+    await this.recovery.flush();
+  }
+
+  private async openPath(path: string): Promise<OpenResult> {
+    const full = resolve(path);
+    for (const [handle, doc] of this.docs) if (doc.path === full) return { status: 'already-open', handle };
+    let brief: Brief;
+    try {
+      brief = await readBriefFile(full);
+    } catch (e) {
+      // readBriefFile reports every expected problem (missing, unreadable, damaged) as a BriefFormatError.
+      if (!(e instanceof BriefFormatError)) throw e;
+      return failed({ file: basename(full), reason: e.reason });
+    }
+    const displayName = basename(full);
+    const handle = this.register({ path: full, displayName, edits: 0 });
+    await this.recents.add(full, this.clock.now());
+    return { status: 'opened', document: { handle, displayName, brief, hasFile: true, recovered: false } };
+  }
+
+  private async saveTo(handle: string, doc: DocState, path: string, brief: Brief, replace: boolean): Promise<SaveResult> {
+    const full = resolve(path);
+    const displayName = basename(full);
+    for (const [other, state] of this.docs) {
+      if (other !== handle && state.path === full) {
+        const reason = 'is open in another window — save there, or close it first';
+        return { status: 'failed', error: { file: displayName, reason, message: `${displayName}: ${reason}` }, canReplace: false };
+      }
+    }
+    const editsAtStart = doc.edits;
+    try {
+      await saveBriefFile(full, brief, { force: replace });
+    } catch (e) {
+      // Whatever went wrong, the text the user meant to save is now safe in the recovery folder.
+      await this.recovery.writeImmediately(handle, brief, { originalPath: doc.path, displayName: doc.displayName });
+      return { status: 'failed', error: describeSaveFailure(e, displayName), canReplace: e instanceof OverwriteRefusedError };
+    }
+    doc.path = full;
+    doc.displayName = displayName;
+    await this.recents.add(full, this.clock.now());
+    // An edit made while saving is not in the file: its recovery copy must survive.
+    if (doc.edits === editsAtStart && this.docs.get(handle) === doc) await this.recovery.discard(handle);
+    return { status: 'saved', displayName };
+  }
+
+  private register(state: DocState): string {
+    const handle = randomUUID();
+    this.docs.set(handle, state);
+    return handle;
+  }
+
+  private doc(handle: string): DocState {
+    const doc = this.docs.get(handle);
+    // A handle the UI never received is a bug in the caller, not user input.
+    if (!doc) throw new Error(`unknown document handle ${JSON.stringify(handle)}`);
+    return doc;
+  }
+}
+
+function failed(error: Omit<DocumentError, 'message'>): OpenResult {
+  return { status: 'failed', error: { ...error, message: `${error.file}: ${error.reason}` } };
+}
+
+/** One-line reason keyed by file name (the full path stays in the main process), saying what to do. */
+function describeSaveFailure(e: unknown, displayName: string): DocumentError {
+  const make = (reason: string) => ({ file: displayName, reason, message: `${displayName}: ${reason}` });
+  if (e instanceof BriefFormatError) return make(e.reason);
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const elsewhere = 'save it elsewhere with Save As…';
+  const reasons: Record<string, string> = {
+    EACCES: `permission denied — ${elsewhere}`,
+    EPERM: `permission denied — ${elsewhere}`,
+    EROFS: `the disk is read-only — ${elsewhere}`,
+    ENOSPC: `the disk is full — free some space or ${elsewhere}`,
+    EDQUOT: `your disk quota is used up — free some space or ${elsewhere}`,
+    ENOENT: `its folder no longer exists — ${elsewhere}`,
+  };
+  const why = reasons[code] ?? `${code || (e as Error).message} — ${elsewhere}`;
+  return make(`could not be saved: ${why}. Your changes are kept in the recovery copy`);
+}
+
+/** A file name from a title: no path separators or characters Windows forbids, not too long. */
+export function fileNameFor(title: string): string {
+  const cleaned = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 80)
+    .trim();
+  return cleaned === '' ? UNTITLED : cleaned;
+}
+
+/** Today's date where the user is, as the brief's default date. */
+function localDate(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
