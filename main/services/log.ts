@@ -6,9 +6,8 @@ export interface Logger {
 }
 
 export function createLogger(scope: string): Logger {
-  const quiet = process.env.BRIEFING_QUIET === '1';
   const line = (level: string, msg: string) => {
-    if (!quiet) process.stderr.write(`[${level}] ${scope}: ${msg}\n`);
+    if (process.env.BRIEFING_QUIET !== '1') process.stderr.write(`[${level}] ${scope}: ${msg}\n`);
   };
   return {
     info: (m) => line('info', m),
