@@ -261,7 +261,7 @@ function describeSaveFailure(e: unknown, displayName: string): DocumentError {
 /** A file name from a title: no path separators or characters Windows forbids, not too long. */
 export function fileNameFor(title: string): string {
   const cleaned = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')

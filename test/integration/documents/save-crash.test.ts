@@ -1,6 +1,6 @@
 // Fault injection: a child saving briefs in a loop is SIGKILLed at random moments; every file left must be whole.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,7 +85,7 @@ describe('saveBriefFile killed at random moments', () => {
     const work = join(dir, 'work');
     const target = join(work, 'loop.brief');
     const bak = `${target}.bak`;
-    await import('node:fs/promises').then((fs) => fs.mkdir(work));
+    await mkdir(work);
     const tally = { betweenSaves: 0, midSaveTargetOld: 0, midSaveTargetNew: 0, midSaveBakUpdated: 0, savesCompleted: 0 };
     const started = performance.now();
     let onDisk: number | null = null;
