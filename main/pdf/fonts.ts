@@ -1,0 +1,143 @@
+// The bundled font faces: parsed once per process with fontkit, with cached glyph coverage for fallback.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { create, type Font, type GlyphRun } from 'fontkit';
+
+export type FaceId =
+  | 'serif'
+  | 'serif-italic'
+  | 'serif-bold'
+  | 'serif-bold-italic'
+  | 'sans'
+  | 'sans-italic'
+  | 'sans-bold'
+  | 'mono'
+  | 'noto'
+  | 'noto-arabic'
+  | 'noto-hebrew'
+  | 'noto-symbols';
+
+export const FACE_FILES: Record<FaceId, string> = {
+  serif: 'SourceSerifPro-Regular.ttf',
+  'serif-italic': 'SourceSerifPro-It.ttf',
+  'serif-bold': 'SourceSerifPro-Bold.ttf',
+  'serif-bold-italic': 'SourceSerifPro-BoldIt.ttf',
+  sans: 'SourceSansPro-Regular.ttf',
+  'sans-italic': 'SourceSansPro-It.ttf',
+  'sans-bold': 'SourceSansPro-Bold.ttf',
+  mono: 'DejaVuSansMono.ttf',
+  noto: 'NotoSans-Regular.ttf',
+  'noto-arabic': 'NotoSansArabic-Regular.ttf',
+  'noto-hebrew': 'NotoSansHebrew-Regular.ttf',
+  'noto-symbols': 'NotoSansSymbols2-Regular.ttf',
+};
+
+/** Tried in order for a character the chosen face lacks. */
+export const FALLBACK_FACES: readonly FaceId[] = ['noto', 'noto-symbols', 'noto-arabic', 'noto-hebrew', 'mono'];
+
+export type Family = 'serif' | 'sans' | 'mono';
+
+/** The face for a family and emphasis (Source Sans has no bold italic here: bold stands in). */
+export function faceFor(family: Family, bold: boolean, italic: boolean): FaceId {
+  if (family === 'mono') return 'mono';
+  if (family === 'sans') return bold ? 'sans-bold' : italic ? 'sans-italic' : 'sans';
+  return bold ? (italic ? 'serif-bold-italic' : 'serif-bold') : italic ? 'serif-italic' : 'serif';
+}
+
+const MAX_LAYOUT_CACHE = 200_000;
+
+export class Face {
+  /** 1000 / unitsPerEm: pdfkit's glyph-space scale. */
+  readonly scale: number;
+  /** Ascender and descender per 1000 em (descender negative). */
+  readonly ascender: number;
+  readonly descender: number;
+  /**
+   * Shaped runs keyed by text in pdfkit's EmbeddedFont.layoutCache format. Measuring fills it and every
+   * document's pdfkit font is pointed at it, so a word is shaped once per process, not once per export.
+   */
+  layoutCache: Record<string, GlyphRun> = Object.create(null);
+  private layoutCount = 0;
+  private readonly bmpCoverage = new Uint8Array(0x10000); // 0 unknown, 1 yes, 2 no
+  private readonly astralCoverage = new Map<number, boolean>();
+
+  constructor(
+    readonly id: FaceId,
+    readonly font: Font,
+  ) {
+    this.scale = 1000 / font.unitsPerEm;
+    this.ascender = font.ascent * this.scale;
+    this.descender = font.descent * this.scale;
+  }
+
+  covers(cp: number): boolean {
+    if (cp < 0x10000) {
+      const known = this.bmpCoverage[cp]!;
+      if (known) return known === 1;
+      const has = this.font.hasGlyphForCodePoint(cp);
+      this.bmpCoverage[cp] = has ? 1 : 2;
+      return has;
+    }
+    let has = this.astralCoverage.get(cp);
+    if (has === undefined) {
+      has = this.font.hasGlyphForCodePoint(cp);
+      this.astralCoverage.set(cp, has);
+    }
+    return has;
+  }
+
+  /** Same shaping and scaling as pdfkit's EmbeddedFont.layoutRun, so cached runs are interchangeable. */
+  shape(text: string): GlyphRun {
+    const cached = this.layoutCache[text];
+    if (cached) return cached;
+    const run = this.font.layout(text);
+    for (let i = 0; i < run.positions.length; i++) {
+      const position = run.positions[i]!;
+      position.xAdvance *= this.scale;
+      position.yAdvance *= this.scale;
+      position.xOffset *= this.scale;
+      position.yOffset *= this.scale;
+      position.advanceWidth = run.glyphs[i]!.advanceWidth * this.scale;
+    }
+    if (++this.layoutCount > MAX_LAYOUT_CACHE) {
+      // Bound memory in a long-lived process; documents already open keep the old object.
+      this.layoutCache = Object.create(null);
+      this.layoutCount = 0;
+    }
+    this.layoutCache[text] = run;
+    return run;
+  }
+
+  /** Advance width of text in 1/1000 em. */
+  advance(text: string): number {
+    return this.shape(text).advanceWidth;
+  }
+}
+
+export interface FontSet {
+  dir: string;
+  faces: Record<FaceId, Face>;
+}
+
+const loaded = new Map<string, FontSet>();
+
+/** Parse every bundled face once per folder per process (pdfkit then reuses the parsed Font objects). */
+export function loadFonts(dir: string): FontSet {
+  const key = path.resolve(dir);
+  const hit = loaded.get(key);
+  if (hit) return hit;
+  const faces = {} as Record<FaceId, Face>;
+  for (const [id, file] of Object.entries(FACE_FILES) as [FaceId, string][]) {
+    const full = path.join(key, file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(full);
+    } catch {
+      throw new Error(`bundled font missing: ${full}`);
+    }
+    faces[id] = new Face(id, create(bytes));
+  }
+  const set = { dir: key, faces };
+  loaded.set(key, set);
+  return set;
+}

@@ -1,0 +1,218 @@
+// Document blocks -> flow items: headings, paragraphs, lists, quotes, pull quotes, summary box, code, rules.
+import type { Block, Inline } from '../../shared/model/document.js';
+import { collapseGaps, gap, node, type Container, type FlowItem, type LineItem, type StructNode, type StructType } from './flow.js';
+import type { FontSet } from './fonts.js';
+import type { Line, TextStyle } from './layout-types.js';
+import { layoutInlines } from './layout-paragraph.js';
+import { layoutTable } from './layout-table.js';
+import type { Theme } from './theme.js';
+import type { Warnings } from './warnings.js';
+
+export interface LayoutContext {
+  fonts: FontSet;
+  theme: Theme;
+  warnings: Warnings;
+  hyphenate: boolean;
+  /** Next number of a memo's numbered paragraphs. */
+  paragraphNumber: number;
+}
+
+/** Where a block is set: its column, the containers around it, its parent element and paragraph style. */
+export interface Env {
+  x: number;
+  width: number;
+  containers: readonly Container[];
+  /** Parent element (null: the Document root). */
+  parent: StructNode | null;
+  text: TextStyle;
+  justify: boolean;
+  /** Nesting depth in lists and containers (0 at body level). */
+  depth: number;
+}
+
+export interface TextOptions {
+  type: StructType;
+  justify: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** 'together': never split; 'next': also keep with what follows (headings). */
+  keep?: 'together' | 'next';
+  anchor?: LineItem['anchor'];
+  /** Struct node to mark the lines into (created by the caller), instead of a new one of `type`. */
+  struct?: StructNode;
+  hyphenate?: boolean;
+}
+
+/** Lay out inline text at env's column and wrap the lines as flow items with widow/orphan control. */
+export function textItems(ctx: LayoutContext, inlines: Inline[], textStyle: TextStyle, env: Env, opts: TextOptions): LineItem[] {
+  const para = layoutInlines(ctx.fonts, inlines, textStyle, {
+    width: env.width,
+    justify: opts.justify,
+    hyphenate: opts.hyphenate ?? (ctx.hyphenate && opts.justify),
+    ...(opts.align ? { align: opts.align } : {}),
+  });
+  ctx.warnings.addText(para.notes);
+  const struct = opts.struct ?? node(opts.type, env.parent);
+  const n = para.lines.length;
+  return para.lines.map((line, i) => {
+    let keep: boolean;
+    if (opts.keep) keep = opts.keep === 'next' || i < n - 1;
+    // No orphan (first line alone at a page foot) and no widow (last line alone at a page head).
+    else keep = n <= 3 ? i < n - 1 : i === 0 || i === n - 2;
+    const item: LineItem = { kind: 'line', x: env.x, line, height: line.height, keepWithNext: keep, containers: env.containers, struct };
+    if (i === 0 && opts.anchor) item.anchor = opts.anchor;
+    return item;
+  });
+}
+
+export function plain(inlines: Inline[]): string {
+  return inlines.map((i) => (i.kind === 'text' || i.kind === 'placeholder' ? i.text : i.kind === 'break' ? ' ' : '')).join('');
+}
+
+function withPortion(inlines: Inline[], portion: string | undefined): Inline[] {
+  return portion ? [{ kind: 'text', text: `${portion} ` }, ...inlines] : inlines;
+}
+
+function upper(inlines: Inline[]): Inline[] {
+  return inlines.map((i) => (i.kind === 'text' ? { ...i, text: i.text.toUpperCase() } : i));
+}
+
+/** One line of text set as a list label or paragraph number (right-aligned) or a memo field label. */
+export function labelLine(ctx: LayoutContext, text: string, textStyle: TextStyle, width: number, align: 'left' | 'right' = 'right'): Line {
+  const para = layoutInlines(ctx.fonts, [{ kind: 'text', text }], textStyle, { width, justify: false, align, hyphenate: false });
+  ctx.warnings.addText(para.notes);
+  return para.lines[0]!;
+}
+
+const BULLETS = ['•', '–', '◦'];
+
+export function layoutBlocks(ctx: LayoutContext, blocks: Block[], env: Env): FlowItem[] {
+  const out: FlowItem[] = [];
+  for (const b of blocks) out.push(...layoutBlock(ctx, b, env));
+  return collapseGaps(out);
+}
+
+function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
+  const t = ctx.theme;
+  switch (b.kind) {
+    case 'heading': {
+      const h = t.headings[b.level];
+      const inlines = withPortion(h.upper ? upper(b.inlines) : b.inlines, b.portion);
+      const lines = textItems(ctx, inlines, h.text, env, {
+        type: `H${b.level}`,
+        justify: false,
+        keep: 'next',
+        hyphenate: false,
+        anchor: { id: b.id, bookmark: { level: b.level, title: plain(withPortion(b.inlines, b.portion)) } },
+      });
+      return [gap(h.spaceBefore, { containers: env.containers }), ...lines, gap(h.spaceAfter, { keepWithNext: true, containers: env.containers })];
+    }
+    case 'paragraph': {
+      const inlines = withPortion(b.inlines, b.portion);
+      const space = env.depth > 0 ? t.list.itemSpace : t.paraSpace;
+      if (t.numberParagraphs && env.depth === 0 && env.containers.length === 0) {
+        const hang = 22;
+        const numbered: Env = { ...env, x: env.x + hang, width: env.width - hang };
+        const lines = textItems(ctx, inlines, env.text, numbered, { type: 'P', justify: env.justify });
+        if (lines[0]) {
+          const label = labelLine(ctx, `${ctx.paragraphNumber++}.`, env.text, hang - 6);
+          // The number is read as part of its paragraph, so it is marked into the same P.
+          lines[0].label = { x: env.x, line: label, struct: lines[0].struct! };
+        }
+        return [...lines, gap(space, { containers: env.containers })];
+      }
+      return [...textItems(ctx, inlines, env.text, env, { type: 'P', justify: env.justify }), gap(space, { containers: env.containers })];
+    }
+    case 'list':
+      return layoutList(ctx, b, env);
+    case 'quote': {
+      const q = t.quote;
+      const containers = [...env.containers, { kind: 'quote' as const, x: env.x, width: env.width }];
+      const inner: Env = { ...env, x: env.x + q.indent, width: env.width - q.indent, containers, parent: node('BlockQuote', env.parent), text: q.text, depth: env.depth + 1 };
+      return [gap(t.paraSpace, { containers: env.containers }), ...layoutBlocks(ctx, b.blocks, inner), gap(t.paraSpace, { containers: env.containers })];
+    }
+    case 'pullquote': {
+      const pq = t.pullquote;
+      const containers = [...env.containers, { kind: 'pullquote' as const, x: env.x + pq.indent, width: env.width - 2 * pq.indent }];
+      const inner: Env = { ...env, x: env.x + pq.indent, width: env.width - 2 * pq.indent, containers };
+      const pad = pq.text.size * 0.7;
+      return [
+        gap(t.paraSpace * 2, { containers: env.containers }),
+        gap(pad, { containers, keepWithNext: true, discardable: false }),
+        ...textItems(ctx, b.inlines, pq.text, inner, { type: 'BlockQuote', justify: false, keep: 'together', hyphenate: false }),
+        gap(pad, { containers, discardable: false }),
+        gap(t.paraSpace * 2, { containers: env.containers }),
+      ];
+    }
+    case 'summary': {
+      const s = t.summary;
+      const containers = [...env.containers, { kind: 'summary' as const, x: env.x, width: env.width }];
+      const div = node('Div', env.parent);
+      const inner: Env = { ...env, x: env.x + s.pad + 4, width: env.width - 2 * s.pad - 4, containers, parent: div, text: s.text, depth: env.depth + 1 };
+      const title = textItems(ctx, upper([{ kind: 'text', text: b.title }]), s.title, inner, { type: 'P', justify: false, keep: 'next', hyphenate: false });
+      const body = layoutBlocks(ctx, b.blocks, inner);
+      while (body.length && body[body.length - 1]!.kind === 'gap') body.pop();
+      return [
+        gap(t.paraSpace, { containers: env.containers }),
+        gap(s.pad, { containers, keepWithNext: true, discardable: false }),
+        ...title,
+        gap(s.title.size * 0.5, { containers, keepWithNext: true, discardable: false }),
+        ...body,
+        gap(s.pad, { containers, discardable: false }),
+        gap(t.paraSpace * 1.5, { containers: env.containers }),
+      ];
+    }
+    case 'code': {
+      const c = t.code;
+      const containers = [...env.containers, { kind: 'code' as const, x: env.x, width: env.width }];
+      const inner: Env = { ...env, x: env.x + c.pad, width: env.width - 2 * c.pad, containers };
+      const struct = node('Code', env.parent);
+      const lines: FlowItem[] = [];
+      for (const src of b.text.split('\n')) {
+        // Leading spaces are indentation: no-break spaces keep them from collapsing.
+        const text = src.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0';
+        lines.push(...textItems(ctx, [{ kind: 'text', text }], c.text, inner, { type: 'Code', struct, justify: false, hyphenate: false, keep: 'together' }));
+      }
+      const last = lines[lines.length - 1];
+      if (last) last.keepWithNext = false;
+      return [
+        gap(t.paraSpace, { containers: env.containers }),
+        gap(c.pad, { containers, keepWithNext: true, discardable: false }),
+        ...lines,
+        gap(c.pad, { containers, discardable: false }),
+        gap(t.paraSpace, { containers: env.containers }),
+      ];
+    }
+    case 'rule':
+      return [
+        gap(t.paraSpace, { containers: env.containers }),
+        { kind: 'rule', x: env.x + env.width * 0.35, width: env.width * 0.3, thickness: 0.75, color: t.furniture.rule, height: 0.75, keepWithNext: false, containers: env.containers, struct: null },
+        gap(t.paraSpace * 2, { containers: env.containers }),
+      ];
+    case 'pagebreak':
+      return [{ kind: 'pagebreak', height: 0, keepWithNext: false, containers: env.containers, struct: null }];
+    case 'table':
+      return layoutTable(ctx, b, env);
+  }
+}
+
+function layoutList(ctx: LayoutContext, b: Extract<Block, { kind: 'list' }>, env: Env): FlowItem[] {
+  const t = ctx.theme;
+  const indent = t.list.indent;
+  const list = node('L', env.parent);
+  const out: FlowItem[] = [gap(env.depth > 0 ? t.list.itemSpace : t.paraSpace, { containers: env.containers })];
+  const start = b.start ?? 1;
+  const labelStyle = { ...env.text, bold: false, italic: false };
+  b.items.forEach((blocks, i) => {
+    const li = node('LI', list);
+    const body = node('LBody', li);
+    const inner: Env = { ...env, x: env.x + indent, width: env.width - indent, parent: body, depth: env.depth + 1, justify: env.justify };
+    const items = layoutBlocks(ctx, blocks, inner);
+    while (items.length && items[items.length - 1]!.kind === 'gap') items.pop();
+    const first = items.find((it): it is LineItem => it.kind === 'line');
+    const labelText = b.ordered ? `${start + i}.` : BULLETS[Math.min(env.depth, 20) % BULLETS.length]!;
+    if (first) first.label = { x: env.x, line: labelLine(ctx, labelText, labelStyle, indent - 6), struct: node('Lbl', li) };
+    out.push(...items, gap(t.list.itemSpace, { containers: env.containers }));
+  });
+  out.push(gap(env.depth > 0 ? t.list.itemSpace : t.paraSpace, { containers: env.containers }));
+  return out;
+}

@@ -1,0 +1,410 @@
+// Paragraph layout: inline runs -> words -> Knuth-Plass items -> justified lines, memoized by content key.
+import type { Inline } from '../../shared/model/document.js';
+import type { FontSet } from './fonts.js';
+import { syllables } from './hyphenate.js';
+import type { Line, Run, TextStyle } from './layout-types.js';
+import { BOX, INFINITY_COST, PENALTY, box, firstFit, glue, knuthPlass, penalty, type Break, type Item } from './linebreak.js';
+import { isRtlCodePoint, toPieces, type Piece } from './text-runs.js';
+import { emptyNotes, type TextNotes } from './warnings.js';
+
+export interface ParagraphOptions {
+  width: number;
+  /** Justify with Knuth-Plass; otherwise ragged (first-fit), aligned as given. */
+  justify: boolean;
+  align?: 'left' | 'center' | 'right';
+  hyphenate: boolean;
+}
+
+export interface Paragraph {
+  lines: Line[];
+  notes: TextNotes;
+}
+
+/** Knuth-Plass is kept for paragraphs up to this many items; beyond, first-fit keeps time linear. */
+const MAX_OPTIMAL_ITEMS = 60_000;
+const FILL = 100_000;
+const HYPHEN_COST = 50;
+const MAX_CACHE_ENTRIES = 20_000;
+const MAX_CACHED_CHARS = 100_000;
+
+/** A word fragment in one piece. */
+interface Seg {
+  piece: number;
+  text: string;
+  width: number;
+}
+type Meta =
+  | { kind: 'box'; segs: Seg[] }
+  | { kind: 'space'; piece: number }
+  | { kind: 'hyphen'; piece: number }
+  | { kind: 'gap' } // a break opportunity that adds nothing (after '/', inside a forced split)
+  | { kind: 'fill' }
+  | { kind: 'break' };
+
+const cache = new Map<string, Paragraph>();
+
+/** Lay out a paragraph; identical content, style and width return the cached lines. */
+export function layoutInlines(fonts: FontSet, inlines: Inline[], style: TextStyle, opts: ParagraphOptions): Paragraph {
+  const key = JSON.stringify([inlines, style, opts.width, opts.justify, opts.align ?? 'left', opts.hyphenate]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = layoutUncached(fonts, inlines, style, opts);
+  if (key.length <= MAX_CACHED_CHARS) {
+    if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+    cache.set(key, result);
+  }
+  return result;
+}
+
+function layoutUncached(fonts: FontSet, inlines: Inline[], style: TextStyle, opts: ParagraphOptions): Paragraph {
+  const notes = emptyNotes();
+  const pieces = toPieces(fonts, inlines, style, notes);
+  const { items, meta } = buildItems(fonts, pieces, opts);
+  const widths = [opts.width];
+  let breaks: Break[] | null = null;
+  if (opts.justify && items.length <= MAX_OPTIMAL_ITEMS) {
+    breaks = knuthPlass(items, { widths, tolerance: 2 }) ?? knuthPlass(items, { widths, tolerance: 8 });
+  }
+  breaks ??= firstFit(items, widths);
+  const primary = fonts.faces[pieces[0]?.face ?? 'serif'];
+  const textHeight = ((primary.ascender - primary.descender) * style.size) / 1000;
+  const baseline = (style.leading - textHeight) / 2 + (primary.ascender * style.size) / 1000;
+  const lines: Line[] = [];
+  let start = 0;
+  for (let li = 0; li < breaks.length; li++) {
+    const br = breaks[li]!;
+    const last = li === breaks.length - 1;
+    const ratio = opts.justify && !isFinalBreak(meta, br.position) ? br.ratio : Math.min(br.ratio, 0);
+    const line = buildLine(fonts, pieces, items, meta, start, br.position, ratio, !last, style, baseline);
+    if (!opts.justify && opts.align && opts.align !== 'left') {
+      const offset = opts.align === 'center' ? (opts.width - line.width) / 2 : opts.width - line.width;
+      for (const run of line.runs) run.x += Math.max(0, offset);
+    }
+    lines.push(line);
+    start = br.position + 1;
+  }
+  return { lines, notes };
+}
+
+/** A break right before the paragraph end or a forced line break: set loose, never stretched. */
+function isFinalBreak(meta: Meta[], position: number): boolean {
+  const m = meta[position]!;
+  return m.kind === 'break';
+}
+
+function buildItems(fonts: FontSet, pieces: Piece[], opts: ParagraphOptions): { items: Item[]; meta: Meta[] } {
+  const items: Item[] = [];
+  const meta: Meta[] = [];
+  const push = (item: Item, m: Meta) => {
+    items.push(item);
+    meta.push(m);
+  };
+  const width = (p: Piece, text: string) => (fonts.faces[p.face].advance(text) * p.size) / 1000;
+  let word: Seg[] = [];
+  let pendingSpace = -1; // piece index of a space waiting to become glue
+
+  const flushWord = () => {
+    if (!word.length) return;
+    if (pendingSpace >= 0 && items.length > 0) {
+      const p = pieces[pendingSpace]!;
+      const w = width(p, ' ');
+      push(opts.justify ? glue(w, w * 0.5, w * 0.33) : glue(w, 0, 0), { kind: 'space', piece: pendingSpace });
+    }
+    pendingSpace = -1;
+    pushWord(word);
+    word = [];
+  };
+
+  const pushWord = (segs: Seg[]) => {
+    // Hyphenate only plain one-piece words; a word that mixes styles stays whole.
+    if (segs.length === 1) {
+      const seg = segs[0]!;
+      const p = pieces[seg.piece]!;
+      const parts = splitWord(seg.text, opts.hyphenate);
+      if (parts.length > 1) {
+        for (let k = 0; k < parts.length; k++) {
+          const part = parts[k]!;
+          pushBox([{ piece: seg.piece, text: part.text, width: width(p, part.text) }]);
+          if (k < parts.length - 1) {
+            if (part.hyphen) push(penalty(width(p, '-'), HYPHEN_COST, true), { kind: 'hyphen', piece: seg.piece });
+            else push(penalty(0, part.cost, part.flagged), { kind: 'gap' });
+          }
+        }
+        return;
+      }
+    }
+    pushBox(segs);
+  };
+
+  const pushBox = (segs: Seg[]) => {
+    const total = segs.reduce((s, g) => s + g.width, 0);
+    if (total <= opts.width || segs.length !== 1) {
+      push(box(total), { kind: 'box', segs });
+      return;
+    }
+    // Longer than a line: cut by characters so it can be set at all.
+    const seg = segs[0]!;
+    const p = pieces[seg.piece]!;
+    let chunk = '';
+    let chunkWidth = 0;
+    for (const ch of seg.text) {
+      const w = width(p, ch);
+      if (chunk && chunkWidth + w > opts.width) {
+        push(box(chunkWidth), { kind: 'box', segs: [{ piece: seg.piece, text: chunk, width: chunkWidth }] });
+        push(penalty(0, 0, false), { kind: 'gap' });
+        chunk = '';
+        chunkWidth = 0;
+      }
+      chunk += ch;
+      chunkWidth += w;
+    }
+    if (chunk) push(box(chunkWidth), { kind: 'box', segs: [{ piece: seg.piece, text: chunk, width: chunkWidth }] });
+  };
+
+  for (let pi = 0; pi < pieces.length; pi++) {
+    const p = pieces[pi]!;
+    if (p.brk) {
+      flushWord();
+      push(glue(0, FILL, 0), { kind: 'fill' });
+      push(penalty(0, -INFINITY_COST, false), { kind: 'break' });
+      pendingSpace = -1;
+      continue;
+    }
+    const text = p.text;
+    let i = 0;
+    while (i < text.length) {
+      const sp = text.indexOf(' ', i);
+      const end = sp < 0 ? text.length : sp;
+      if (end > i) {
+        const t = text.slice(i, end);
+        word.push({ piece: pi, text: t, width: width(p, t) });
+      }
+      if (sp < 0) break;
+      // A space ends the word; runs of spaces collapse into one.
+      if (word.length) {
+        flushWord();
+        pendingSpace = pi;
+      } else if (items.length > 0 && pendingSpace < 0 && meta[meta.length - 1]!.kind !== 'break') pendingSpace = pi;
+      i = sp + 1;
+    }
+  }
+  flushWord();
+  push(glue(0, FILL, 0), { kind: 'fill' });
+  push(penalty(0, -INFINITY_COST, false), { kind: 'break' });
+  return { items, meta };
+}
+
+interface Part {
+  text: string;
+  /** Break after this part adds a hyphen. */
+  hyphen: boolean;
+  cost: number;
+  flagged: boolean;
+}
+
+const URL_BREAK_AFTER = /[/.?&=_#-]/;
+
+/** Break opportunities inside a word: after explicit hyphens and dashes, inside URLs, and at syllables. */
+function splitWord(text: string, hyphenate: boolean): Part[] {
+  if (/^(https?:|mailto:|www\.)/i.test(text) && text.length > 20) {
+    const parts: Part[] = [];
+    let cur = '';
+    for (const ch of text) {
+      cur += ch;
+      if (URL_BREAK_AFTER.test(ch) && cur.length >= 3) {
+        parts.push({ text: cur, hyphen: false, cost: 100, flagged: false });
+        cur = '';
+      }
+    }
+    if (cur) parts.push({ text: cur, hyphen: false, cost: 0, flagged: false });
+    return parts;
+  }
+  const pieces = text.split(/(?<=[\u002d\u2013\u2014])(?=.)/u);
+  const parts: Part[] = [];
+  for (const piece of pieces) {
+    const explicit = /[\u002d\u2013\u2014]$/.test(piece);
+    const m = hyphenate ? /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(piece) : null;
+    const syl = m ? [...syllables(m[2]!)] : []; // a copy: the cached array must not get punctuation
+    if (m && syl.length > 1) {
+      syl[0] = m[1]! + syl[0]!;
+      syl[syl.length - 1] = syl[syl.length - 1]! + m[3]!;
+      syl.forEach((s, k) => parts.push({ text: s, hyphen: k < syl.length - 1, cost: HYPHEN_COST, flagged: true }));
+    } else parts.push({ text: piece, hyphen: false, cost: 0, flagged: false });
+    if (explicit) {
+      const lastPart = parts[parts.length - 1]!;
+      lastPart.cost = HYPHEN_COST;
+      lastPart.flagged = piece.endsWith('-');
+    }
+  }
+  return parts;
+}
+
+interface Element {
+  seg?: Seg;
+  /** A space: its piece and its set width. */
+  space?: { piece: number; width: number };
+}
+
+function buildLine(
+  fonts: FontSet,
+  pieces: Piece[],
+  items: Item[],
+  meta: Meta[],
+  from: number,
+  to: number,
+  ratio: number,
+  addTrailingSpace: boolean,
+  style: TextStyle,
+  baseline: number,
+): Line {
+  const elements: Element[] = [];
+  let first = from;
+  while (first < to && items[first]!.type !== BOX) first++;
+  for (let i = first; i <= to; i++) {
+    const m = meta[i]!;
+    const it = items[i]!;
+    if (m.kind === 'box') for (const seg of m.segs) elements.push({ seg });
+    else if (m.kind === 'space' && i < to) {
+      const set = it.width + (ratio >= 0 ? ratio * it.stretch : ratio * it.shrink);
+      elements.push({ space: { piece: m.piece, width: set } });
+    } else if (m.kind === 'hyphen' && i === to) {
+      const p = pieces[m.piece]!;
+      elements.push({ seg: { piece: m.piece, text: '-', width: (fonts.faces[p.face].advance('-') * p.size) / 1000 } });
+    }
+  }
+  const ordered = reorderRtl(elements);
+  const runs: Run[] = [];
+  let x = 0;
+  let current: Run | null = null;
+  let currentPiece = -1;
+  for (const el of ordered) {
+    if (el.seg) {
+      const p = pieces[el.seg.piece]!;
+      if (!current || !samePieceStyle(pieces[currentPiece]!, p)) {
+        current = { x, text: '', face: p.face, size: p.size, color: p.color, rise: p.rise, spaceExtra: 0, width: 0, role: p.role, ...(p.link ? { link: p.link } : {}) };
+        runs.push(current);
+        currentPiece = el.seg.piece;
+      }
+      current.text += el.seg.text;
+      current.width += el.seg.width;
+      x += el.seg.width;
+    } else if (el.space) {
+      // The space glyph is drawn in the face of the run it follows; the set width decides the extra.
+      const host: Run | null = current;
+      if (host) {
+        const natural: number = (fonts.faces[host.face].advance(' ') * host.size) / 1000;
+        const extra: number = el.space.width - natural;
+        const spaces = countSpaces(host.text);
+        if (spaces > 0 && Math.abs(extra - host.spaceExtra) > 0.01) {
+          // A different extra than earlier spaces of this run: start a fresh run for the rest.
+          const fresh: Run = { ...host, x, text: ' ', width: el.space.width, spaceExtra: extra };
+          runs.push(fresh);
+          current = fresh;
+        } else {
+          host.spaceExtra = extra;
+          host.text += ' ';
+          host.width += el.space.width;
+        }
+      }
+      x += el.space.width;
+    }
+  }
+  if (addTrailingSpace && current && !current.text.endsWith('-') && !current.text.endsWith(' ')) {
+    // Not visible (past the last word) but keeps words apart when the text is copied or extracted.
+    current.text += ' ';
+  }
+  return { runs, width: x, height: style.leading, baseline };
+}
+
+function countSpaces(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+function samePieceStyle(a: Piece, b: Piece): boolean {
+  return a.face === b.face && a.size === b.size && a.color === b.color && a.rise === b.rise && a.role === b.role && linkKey(a) === linkKey(b);
+}
+
+function linkKey(p: Piece): string {
+  if (!p.link) return '';
+  return 'uri' in p.link ? `u:${p.link.uri}` : `d:${p.link.dest}`;
+}
+
+function isRtlText(text: string): boolean {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (isRtlCodePoint(cp)) return true;
+    if (/\p{L}/u.test(ch)) return false;
+  }
+  return false;
+}
+
+/**
+ * Simple bidi: a run of consecutive right-to-left words is set right to left (fontkit already orders
+ * the glyphs inside a word). Left-to-right text and the order of mixed runs are left alone.
+ */
+function reorderRtl(elements: Element[]): Element[] {
+  if (!elements.some((e) => e.seg && isRtlText(e.seg.text))) return elements;
+  // Group into words (segments between spaces) and the spaces between them.
+  const words: Element[][] = [];
+  const spaces: (Element | null)[] = [];
+  let cur: Element[] = [];
+  for (const e of elements) {
+    if (e.space) {
+      words.push(cur);
+      spaces.push(e);
+      cur = [];
+    } else cur.push(e);
+  }
+  words.push(cur);
+  const rtl = words.map((w) => w.length > 0 && w.every((e) => !e.seg || isRtlText(e.seg.text) || !/\p{L}/u.test(e.seg.text)) && w.some((e) => e.seg && isRtlText(e.seg.text)));
+  const out: Element[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!rtl[i]) {
+      out.push(...words[i]!);
+      if (i < spaces.length) out.push(spaces[i]!);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && rtl[j + 1]) j++;
+    for (let k = j; k >= i; k--) {
+      out.push(...words[k]!);
+      if (k > i) out.push(spaces[k - 1]!);
+    }
+    if (j < spaces.length) out.push(spaces[j]!);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Narrowest and widest a piece of inline text can be set: its widest unbreakable part, and one line. */
+export function measureInlines(fonts: FontSet, inlines: Inline[], style: TextStyle, hyphenate: boolean): { min: number; max: number } {
+  const key = JSON.stringify([inlines, style, hyphenate]);
+  const hit = measureCache.get(key);
+  if (hit) return hit;
+  const pieces = toPieces(fonts, inlines, style, emptyNotes());
+  const { items, meta } = buildItems(fonts, pieces, { width: Number.MAX_VALUE, justify: false, hyphenate });
+  let min = 0;
+  let max = 0;
+  let run = 0; // boxes not separated by a break opportunity are set together
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type === BOX) run += it.width;
+    else {
+      const m = meta[i]!;
+      min = Math.max(min, run + (m.kind === 'hyphen' ? it.width : 0));
+      run = 0;
+    }
+    if (it.type !== PENALTY) max += it.width;
+  }
+  min = Math.max(min, run);
+  const result = { min, max: Math.max(max, min) };
+  if (measureCache.size >= MAX_CACHE_ENTRIES) measureCache.clear();
+  if (key.length <= MAX_CACHED_CHARS) measureCache.set(key, result);
+  return result;
+}
+
+const measureCache = new Map<string, { min: number; max: number }>();

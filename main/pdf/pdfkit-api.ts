@@ -1,0 +1,51 @@
+// The slice of pdfkit 0.20 the writer relies on, typed narrowly (some of it is internal to pdfkit).
+import type { Font } from 'fontkit';
+
+export interface PdfStructureElement {
+  add(child: PdfStructureElement | PdfStructureContent): PdfStructureElement;
+  end(): void;
+}
+export type PdfStructureContent = object;
+
+export interface PdfRef {
+  data: Record<string, unknown>;
+}
+
+export interface PdfOutline {
+  addItem(title: string, options?: { expanded?: boolean }): PdfOutline;
+  outlineData: Record<string, unknown>;
+}
+
+/** pdfkit's EmbeddedFont: `layoutCache` is replaced by the process-wide one of the face. */
+export interface PdfEmbeddedFont {
+  id: string;
+  layoutCache: unknown;
+  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  ref(): PdfRef;
+  subset?: unknown;
+}
+
+export interface PdfDoc {
+  page: { width: number; height: number; dictionary: PdfRef; fonts: Record<string, PdfRef> };
+  outline: PdfOutline;
+  info: Record<string, unknown>;
+  _font: PdfEmbeddedFont;
+  _fontFamilies: Record<string, PdfEmbeddedFont>;
+  endMetadata(): void;
+  addPage(options: { size: [number, number]; margin: number }): PdfDoc;
+  registerFont(name: string, src: Font): PdfDoc;
+  font(name: string): PdfDoc;
+  addContent(data: string): PdfDoc;
+  struct(type: string, options?: Record<string, unknown>): PdfStructureElement;
+  addStructure(element: PdfStructureElement): PdfDoc;
+  markStructureContent(tag: string): PdfStructureContent;
+  markContent(tag: string, options?: Record<string, unknown>): PdfDoc;
+  endMarkedContent(): PdfDoc;
+  link(x: number, y: number, w: number, h: number, url: string, options?: Record<string, unknown>): PdfDoc;
+  goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): PdfDoc;
+  addNamedDestination(name: string, fit: 'XYZ', left: number | null, top: number, zoom: number | null): void;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): PdfDoc;
+  on(event: 'end', listener: () => void): PdfDoc;
+  on(event: 'error', listener: (err: Error) => void): PdfDoc;
+  end(): void;
+}

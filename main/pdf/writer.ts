@@ -1,0 +1,358 @@
+// pdfkit as a low-level writer: positioned glyph runs with real spaces, tags, links, outline, metadata.
+import PDFDocument from 'pdfkit';
+import type { FaceId, FontSet } from './fonts.js';
+import type { FlowItem, LineItem, RowItem, StructNode } from './flow.js';
+import type { Line, Rgb, Run } from './layout-types.js';
+import type { PdfDoc, PdfEmbeddedFont, PdfOutline } from './pdfkit-api.js';
+import { Tagger } from './tagging.js';
+import type { Theme } from './theme.js';
+import { escapeInfoForXmp } from './xmp.js';
+
+/** An item at its place on a page (absolute top, from the top edge). */
+export interface PlacedOut {
+  item: FlowItem;
+  top: number;
+  repeat?: boolean;
+}
+
+/** Page furniture (banners, running header/footer): drawn as pagination artifacts. */
+export interface ArtifactLine {
+  x: number;
+  top: number;
+  line: Line;
+}
+export interface ArtifactRule {
+  x: number;
+  y: number;
+  width: number;
+  thickness: number;
+  color: Rgb;
+}
+
+export interface PageOut {
+  placed: PlacedOut[];
+  furniture: ArtifactLine[];
+  rules: ArtifactRule[];
+}
+
+export interface DocInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  language: string;
+  creationDate: Date;
+}
+
+export interface WriteInput {
+  fonts: FontSet;
+  theme: Theme;
+  info: DocInfo;
+  pdfa: boolean;
+  pages: PageOut[];
+}
+
+const fmt = (n: number): string => {
+  const r = Math.round(n * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+const rgb = (c: Rgb) => `${fmt(c[0])} ${fmt(c[1])} ${fmt(c[2])}`;
+
+export async function writePdf(input: WriteInput): Promise<Uint8Array> {
+  const { theme, info } = input;
+  const doc = new PDFDocument({
+    size: [theme.page.width, theme.page.height],
+    margin: 0,
+    autoFirstPage: false,
+    // 1.7 always: tagged PDF needs >= 1.4, and pdfkit writes XMP (and PDF/A ids) only above 1.3.
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: info.language,
+    displayTitle: true,
+    // No default font: pdfkit would otherwise load Helvetica, which cannot be embedded.
+    font: null as unknown as string,
+    ...(input.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
+    info: {
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords,
+      Creator: 'Briefing Builder',
+      Producer: 'Briefing Builder (pdfkit)',
+      CreationDate: info.creationDate,
+    },
+  }) as unknown as PdfDoc;
+  escapeInfoForXmp(doc);
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+  new PageWriter(doc, input).writeAll();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+class PageWriter {
+  private readonly embedded = new Map<FaceId, PdfEmbeddedFont>();
+  private readonly tagger: Tagger;
+  private readonly outlineStack: { level: number; item: PdfOutline }[] = [];
+
+  constructor(
+    private readonly doc: PdfDoc,
+    private readonly input: WriteInput,
+  ) {
+    for (const [id, face] of Object.entries(input.fonts.faces)) doc.registerFont(id, face.font);
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    this.tagger = new Tagger(doc, root);
+  }
+
+  writeAll(): void {
+    const { page } = this.input.theme;
+    for (const p of this.input.pages) {
+      this.doc.addPage({ size: [page.width, page.height], margin: 0 });
+      this.drawContainers(p.placed);
+      this.drawFurniture(p);
+      for (const placed of p.placed) this.drawItem(placed);
+      this.tagger.close();
+    }
+    // PDF/A forbids unembedded fonts; pdfkit would silently write a standard font if one slipped in.
+    for (const f of Object.values(this.doc._fontFamilies)) {
+      if (!f.subset) throw new Error(`internal error: a non-embedded font (${String((f as { name?: string }).name)}) was used`);
+    }
+  }
+
+  private font(face: FaceId): PdfEmbeddedFont {
+    let f = this.embedded.get(face);
+    if (!f) {
+      this.doc.font(face);
+      f = this.doc._font;
+      // Share the process-wide shaping cache: words measured during layout are not shaped again.
+      f.layoutCache = this.input.fonts.faces[face].layoutCache;
+      this.embedded.set(face, f);
+    }
+    return f;
+  }
+
+  private drawFurniture(p: PageOut): void {
+    if (!p.furniture.length && !p.rules.length) return;
+    this.tagger.artifact('Pagination');
+    for (const r of p.rules) this.rule(r.x, r.y, r.width, r.thickness, r.color);
+    for (const f of p.furniture) this.doc.addContent(this.runsOps(f.line.runs, f.x, f.top + f.line.baseline));
+    this.tagger.close();
+  }
+
+  /** Backgrounds and bars of summary boxes, quotes and pull quotes, drawn under their text. */
+  private drawContainers(placed: PlacedOut[]): void {
+    const extents = new Map<FlowItem['containers'][number], { top: number; bottom: number }>();
+    for (const { item, top } of placed) {
+      for (const c of item.containers) {
+        const e = extents.get(c);
+        if (e) e.bottom = Math.max(e.bottom, top + item.height);
+        else extents.set(c, { top, bottom: top + item.height });
+      }
+    }
+    if (!extents.size) return;
+    const t = this.input.theme;
+    this.tagger.artifact('Layout');
+    for (const [c, e] of extents) {
+      const h = e.bottom - e.top;
+      switch (c.kind) {
+        case 'summary':
+          this.rect(c.x, e.top, c.width, h, t.summary.fill);
+          this.rect(c.x, e.top, 3, h, t.summary.border);
+          break;
+        case 'code':
+          this.rect(c.x, e.top, c.width, h, t.code.fill);
+          break;
+        case 'quote':
+          this.rect(c.x, e.top, 2, h, t.quote.bar);
+          break;
+        case 'pullquote':
+          this.rule(c.x, e.top, c.width, 1.5, t.pullquote.rule);
+          this.rule(c.x, e.bottom, c.width, 1.5, t.pullquote.rule);
+          break;
+      }
+    }
+    this.tagger.close();
+  }
+
+  private drawItem(p: PlacedOut): void {
+    const { item, top } = p;
+    if (item.anchor) this.anchor(item.anchor, top);
+    switch (item.kind) {
+      case 'line':
+        this.drawLineItem(item, top);
+        break;
+      case 'rule':
+        this.tagger.artifact('Layout');
+        this.rule(item.x, top, item.width, item.thickness, item.color);
+        break;
+      case 'row':
+        this.drawRow(item, top, !!p.repeat);
+        break;
+      case 'gap':
+      case 'pagebreak':
+        break;
+    }
+  }
+
+  private anchor(anchor: NonNullable<FlowItem['anchor']>, top: number): void {
+    this.doc.addNamedDestination(anchor.id, 'XYZ', null, top, null);
+    if (!anchor.bookmark) return;
+    const { level, title } = anchor.bookmark;
+    while (this.outlineStack.length && this.outlineStack[this.outlineStack.length - 1]!.level >= level) this.outlineStack.pop();
+    const parent = this.outlineStack[this.outlineStack.length - 1]?.item ?? this.doc.outline;
+    const entry = parent.addItem(title);
+    // pdfkit's own XYZ destination puts "left" at the page's right edge; point at the heading instead.
+    entry.outlineData.Dest = [this.doc.page.dictionary, 'XYZ', null, this.doc.page.height - top, null];
+    this.outlineStack.push({ level, item: entry });
+  }
+
+  private drawLineItem(item: LineItem, top: number): void {
+    if (item.label) {
+      const lbl = item.label;
+      if (item.struct) this.tagger.content(lbl.struct);
+      else this.tagger.artifact('Layout');
+      this.doc.addContent(this.runsOps(lbl.line.runs, lbl.x, top + lbl.line.baseline));
+    }
+    this.drawLine(item.line, item.x, top, item.struct);
+  }
+
+  /** Draw a line's runs; link and note-reference runs get their own Link element and annotation. */
+  private drawLine(line: Line, x: number, top: number, struct: StructNode | null): void {
+    const baseline = top + line.baseline;
+    const runs = line.runs;
+    let i = 0;
+    while (i < runs.length) {
+      const run = runs[i]!;
+      if (!run.link) {
+        let j = i;
+        while (j < runs.length && !runs[j]!.link) j++;
+        if (struct) this.tagger.content(struct);
+        else this.tagger.artifact('Layout');
+        this.doc.addContent(this.runsOps(runs.slice(i, j), x, baseline));
+        i = j;
+        continue;
+      }
+      const target = run.link;
+      let j = i;
+      while (j < runs.length && runs[j]!.link && sameTarget(runs[j]!.link!, target)) j++;
+      const group = runs.slice(i, j);
+      const link = struct ? this.tagger.beginLink(struct) : null;
+      if (!link) this.tagger.artifact('Layout');
+      this.doc.addContent(this.runsOps(group, x, baseline));
+      const first = group[0]!;
+      const last = group[group.length - 1]!;
+      const left = x + first.x;
+      const width = last.x + last.width - first.x;
+      const options = link ? { structParent: link } : {};
+      if ('uri' in target) this.doc.link(left, top, width, line.height, target.uri, { ...options, Contents: new String(target.uri) });
+      else this.doc.goTo(left, top, width, line.height, target.dest, options);
+      if (link) this.tagger.endLink(link);
+      i = j;
+    }
+  }
+
+  private drawRow(row: RowItem, top: number, repeat: boolean): void {
+    const shape = row.table;
+    this.tagger.artifact('Layout');
+    if (row.isHeader) this.rect(shape.x, top, shape.width, row.height, shape.headerFill);
+    this.rule(shape.x, top + row.height, shape.width, row.isHeader ? 0.9 : 0.4, shape.rule);
+    this.tagger.close();
+    for (const cell of row.cells) {
+      let y = top + cell.top;
+      for (const line of cell.lines) {
+        // A repeated header is a pagination artifact: tagged once, where the table starts.
+        this.drawLine(line, cell.x, y, repeat ? null : cell.struct);
+        y += line.height;
+      }
+      if (!repeat && !cell.lines.length) this.tagger.element(cell.struct);
+    }
+  }
+
+  private rect(x: number, y: number, w: number, h: number, color: Rgb): void {
+    this.doc.addContent(`q ${rgb(color)} rg ${fmt(x)} ${fmt(y)} ${fmt(w)} ${fmt(h)} re f Q`);
+  }
+
+  private rule(x: number, y: number, w: number, thickness: number, color: Rgb): void {
+    this.rect(x, y - thickness / 2, w, thickness, color);
+  }
+
+  /** One text object for the runs: each run placed absolutely, spaces kept as glyphs, justification as TJ offsets. */
+  private runsOps(runs: Run[], x: number, baseline: number): string {
+    const ops: string[] = ['BT'];
+    let color = '';
+    for (const run of runs) {
+      if (!run.text) continue;
+      const f = this.font(run.face);
+      this.doc.page.fonts[f.id] = f.ref();
+      const c = rgb(run.color);
+      if (c !== color) {
+        ops.push(`${c} rg`);
+        color = c;
+      }
+      ops.push(`/${f.id} ${fmt(run.size)} Tf`);
+      this.glyphOps(ops, f, run, x + run.x, baseline - run.rise);
+    }
+    ops.push('ET');
+    return ops.join('\n');
+  }
+
+  private glyphOps(ops: string[], f: PdfEmbeddedFont, run: Run, x0: number, y: number): void {
+    const scale = run.size / 1000;
+    const spaceAdjust = run.spaceExtra ? fmt((-run.spaceExtra * 1000) / run.size) : '';
+    ops.push(`1 0 0 -1 ${fmt(x0)} ${fmt(y)} Tm`);
+    let parts: string[] = [];
+    let hex = '';
+    let x = x0;
+    const flush = () => {
+      if (hex) parts.push(`<${hex}>`);
+      hex = '';
+      if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
+      parts = [];
+    };
+    const words = run.text.split(' ');
+    for (let w = 0; w < words.length; w++) {
+      if (w > 0) {
+        const [enc, pos] = f.encode(' ');
+        hex += enc.join('');
+        x += (pos[0]?.xAdvance ?? 0) * scale;
+        if (spaceAdjust) {
+          parts.push(`<${hex}>`, spaceAdjust);
+          hex = '';
+          x += run.spaceExtra;
+        }
+      }
+      const word = words[w]!;
+      if (!word) continue;
+      const [enc, pos] = f.encode(word);
+      for (let g = 0; g < enc.length; g++) {
+        const p = pos[g]!;
+        if (p.xOffset || p.yOffset) {
+          // Mark positioning (Arabic, Hebrew, combining accents): place this glyph on its own.
+          flush();
+          ops.push(`1 0 0 -1 ${fmt(x + p.xOffset * scale)} ${fmt(y - p.yOffset * scale)} Tm`, `<${enc[g]}> Tj`);
+          x += p.xAdvance * scale;
+          ops.push(`1 0 0 -1 ${fmt(x)} ${fmt(y)} Tm`);
+          continue;
+        }
+        hex += enc[g];
+        const kern = p.xAdvance - p.advanceWidth;
+        if (Math.abs(kern) > 1e-6) {
+          parts.push(`<${hex}>`, fmt(-kern));
+          hex = '';
+        }
+        x += p.xAdvance * scale;
+      }
+    }
+    flush();
+  }
+}
+
+function sameTarget(a: NonNullable<Run['link']>, b: NonNullable<Run['link']>): boolean {
+  return 'uri' in a ? 'uri' in b && a.uri === b.uri : 'dest' in b && a.dest === b.dest;
+}
