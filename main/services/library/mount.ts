@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { emptyLibrary, type Library, type Manifest, type Problem } from '../../../shared/model/library.js';
 import { checkReferences, type LocatedItems } from './check-references.js';
-import { COLLECTIONS, ITEM_WORD, readLibraryFolder, type Collection, type LibraryPart, type Located } from './read-folder.js';
+import type { ParseCache } from './cache.js';
+import { COLLECTIONS, ITEM_WORD, type Collection } from './parse-files.js';
+import { readLibraryFolder, type LibraryPart, type Located } from './read-folder.js';
 
 export type MountKind = 'bundled' | 'team' | 'personal';
 export interface Mount {
@@ -17,7 +19,7 @@ export interface ItemOrigin {
   libraryId: string;
   /** Absolute path of the file. */
   file: string;
-  line: number;
+  readonly line: number;
 }
 export type LibraryOrigins = Record<Collection, Map<string, ItemOrigin>>;
 
@@ -41,8 +43,13 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-export async function loadLibraries(mounts: readonly Mount[]): Promise<LoadResult> {
-  const parts = await Promise.all(mounts.map((m) => readLibraryFolder(path.resolve(m.dir))));
+export interface LoadOptions {
+  /** Reuse parse results of files whose content is unchanged (see ParseCache). */
+  cache?: ParseCache;
+}
+
+export async function loadLibraries(mounts: readonly Mount[], options: LoadOptions = {}): Promise<LoadResult> {
+  const parts = mounts.map((m) => readLibraryFolder(path.resolve(m.dir), options.cache));
   return mergeParts(mounts, parts);
 }
 
@@ -64,7 +71,15 @@ function mergeParts(mounts: readonly Mount[], parts: LibraryPart[]): LoadResult 
           continue;
         }
         target.set(id, item.value);
-        origins[collection].set(id, { mount, libraryId: part.manifest.id, file: item.file, line: item.line });
+        // The line is looked up only if someone asks (a JSON file's lines cost a second parse).
+        origins[collection].set(id, {
+          mount,
+          libraryId: part.manifest.id,
+          file: item.file,
+          get line() {
+            return item.line;
+          },
+        });
         if (collection !== 'technologies') (kept[collection] as Located<unknown>[]).push(item);
       }
     }

@@ -1,39 +1,29 @@
 // Reads one library folder into schema-checked items that remember their file and line; checks nothing across items.
 import path from 'node:path';
 import type { z } from 'zod';
-import {
-  Country,
-  Fact,
-  Forum,
-  Manifest,
-  SectionMeta,
-  Technology,
-  type Problem,
-  type Section,
-} from '../../../shared/model/library.js';
+import { Country, Fact, Forum, Manifest, Technology, type Problem, type Section } from '../../../shared/model/library.js';
+import type { ParseCache } from './cache.js';
 import { listFiles, readText, unreadable } from './files.js';
-import { splitFrontMatter } from './front-matter.js';
 import { describeIssue } from './messages.js';
+import {
+  parseListText,
+  parseSectionText,
+  sectionLines,
+  type Collection,
+  type FileProblem,
+  type Parsed,
+  type ParsedList,
+  type ParsedSection,
+} from './parse-files.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
-
-export type Collection = 'facts' | 'sections' | 'countries' | 'forums' | 'technologies';
-export const COLLECTIONS: readonly Collection[] = ['technologies', 'countries', 'forums', 'facts', 'sections'];
-/** Singular word for messages: `fact "ai-x": ...`. */
-export const ITEM_WORD: Record<Collection, string> = {
-  facts: 'fact',
-  sections: 'section',
-  countries: 'country',
-  forums: 'forum',
-  technologies: 'technology',
-};
 
 /** An item with where it was written, so later checks can point at the exact line of any of its fields. */
 export interface Located<T> {
   value: T;
   /** Absolute path of the file. */
   file: string;
-  /** Line of the item (its `- id:` line, or line 1 of a section file). */
-  line: number;
+  /** Line of the item (its `- id:` line, or line 1 of a section file); may be looked up on first use. */
+  readonly line: number;
   lineAt(path: readonly PropertyKey[]): number;
 }
 export interface LocatedSection extends Located<Section> {
@@ -49,95 +39,88 @@ export interface LibraryPart {
   countries: Located<Country>[];
   forums: Located<Forum>[];
   technologies: Located<Technology>[];
-  /** Ids of items that failed the schema: already reported, so references to them are not reported again. */
+  /** `collection:id` of items that failed the schema: already reported, so references to them are not reported again. */
   invalidIds: Set<string>;
   problems: Problem[];
 }
 
-const YAML_HINT = 'check indentation, quoting (text with ": " or "#" needs quotes) and list dashes';
-
-function syntaxProblems(file: string, src: YamlSource): Problem[] {
-  return src.errors.map((e) => ({ file, line: e.line, message: `YAML syntax error: ${e.message} — ${YAML_HINT}`, severity: 'error' }));
-}
-
-/** `fact "ai-x"`, or `fact #3 (no valid id)` by position in its list when the id itself is broken. */
-function itemLabel(collection: Collection, raw: unknown, index?: number): string {
-  const id = (raw as { id?: unknown } | null)?.id;
-  if (typeof id === 'string') return `${ITEM_WORD[collection]} "${id}"`;
-  return `${ITEM_WORD[collection]}${index === undefined ? '' : ` #${index + 1}`} (no valid id)`;
-}
-
-/** Parses a YAML list file; valid items are kept even when others in the same file are not. */
 interface ReadContext {
   problems: Problem[];
   invalidIds: Set<string>;
+  cache?: ParseCache;
 }
 
-/** A file we found by listing its folder but cannot read (e.g. a dangling link) is a problem. */
-async function readListedFile(file: string, ctx: ReadContext): Promise<string | undefined> {
-  const read = await readText(file);
-  if ('text' in read) return read.text;
-  ctx.problems.push('problem' in read ? read.problem : unreadable(file, 'ENOENT'));
-  return undefined;
+/** Parse through the cache; on a hit there is no syntax tree, so line lookups parse again, lazily and at most once. */
+function cachedParse<T>(ctx: ReadContext, kind: string, text: string, parse: () => Parsed<T>, lines: () => YamlSource | undefined) {
+  const key = ctx.cache?.key(kind, text);
+  const hit = key === undefined ? undefined : ctx.cache!.get<T>(key);
+  let src: YamlSource | undefined;
+  let parsed: T;
+  if (hit !== undefined) parsed = hit;
+  else {
+    ({ parsed, src } = parse());
+    if (key !== undefined) ctx.cache!.set(key, parsed);
+  }
+  const lineAt = (p: readonly PropertyKey[]) => {
+    src ??= lines();
+    return src?.lineAt(p) ?? 1;
+  };
+  return { parsed, lineAt };
 }
 
-function rememberInvalid(collection: Collection, raw: unknown, ctx: ReadContext): void {
-  const id = (raw as { id?: unknown } | null)?.id;
-  if (typeof id === 'string') ctx.invalidIds.add(`${collection}:${id}`);
+function attach(file: string, problems: readonly FileProblem[], ctx: ReadContext, collection: Collection, invalidIds: readonly string[]) {
+  for (const p of problems) ctx.problems.push({ file, ...p });
+  for (const id of invalidIds) ctx.invalidIds.add(`${collection}:${id}`);
 }
 
-/** Parses a YAML list file (`optional`: a missing file just means no items); valid items are kept even when others are not. */
-async function readList<S extends z.ZodType>(
-  file: string,
-  collection: Collection,
-  schema: S,
-  ctx: ReadContext,
-  optional: boolean,
-): Promise<Located<z.output<S>>[]> {
-  const problems = ctx.problems;
-  let text: string | undefined;
-  if (optional) {
-    const read = await readText(file);
-    if ('problem' in read) problems.push(read.problem);
-    text = 'text' in read ? read.text : undefined;
-  } else text = await readListedFile(file, ctx);
-  if (text === undefined) return [];
-  const src = parseYaml(text);
-  problems.push(...syntaxProblems(file, src));
-  const list = src.value;
-  if (list === null || list === undefined) return [];
-  if (!Array.isArray(list)) {
-    problems.push({
-      file,
-      line: 1,
-      message: `expected a YAML list of ${collection} (each item starting with "- id: ...") but found ${typeof list === 'object' ? 'a mapping' : 'a single value'}`,
-      severity: 'error',
-    });
+/** `optional`: a missing file just means no items (technologies.yaml in a team library); listed files must read. */
+function readList<S extends z.ZodType>(file: string, collection: Collection, schema: S, ctx: ReadContext, optional: boolean): Located<z.output<S>>[] {
+  const read = readText(file);
+  if (!('text' in read)) {
+    if ('problem' in read) ctx.problems.push(read.problem);
+    else if (!optional) ctx.problems.push(unreadable(file, 'ENOENT'));
     return [];
   }
-  const out: Located<z.output<S>>[] = [];
-  list.forEach((raw: unknown, i: number) => {
-    const lineAt = (p: readonly PropertyKey[]) => src.lineAt([i, ...p]);
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) {
-      out.push({ value: parsed.data, file, line: lineAt([]), lineAt });
-    } else {
-      rememberInvalid(collection, raw, ctx);
-      // After a syntax error the recovered data is unreliable: report the syntax error alone, not its echoes.
-      if (src.errors.length > 0) return;
-      const label = itemLabel(collection, raw, i);
-      for (const issue of parsed.error.issues) {
-        problems.push({ file, line: lineAt(issue.path), message: `${label}: ${describeIssue(issue, raw)}`, severity: 'error' });
-      }
-    }
-  });
-  return out;
+  const text = read.text;
+  const json = file.endsWith('.json');
+  const { parsed, lineAt } = cachedParse<ParsedList<z.output<S>>>(
+    ctx,
+    `${collection}${json ? ':json' : ''}`,
+    text,
+    () => parseListText(text, collection, schema, json),
+    () => parseYaml(text),
+  );
+  attach(file, parsed.problems, ctx, collection, parsed.invalidIds);
+  return parsed.items.map((item) => ({
+    value: item.value,
+    file,
+    get line() {
+      return item.line ?? lineAt([item.index]);
+    },
+    lineAt: (p: readonly PropertyKey[]) => lineAt([item.index, ...p]),
+  }));
 }
 
-async function readManifest(dir: string, problems: Problem[]): Promise<Manifest> {
+function readSection(file: string, libraryId: string, ctx: ReadContext): LocatedSection | undefined {
+  const read = readText(file);
+  if (!('text' in read)) {
+    ctx.problems.push('problem' in read ? read.problem : unreadable(file, 'ENOENT'));
+    return undefined;
+  }
+  const text = read.text;
+  const { parsed, lineAt } = cachedParse<ParsedSection>(ctx, 'section', text, () => parseSectionText(text), () => sectionLines(text));
+  attach(file, parsed.problems, ctx, 'sections', parsed.invalidIds);
+  if (!parsed.section) return undefined;
+  // A fresh object per load: the cached value is shared, the origin is not.
+  const section: Section = { ...parsed.section, origin: { library: libraryId, file } };
+  return { value: section, file, line: 1, lineAt, bodyLine: parsed.bodyLine };
+}
+
+function readManifest(dir: string, problems: Problem[]): Manifest {
   const file = path.join(dir, 'library.yaml');
-  const fallback: Manifest = { id: path.basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'library', name: path.basename(dir), version: '0' };
-  const read = await readText(file);
+  const name = path.basename(dir);
+  const fallback: Manifest = { id: name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '') || 'library', name, version: '0' };
+  const read = readText(file);
   if ('missing' in read) {
     problems.push({ file, message: 'library.yaml is missing — add one with id, name and version to mark this folder as a library', severity: 'error' });
     return fallback;
@@ -147,72 +130,26 @@ async function readManifest(dir: string, problems: Problem[]): Promise<Manifest>
     return fallback;
   }
   const src = parseYaml(read.text);
-  problems.push(...syntaxProblems(file, src));
+  for (const e of src.errors) problems.push({ file, line: e.line, message: `YAML syntax error: ${e.message}`, severity: 'error' });
+  if (src.errors.length > 0) return fallback;
   const parsed = Manifest.safeParse(src.value);
   if (parsed.success) return parsed.data;
-  if (src.errors.length === 0) {
-    for (const issue of parsed.error.issues) {
-      problems.push({ file, line: src.lineAt(issue.path), message: `library manifest: ${describeIssue(issue, src.value)}`, severity: 'error' });
-    }
+  for (const issue of parsed.error.issues) {
+    problems.push({ file, line: src.lineAt(issue.path), message: `library manifest: ${describeIssue(issue, src.value)}`, severity: 'error' });
   }
   return fallback;
 }
 
-async function readSection(file: string, libraryId: string, ctx: ReadContext): Promise<LocatedSection | undefined> {
-  const problems = ctx.problems;
-  const text = await readListedFile(file, ctx);
-  if (text === undefined) return undefined;
-  const split = splitFrontMatter(text);
-  if (!split) {
-    problems.push({
-      file,
-      line: 1,
-      message: 'a section file must start with front matter between two "---" lines (id, title, topic, revision), then the Markdown body',
-      severity: 'error',
-    });
-    return undefined;
-  }
-  const src = parseYaml(split.yaml, split.yamlLine);
-  problems.push(...syntaxProblems(file, src));
-  if (src.errors.length > 0) return undefined;
-  const parsed = SectionMeta.safeParse(src.value);
-  if (!parsed.success) {
-    rememberInvalid('sections', src.value, ctx);
-    const label = itemLabel('sections', src.value);
-    for (const issue of parsed.error.issues) {
-      problems.push({ file, line: src.lineAt(issue.path), message: `${label}: ${describeIssue(issue, src.value)}`, severity: 'error' });
-    }
-    return undefined;
-  }
-  const section: Section = { ...parsed.data, body: split.body, origin: { library: libraryId, file } };
-  return { value: section, file, line: 1, lineAt: src.lineAt, bodyLine: split.bodyLine };
-}
-
-/** Reads everything in `dir`; problems found here are per file (syntax, schema, unreadable). */
-export async function readLibraryFolder(dir: string): Promise<LibraryPart> {
-  const ctx: ReadContext = { problems: [], invalidIds: new Set() };
-  const problems = ctx.problems;
-  const manifest = await readManifest(dir, problems);
-  const [technologies, countries, forums, factFiles, sectionFiles] = await Promise.all([
-    readList(path.join(dir, 'technologies.yaml'), 'technologies', Technology, ctx, true),
-    readList(path.join(dir, 'countries.yaml'), 'countries', Country, ctx, true),
-    readList(path.join(dir, 'forums.yaml'), 'forums', Forum, ctx, true),
-    listFiles(path.join(dir, 'facts'), ['.yaml', '.yml', '.json'], problems),
-    listFiles(path.join(dir, 'sections'), ['.md'], problems),
-  ]);
-  const [factLists, sections] = await Promise.all([
-    Promise.all(factFiles.map((f) => readList(f, 'facts', Fact, ctx, false))),
-    Promise.all(sectionFiles.map((f) => readSection(f, manifest.id, ctx))),
-  ]);
-  return {
-    dir,
-    manifest,
-    technologies,
-    countries,
-    forums,
-    facts: factLists.flat(),
-    sections: sections.filter((s): s is LocatedSection => s !== undefined),
-    invalidIds: ctx.invalidIds,
-    problems,
-  };
+/** Reads everything in `dir`; problems found here are per file (syntax, schema, unreadable), in file order. */
+export function readLibraryFolder(dir: string, cache?: ParseCache): LibraryPart {
+  const ctx: ReadContext = { problems: [], invalidIds: new Set(), ...(cache ? { cache } : {}) };
+  const manifest = readManifest(dir, ctx.problems);
+  const technologies = readList(path.join(dir, 'technologies.yaml'), 'technologies', Technology, ctx, true);
+  const countries = readList(path.join(dir, 'countries.yaml'), 'countries', Country, ctx, true);
+  const forums = readList(path.join(dir, 'forums.yaml'), 'forums', Forum, ctx, true);
+  const facts = listFiles(path.join(dir, 'facts'), ['.yaml', '.yml', '.json'], ctx.problems).flatMap((f) => readList(f, 'facts', Fact, ctx, false));
+  const sections = listFiles(path.join(dir, 'sections'), ['.md'], ctx.problems)
+    .map((f) => readSection(f, manifest.id, ctx))
+    .filter((s): s is LocatedSection => s !== undefined);
+  return { dir, manifest, technologies, countries, forums, facts, sections, invalidIds: ctx.invalidIds, problems: ctx.problems };
 }

@@ -1,0 +1,139 @@
+// Pure parsing of one library file's text into schema-checked items and problems, independent of its path (so cacheable).
+import type { z } from 'zod';
+import { SectionMeta, type Problem, type Section } from '../../../shared/model/library.js';
+import { splitFrontMatter } from './front-matter.js';
+import { describeIssue } from './messages.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
+
+export type Collection = 'facts' | 'sections' | 'countries' | 'forums' | 'technologies';
+/** Merge order: what others refer to comes first. */
+export const COLLECTIONS: readonly Collection[] = ['technologies', 'countries', 'forums', 'facts', 'sections'];
+/** Singular word for messages: `fact "ai-x": ...`. */
+export const ITEM_WORD: Record<Collection, string> = {
+  facts: 'fact',
+  sections: 'section',
+  countries: 'country',
+  forums: 'forum',
+  technologies: 'technology',
+};
+
+/** A problem before it is tied to a file path. */
+export type FileProblem = Omit<Problem, 'file'>;
+
+export interface ParsedList<T> {
+  /** `line` is known when the file was parsed as YAML; a JSON file's lines are looked up only when needed. */
+  items: { value: T; line?: number; index: number }[];
+  problems: FileProblem[];
+  /** Ids of items that failed the schema (already reported; references to them are not reported again). */
+  invalidIds: string[];
+}
+
+export interface ParsedSection {
+  section?: Omit<Section, 'origin'>;
+  bodyLine: number;
+  problems: FileProblem[];
+  invalidIds: string[];
+}
+
+/** A parse result plus, when the text was parsed with line tracking just now, the syntax tree for line lookups. */
+export interface Parsed<T> {
+  parsed: T;
+  src?: YamlSource;
+}
+
+const YAML_HINT = 'check indentation, quoting (text with ": " or "#" needs quotes) and list dashes';
+
+function syntaxProblems(src: YamlSource): FileProblem[] {
+  return src.errors.map((e) => ({ line: e.line, message: `YAML syntax error: ${e.message} — ${YAML_HINT}`, severity: 'error' }));
+}
+
+/** `fact "ai-x"`, or `fact #3 (no valid id)` by position in its list when the id itself is broken. */
+function itemLabel(collection: Collection, raw: unknown, index?: number): string {
+  const id = (raw as { id?: unknown } | null)?.id;
+  if (typeof id === 'string') return `${ITEM_WORD[collection]} "${id}"`;
+  return `${ITEM_WORD[collection]}${index === undefined ? '' : ` #${index + 1}`} (no valid id)`;
+}
+
+function idOf(raw: unknown): string[] {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? [id] : [];
+}
+
+/**
+ * A JSON file is read with JSON.parse, which is two orders of magnitude faster than a YAML parse with line
+ * tracking; only when one of its items has a problem is it parsed again as YAML (JSON is YAML) to find lines.
+ */
+function parseListSource(text: string, json: boolean): { value: unknown; src?: YamlSource } {
+  if (json) {
+    try {
+      return { value: JSON.parse(text) };
+    } catch {
+      // Fall through: the YAML parser reports the syntax error with its line.
+    }
+  }
+  const src = parseYaml(text);
+  return { value: src.value, src };
+}
+
+/** Parses a YAML (or JSON) list of items; valid items are kept even when others in the same file are not. */
+export function parseListText<S extends z.ZodType>(text: string, collection: Collection, schema: S, json: boolean): Parsed<ParsedList<z.output<S>>> {
+  const parsed: ParsedList<z.output<S>> = { items: [], problems: [], invalidIds: [] };
+  const source = parseListSource(text, json);
+  const list = source.value;
+  let src = source.src;
+  if (src) parsed.problems.push(...syntaxProblems(src));
+  if (list === null || list === undefined) return { parsed, src };
+  if (!Array.isArray(list)) {
+    parsed.problems.push({
+      line: 1,
+      message: `expected a list of ${collection} (each item starting with "- id: ...") but found ${typeof list === 'object' ? 'a mapping' : 'a single value'}`,
+      severity: 'error',
+    });
+    return { parsed, src };
+  }
+  const broken = src !== undefined && src.errors.length > 0;
+  list.forEach((raw: unknown, index: number) => {
+    const result = schema.safeParse(raw);
+    if (result.success) {
+      parsed.items.push(src ? { value: result.data, line: src.lineAt([index]), index } : { value: result.data, index });
+      return;
+    }
+    parsed.invalidIds.push(...idOf(raw));
+    // After a syntax error the recovered data is unreliable: report the syntax error alone, not its echoes.
+    if (broken) return;
+    src ??= parseYaml(text);
+    const label = itemLabel(collection, raw, index);
+    for (const issue of result.error.issues) {
+      parsed.problems.push({ line: src.lineAt([index, ...issue.path]), message: `${label}: ${describeIssue(issue, raw)}`, severity: 'error' });
+    }
+  });
+  return { parsed, src };
+}
+
+export function parseSectionText(text: string): Parsed<ParsedSection> {
+  const split = splitFrontMatter(text);
+  if (!split) {
+    const message = 'a section file must start with front matter between two "---" lines (id, title, topic, revision), then the Markdown body';
+    return { parsed: { bodyLine: 1, problems: [{ line: 1, message, severity: 'error' }], invalidIds: [] } };
+  }
+  const src = parseYaml(split.yaml, split.yamlLine);
+  const parsed: ParsedSection = { bodyLine: split.bodyLine, problems: syntaxProblems(src), invalidIds: [] };
+  if (src.errors.length > 0) return { parsed, src };
+  const meta = SectionMeta.safeParse(src.value);
+  if (meta.success) {
+    parsed.section = { ...meta.data, body: split.body };
+  } else {
+    parsed.invalidIds.push(...idOf(src.value));
+    const label = itemLabel('sections', src.value);
+    for (const issue of meta.error.issues) {
+      parsed.problems.push({ line: src.lineAt(issue.path), message: `${label}: ${describeIssue(issue, src.value)}`, severity: 'error' });
+    }
+  }
+  return { parsed, src };
+}
+
+/** Line lookups for a section file's front matter, parsed again on demand (only when a problem needs a line). */
+export function sectionLines(text: string): YamlSource | undefined {
+  const split = splitFrontMatter(text);
+  return split ? parseYaml(split.yaml, split.yamlLine) : undefined;
+}

@@ -1,0 +1,184 @@
+// Full-text search over a library's sections, facts, countries and forums (MiniSearch: fuzzy + prefix, boosted fields).
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { Library } from '../../../shared/model/library.js';
+import { REF_PATTERN } from '../../../shared/markdown/setup.js';
+import { entries, matchesFilters, technologiesOf, titleOf, type Entry, type ItemFilters, type ItemKind } from './filters.js';
+
+export interface SearchResult {
+  kind: ItemKind;
+  id: string;
+  title: string;
+  snippet?: string;
+  score: number;
+}
+
+export interface SearchQuery extends ItemFilters {
+  /** At most this many results (default 50). */
+  limit?: number;
+}
+
+/** What the main index holds per item: everything except section bodies (see LibraryIndex). */
+interface Doc {
+  i: number;
+  title: string;
+  tags: string;
+  text: string;
+}
+
+/** Words too common to help ranking; dropping them also keeps the index and the AND-combination lean. */
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from has have in is it its of on or that the their this to was were which with'.split(' '),
+);
+
+function processTerm(term: string): string | null {
+  const t = term.toLowerCase();
+  return t.length < 2 || STOP_WORDS.has(t) ? null : t;
+}
+
+/**
+ * Only the last word is a prefix (it is the one still being typed); earlier words get fuzzy matching, which
+ * also covers plurals. Short terms are matched exactly: a prefix "ai" or a fuzzy "eu" would match half the
+ * vocabulary, which is slow and ranks noise. Fuzziness 0.2 allows one typo in 4-7 letters, two from 8 on.
+ */
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: { title: 4, tags: 2.5, text: 1.5 },
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
+  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  maxFuzzy: 2,
+};
+
+const SNIPPET_CHARS = 160;
+/** A match only in a section's body weighs this much relative to the main index's scores. */
+const BODY_WEIGHT = 0.25;
+
+type Hit = { i: number; score: number };
+
+/**
+ * Section bodies are most of a library's text. They live in a second index that is built on first use and
+ * consulted only when titles, tags, summaries and statements give fewer results than asked for: that halves
+ * the build at load time and keeps common words from scanning every body on every search.
+ */
+export class LibraryIndex {
+  private readonly docs: Entry[];
+  private readonly main: MiniSearch<Doc>;
+  private bodyIndex: MiniSearch<{ i: number; body: string }> | undefined;
+  /** Technologies by name and id, to notice when a query names one (see boostFor). */
+  private readonly technologies: MiniSearch<{ id: string; name: string }>;
+
+  constructor(private readonly library: Library) {
+    this.docs = entries(library);
+    // Only ids are kept in the indexes; titles and snippets are read from the library when results are shown.
+    this.main = new MiniSearch<Doc>({ idField: 'i', fields: ['title', 'tags', 'text'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS });
+    this.main.addAll(this.docs.map((e, i) => toDoc(e, i, library)));
+    this.technologies = new MiniSearch({ fields: ['id', 'name'], processTerm, searchOptions: SEARCH_OPTIONS });
+    this.technologies.addAll([...library.technologies.values()].map((t) => ({ id: t.id, name: `${t.id.replace(/-/g, ' ')} ${t.name}` })));
+  }
+
+  /** Ranked results; an empty query lists everything that passes the filters, in kind-then-id order. */
+  search(query: string, filters: SearchQuery = {}): SearchResult[] {
+    const limit = filters.limit ?? 50;
+    const q = query.trim();
+    if (!q) {
+      return this.docs
+        .filter((e) => matchesFilters(e, filters))
+        .slice(0, limit)
+        .map((e) => this.result(e, 0));
+    }
+    const filtered = filters.kinds || filters.topic !== undefined || filters.technology !== undefined || filters.country !== undefined;
+    const options: SearchOptions = filtered ? { filter: (r) => matchesFilters(this.docs[r.id as number]!, filters) } : {};
+    const hits = run(this.main, q, options);
+    if (hits.length < limit && (!filters.kinds || filters.kinds.includes('section'))) {
+      const seen = new Set(hits.map((h) => h.i));
+      for (const h of run(this.bodies(), q, options)) if (!seen.has(h.i)) hits.push({ i: h.i, score: h.score * BODY_WEIGHT });
+    }
+    // Boosting here rather than through MiniSearch's boostDocument, which runs for every posting of every term.
+    const named = new Set(this.technologies.search(q, { combineWith: 'OR' }).map((r) => r.id as string));
+    const ranked = hits.map((h) => ({ e: this.docs[h.i]!, score: named.size ? h.score * boostFor(this.docs[h.i]!, named) : h.score }));
+    ranked.sort((a, b) => b.score - a.score);
+    return ranked.slice(0, limit).map((h) => this.result(h.e, h.score));
+  }
+
+  private bodies(): MiniSearch<{ i: number; body: string }> {
+    if (!this.bodyIndex) {
+      this.bodyIndex = new MiniSearch({ idField: 'i', fields: ['body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS });
+      // Reference markers ({{fact:semi-brains}}) are not words of the text.
+      this.bodyIndex.addAll(this.docs.flatMap((e, i) => (e.kind === 'section' ? [{ i, body: e.item.body.replace(REF_PATTERN, ' ') }] : [])));
+    }
+    return this.bodyIndex;
+  }
+
+  private result(e: Entry, score: number): SearchResult {
+    const snippet = snippetOf(e, this.library);
+    return { kind: e.kind, id: e.item.id, title: titleOf(e), ...(snippet ? { snippet } : {}), score };
+  }
+}
+
+/** All words must match when they can; if no item matches every word, rank by how many words each matches. */
+function run(index: MiniSearch, q: string, options: SearchOptions): Hit[] {
+  let hits = index.search(q, { ...options, combineWith: 'AND' });
+  if (hits.length === 0) hits = index.search(q, { ...options, combineWith: 'OR' });
+  return hits.map((h) => ({ i: h.id as number, score: h.score }));
+}
+
+/**
+ * A query that names a technology ("semiconductor", "quantm") prefers items about that technology, the more
+ * specific the better; among those, a priorities section is the entry point a user is most likely after.
+ */
+function boostFor(e: Entry, named: ReadonlySet<string>): number {
+  const techs = technologiesOf(e);
+  const hits = techs.filter((t) => named.has(t)).length;
+  if (hits === 0) return 1;
+  const specific = 1 + hits / techs.length;
+  return e.kind === 'section' && e.item.topic === 'priorities' ? specific * 1.5 : specific;
+}
+
+function names(ids: readonly string[], map: Map<string, { name: string }>): string {
+  return ids.map((id) => `${id} ${map.get(id)?.name ?? ''}`).join(' ');
+}
+
+function toDoc(e: Entry, i: number, lib: Library): Doc {
+  switch (e.kind) {
+    case 'section': {
+      const s = e.item;
+      const tags = `${s.topic} ${s.tags.topics.join(' ')} ${names(s.tags.technologies, lib.technologies)} ${names(s.tags.countries, lib.countries)}`;
+      return { i, title: s.title, tags, text: s.summary ?? '' };
+    }
+    case 'fact': {
+      const f = e.item;
+      const tags = `${f.tags.topics.join(' ')} ${names(f.tags.technologies, lib.technologies)} ${names(f.tags.countries, lib.countries)}`;
+      return { i, title: '', tags, text: `${f.statement} ${f.source.title} ${f.source.publisher}` };
+    }
+    case 'country': {
+      const c = e.item;
+      return { i, title: `${c.id} ${c.name}`, tags: `${names(c.strengths, lib.technologies)} ${names(c.forums, lib.forums)}`, text: '' };
+    }
+    case 'forum': {
+      const f = e.item;
+      return { i, title: f.name, tags: `${f.kind} ${names(f.technologies, lib.technologies)} ${names(f.members, lib.countries)}`, text: f.description };
+    }
+  }
+}
+
+function clip(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS - 1).trimEnd()}…` : t;
+}
+
+function snippetOf(e: Entry, lib: Library): string | undefined {
+  switch (e.kind) {
+    case 'section': {
+      if (e.item.summary) return clip(e.item.summary);
+      // First prose paragraph: skip headings, fences and blank lines.
+      const para = e.item.body.split(/\n\s*\n/).find((p) => /^\s*[^#`~:\s|>-]/.test(p));
+      return para ? clip(para.replace(REF_PATTERN, '…')) : undefined;
+    }
+    case 'fact':
+      return clip(`${e.item.source.publisher}, ${e.item.source.title} (as of ${e.item.asOf})`);
+    case 'country': {
+      const strengths = e.item.strengths.map((t) => lib.technologies.get(t)?.name ?? t);
+      return strengths.length ? clip(`Strengths: ${strengths.join(', ')}`) : undefined;
+    }
+    case 'forum':
+      return clip(e.item.description);
+  }
+}

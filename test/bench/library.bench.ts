@@ -1,0 +1,294 @@
+// Library benchmark: generates a 10,000-fact / 2,000-section library, times load and search against targets.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadLibrary } from '../../main/services/library/load.js';
+import { LibraryIndex } from '../../main/services/library/search.js';
+import type { Library } from '../../shared/model/library.js';
+import type { BenchReport, BenchRow } from './report.js';
+
+const LOAD_TARGET_MS = 300;
+const SEARCH_P95_TARGET_MS = 5;
+
+/** Small deterministic PRNG (mulberry32) so every run generates the same library. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TECHNOLOGIES = [
+  ['semiconductors', 'Semiconductors'],
+  ['ai', 'Artificial intelligence'],
+  ['quantum', 'Quantum computing'],
+  ['biotechnology', 'Biotechnology'],
+  ['telecommunications', 'Telecommunications'],
+  ['drones', 'Drones'],
+  ['fintech', 'Financial technology'],
+  ['iot', 'Internet of Things'],
+  ['cloud-computing', 'Cloud computing'],
+  ['cybersecurity', 'Cybersecurity'],
+  ['advanced-manufacturing', 'Advanced manufacturing'],
+  ['energy-storage', 'Energy storage'],
+] as const;
+const COUNTRIES = [
+  ['us', 'United States'], ['jp', 'Japan'], ['kr', 'South Korea'], ['tw', 'Taiwan'], ['nl', 'Netherlands'],
+  ['de', 'Germany'], ['fr', 'France'], ['gb', 'United Kingdom'], ['ca', 'Canada'], ['au', 'Australia'],
+  ['in', 'India'], ['il', 'Israel'], ['fi', 'Finland'], ['se', 'Sweden'], ['it', 'Italy'], ['sg', 'Singapore'],
+  ['nz', 'New Zealand'], ['mx', 'Mexico'], ['cl', 'Chile'], ['es', 'Spain'],
+] as const;
+const FORUMS = ['g7', 'quad', 'ttc', 'oecd', 'gpai', 'wassenaar', 'apec', 'nato', 'itu', 'iso'];
+const TOPICS = ['priorities', 'data', 'standards', 'organization', 'protection', 'context', 'framing'];
+const DOMAIN_WORDS = (
+  'allied cooperation supply chain export controls investment screening standards research funding talent ' +
+  'fabrication lithography design packaging memory logic wafer foundry spectrum network vendor security privacy ' +
+  'data flows localisation agreement treaty alliance partners democracies autocracies capacity subsidy market ' +
+  'share leadership innovation testbed sensors satellites batteries vaccines genome computing cloud platform ' +
+  'payments encryption resilience diversification critical emerging technology policy ministers summit'
+).split(' ');
+
+/** A vocabulary of ~8,000 pronounceable words plus the domain words, drawn with a Zipf-like skew. */
+function vocabulary(rand: () => number): string[] {
+  const syl = ['ka', 'ri', 'to', 'men', 'sal', 'ver', 'on', 'tra', 'lio', 'des', 'pa', 'cor', 'ni', 'bu', 'est', 'qua', 'len', 'dor'];
+  const words = new Set<string>(DOMAIN_WORDS);
+  while (words.size < 8000) {
+    let w = '';
+    const n = 2 + Math.floor(rand() * 3);
+    for (let i = 0; i < n; i++) w += syl[Math.floor(rand() * syl.length)];
+    words.add(w);
+  }
+  return [...words];
+}
+
+function pick<T>(rand: () => number, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)]!;
+}
+/** Zipf-ish: low indexes are much more frequent, as in real prose. */
+function word(rand: () => number, vocab: readonly string[]): string {
+  return vocab[Math.floor(vocab.length * Math.pow(rand(), 3))]!;
+}
+function sentence(rand: () => number, vocab: readonly string[], n: number): string {
+  const ws: string[] = [];
+  for (let i = 0; i < n; i++) ws.push(word(rand, vocab));
+  const s = ws.join(' ');
+  return s.charAt(0).toUpperCase() + s.slice(1) + '.';
+}
+
+export interface GeneratedLibrary {
+  dir: string;
+  facts: number;
+  sections: number;
+  bytes: number;
+}
+
+/** Writes a valid library of `facts` facts (200 per file) and `sections` sections into `dir`. */
+export async function generateLibrary(dir: string, facts = 10_000, sections = 2_000): Promise<GeneratedLibrary> {
+  const rand = rng(42);
+  const vocab = vocabulary(rand);
+  let bytes = 0;
+  const write = async (rel: string, text: string) => {
+    bytes += Buffer.byteLength(text);
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  };
+  await write('library.yaml', 'id: generated\nname: Generated benchmark library\nversion: "1"\n');
+  await write('technologies.yaml', TECHNOLOGIES.map(([id, name], i) => `- id: ${id}\n  name: ${name}\n  priority: ${i < 4 ? 'core' : 'further'}\n`).join(''));
+  await write(
+    'countries.yaml',
+    COUNTRIES.map(
+      ([id, name]) =>
+        `- id: ${id}\n  name: ${name}\n  forums: [${pick(rand, FORUMS)}]\n  strengths: [${pick(rand, TECHNOLOGIES)[0]}, ${pick(rand, TECHNOLOGIES)[0]}]\n`,
+    ).join(''),
+  );
+  await write(
+    'forums.yaml',
+    FORUMS.map(
+      (id) =>
+        `- id: ${id}\n  name: ${id.toUpperCase()} forum\n  kind: forum\n  members: [${pick(rand, COUNTRIES)[0]}, ${pick(rand, COUNTRIES)[0]}]\n  technologies: [${pick(rand, TECHNOLOGIES)[0]}]\n  description: ${sentence(rand, vocab, 12)}\n`,
+    ).join(''),
+  );
+  const factIds: string[] = [];
+  const perFile = 200;
+  for (let f = 0; f * perFile < facts; f++) {
+    let text = '';
+    for (let i = f * perFile; i < Math.min(facts, (f + 1) * perFile); i++) {
+      const tech = pick(rand, TECHNOLOGIES);
+      const id = `${tech[0]}-fact-${i}`;
+      factIds.push(id);
+      const hasValue = i % 2 === 0;
+      text +=
+        `- id: ${id}\n` +
+        `  statement: >-\n    ${sentence(rand, vocab, 10 + Math.floor(rand() * 15))} ${tech[1]} ${sentence(rand, vocab, 6)}\n` +
+        (hasValue ? `  value: ${Math.round(rand() * 10000) / 10}\n  unit: USD billion\n` : '') +
+        `  asOf: "20${10 + Math.floor(rand() * 15)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}"\n` +
+        `  review: {maxAgeDays: ${365 * (1 + Math.floor(rand() * 5))}}\n` +
+        `  source: {title: "${sentence(rand, vocab, 5)}", publisher: "${pick(rand, DOMAIN_WORDS)} institute", date: "2021-05-19", url: "https://example.org/${id}"}\n` +
+        `  tags: {technologies: [${tech[0]}], countries: [${pick(rand, COUNTRIES)[0]}, ${pick(rand, COUNTRIES)[0]}], topics: [${pick(rand, DOMAIN_WORDS)}]}\n\n`;
+    }
+    await write(`facts/generated-${String(f).padStart(3, '0')}.yaml`, text);
+  }
+  for (let s = 0; s < sections; s++) {
+    const tech = pick(rand, TECHNOLOGIES);
+    const topic = s < TECHNOLOGIES.length ? 'priorities' : pick(rand, TOPICS);
+    const title = s < TECHNOLOGIES.length ? `${tech[1]}: priorities for allied cooperation` : `${tech[1]} ${sentence(rand, vocab, 4).slice(0, -1).toLowerCase()}`;
+    const paragraphs: string[] = [];
+    for (let p = 0; p < 4; p++) {
+      const ref = pick(rand, factIds);
+      paragraphs.push(`${sentence(rand, vocab, 20 + Math.floor(rand() * 20))} {{cite:${ref}}} ${sentence(rand, vocab, 15)} {{fact:${ref}}}`);
+    }
+    const front =
+      `---\nid: section-${s}\ntitle: "${title}"\ntopic: ${topic}\nrevision: ${1 + (s % 4)}\n` +
+      `summary: ${sentence(rand, vocab, 12)}\ntags:\n  technologies: [${tech[0]}]\n  countries: [${pick(rand, COUNTRIES)[0]}]\n---\n`;
+    await write(`sections/${topic}/section-${String(s).padStart(4, '0')}.md`, `${front}## ${sentence(rand, vocab, 4)}\n\n${paragraphs.join('\n\n')}\n`);
+  }
+  return { dir, facts, sections, bytes };
+}
+
+/** ~200 queries: technology names, misspellings, prefixes, countries, phrases, generated words. */
+function queries(): string[] {
+  const rand = rng(7);
+  const vocab = vocabulary(rng(42));
+  const fixed = [
+    'semiconductor', 'semicondutor', 'quantm', 'biotechnlogy', 'quantum computing', 'export controls', 'supply chain',
+    'lithography', 'japan', 'netherlands', 'semi', 'quan', 'artificial intelligence', 'telecomunications', 'cloud',
+    'data flows', 'investment screening', 'standards bodies', 'allied cooperation semiconductors', 'drones',
+  ];
+  const out = [...fixed];
+  while (out.length < 200) {
+    const r = rand();
+    if (r < 0.3) out.push(word(rand, vocab));
+    else if (r < 0.5) out.push(`${word(rand, vocab)} ${word(rand, vocab)}`);
+    else if (r < 0.7) out.push(pick(rand, DOMAIN_WORDS).slice(0, 4));
+    else if (r < 0.85) {
+      const w = pick(rand, DOMAIN_WORDS);
+      const at = 1 + Math.floor(rand() * (w.length - 2));
+      out.push(w.slice(0, at) + w.slice(at + 1)); // one letter dropped
+    } else out.push(pick(rand, COUNTRIES)[1].toLowerCase());
+  }
+  return out;
+}
+
+/** The side-by-side baseline: every query word must occur as a substring of an item's lower-cased text. */
+function naiveScan(haystacks: string[], q: string): number {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  let n = 0;
+  for (const h of haystacks) if (words.every((w) => h.includes(w))) n++;
+  return n;
+}
+
+function haystacksOf(lib: Library): string[] {
+  return [
+    ...[...lib.sections.values()].map((s) => `${s.title} ${s.summary ?? ''} ${s.body}`.toLowerCase()),
+    ...[...lib.facts.values()].map((f) => `${f.statement} ${f.source.title}`.toLowerCase()),
+    ...[...lib.countries.values()].map((c) => c.name.toLowerCase()),
+    ...[...lib.forums.values()].map((f) => `${f.name} ${f.description}`.toLowerCase()),
+  ];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function timeEach<T>(items: readonly T[], fn: (item: T) => unknown): number[] {
+  return items.map((item) => {
+    const t = performance.now();
+    fn(item);
+    return performance.now() - t;
+  });
+}
+
+export async function run(): Promise<BenchReport> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'briefing-library-bench-'));
+  try {
+    const gen = await generateLibrary(dir);
+    const loads: number[] = [];
+    const builds: number[] = [];
+    let library: Library | undefined;
+    let problems = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const result = await loadLibrary(dir);
+      const t1 = performance.now();
+      new LibraryIndex(result.library);
+      const t2 = performance.now();
+      loads.push(t2 - t0);
+      builds.push(t2 - t1);
+      library = result.library;
+      problems = result.problems.length;
+    }
+    const index = new LibraryIndex(library!);
+    const qs = queries();
+    for (const q of qs) index.search(q); // warm-up: JIT and lazily built structures
+    const searchTimes = timeEach(qs, (q) => index.search(q));
+    const hay = haystacksOf(library!);
+    const naiveTimes = timeEach(qs, (q) => naiveScan(hay, q));
+    const loadMedian = median(loads);
+    const p50 = percentile(searchTimes, 0.5);
+    const p95 = percentile(searchTimes, 0.95);
+    const naiveP95 = percentile(naiveTimes, 0.95);
+    const rows: BenchRow[] = [
+      {
+        label: `load library (parse + validate + index), ${gen.facts} facts / ${gen.sections} sections`,
+        value: round(loadMedian),
+        unit: 'ms',
+        extra: { min: round(Math.min(...loads)), max: round(Math.max(...loads)), n: loads.length, 'index build ms': round(median(builds)), 'MB on disk': round(gen.bytes / 1e6), problems },
+        ratio: { of: `target ${LOAD_TARGET_MS} ms`, ratio: round(loadMedian / LOAD_TARGET_MS) },
+        target: `<= ${LOAD_TARGET_MS} ms`,
+        met: loadMedian <= LOAD_TARGET_MS,
+      },
+      {
+        label: 'index build alone (MiniSearch over sections, facts, countries, forums)',
+        value: round(median(builds)),
+        unit: 'ms',
+        extra: { n: builds.length },
+      },
+      {
+        label: `search p50 (${qs.length} queries, fuzzy 0.2 + prefix)`,
+        value: round(p50),
+        unit: 'ms',
+        extra: { p95: round(p95), max: round(Math.max(...searchTimes)) },
+      },
+      {
+        label: 'search p95',
+        value: round(p95),
+        unit: 'ms',
+        ratio: { of: `target ${SEARCH_P95_TARGET_MS} ms`, ratio: round(p95 / SEARCH_P95_TARGET_MS) },
+        target: `<= ${SEARCH_P95_TARGET_MS} ms`,
+        met: p95 <= SEARCH_P95_TARGET_MS,
+      },
+      {
+        label: 'naive substring scan p95 (baseline: no fuzziness, no ranking)',
+        value: round(naiveP95),
+        unit: 'ms',
+        extra: { p50: round(percentile(naiveTimes, 0.5)) },
+        ratio: { of: 'index search p95', ratio: round(naiveP95 / p95) },
+      },
+    ];
+    return {
+      suite: 'library',
+      rows,
+      notes: [
+        `generated library: ${gen.facts} facts in ${Math.ceil(gen.facts / 200)} YAML files, ${gen.sections} Markdown sections, ${round(gen.bytes / 1e6)} MB`,
+        'load = loadLibrary (read, YAML parse with line numbers, zod, reference checks) + new LibraryIndex; median of 5, same process (warm file cache)',
+      ],
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const report = await run();
+  for (const r of report.rows) {
+    const extra = r.extra ? ` ${JSON.stringify(r.extra)}` : '';
+    const ratio = r.ratio ? ` (${r.ratio.ratio}x ${r.ratio.of})` : '';
+    const met = r.met === undefined ? '' : r.met ? ' [met]' : ` [NOT met: ${r.target}]`;
+    console.log(`${r.label}: ${r.value} ${r.unit}${ratio}${met}${extra}`);
+  }
+  for (const n of report.notes) console.log(`note: ${n}`);
+}
