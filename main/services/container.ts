@@ -1,7 +1,8 @@
 // The service container: creates the app's services in dependency order and maps channels to them.
 import path from 'node:path';
 import type { Handlers, SectionSummary } from '../../shared/ipc/channels.js';
-import { assembleBrief } from '../../shared/assemble.js';
+import { assembleBrief, linkSection, pinCitedFacts, UnknownSectionError } from '../../shared/assemble.js';
+import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
 import { ExportService } from './export-service.js';
 import { LibraryService } from './library-service.js';
 
@@ -35,6 +36,8 @@ export function suggestedFileName(title: string, ext: string): string {
 }
 
 export function createHandlers(s: Services): Handlers {
+  // Only a path this service wrote itself may be revealed: the renderer never names a file.
+  let lastExport: string | null = null;
   return {
     appInfo: async () => ({ name: 'Briefing Builder', version: '0.1.0' }),
     listSections: async () =>
@@ -60,7 +63,25 @@ export function createHandlers(s: Services): Handlers {
       const target = await s.deps.dialogs.savePdf(suggestedFileName(brief.meta.title, 'pdf'));
       if (!target) return { status: 'cancelled' };
       const r = await s.exporter.exportTo(brief, target, options);
+      lastExport = r.outPath;
       return { status: 'saved', displayName: path.basename(r.outPath), pageCount: r.pageCount, warnings: r.doc.warnings, fontWarnings: r.fontWarnings };
+    },
+    listFacts: async () => {
+      const today = s.deps.today();
+      return [...s.library.library().facts.values()].map((fact) => ({ fact, stale: isStale(fact, today), reviewDue: isoDay(reviewDue(fact)) }));
+    },
+    pinCitedFacts: async (brief) => pinCitedFacts(brief, s.library.library()),
+    addSection: async (brief, sectionId, index) => {
+      const section = s.library.library().sections.get(sectionId);
+      if (!section) throw Object.assign(new UnknownSectionError([sectionId]), { userFacing: true });
+      const sections = [...brief.sections];
+      sections.splice(index ?? sections.length, 0, linkSection(section));
+      return pinCitedFacts({ ...brief, sections }, s.library.library());
+    },
+    revealLastExport: async () => {
+      if (!lastExport || !s.deps.revealFile) return { revealed: false };
+      s.deps.revealFile(lastExport);
+      return { revealed: true };
     },
   };
 }

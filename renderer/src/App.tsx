@@ -1,166 +1,283 @@
-// The composer window: library on the left, the brief's outline and settings in the middle, export on the right.
-import { useEffect, useMemo, useState } from 'react';
-import type { SectionSummary } from '../../shared/ipc/channels.js';
-import type { ComposeWarning } from '../../shared/model/document.js';
-import { TEMPLATE_IDS, type TemplateId } from '../../shared/model/brief.js';
+// The composer window: library | brief (outline, settings, section editor) | live PDF preview with warnings.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MenuCommand } from '../../shared/ipc/menu-commands.js';
+import { newBrief, sectionKey, type Brief } from '../../shared/model/brief.js';
 import { api } from './api.js';
+import { SectionEditor, type SectionEditorHandle } from './editor/SectionEditor.js';
+import { ExportControls, type ExportStatus } from './export/ExportControls.js';
+import { LibraryPane } from './library/LibraryPane.js';
+import { useLibraryData } from './library/useLibraryData.js';
+import { OutlinePane } from './outline/OutlinePane.js';
+import { PdfPreview } from './preview/PdfPreview.js';
+import { usePreview } from './preview/usePreview.js';
+import { BriefSettings } from './settings/BriefSettings.js';
+import { commandForKey, isInsideTextEditor } from './shell/shortcuts.js';
+import { moveSection, pinFacts, removeSection, setSectionBody } from './state/briefEdits.js';
+import { followSelection } from './state/selection.js';
+import { useBriefStore } from './state/useBriefStore.js';
+import { WarningsPanel } from './warnings/WarningsPanel.js';
 
-const TEMPLATE_LABELS: Record<TemplateId, string> = {
-  'issue-brief': 'Issue brief',
-  'decision-memo': 'Decision memo',
-  'one-pager': 'One-pager',
+const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const blankBrief = (): Brief => newBrief({ title: 'Untitled brief', template: 'issue-brief', date: todayIso() });
+
+type Tab = 'outline' | 'settings';
+
+const NOT_YET: Partial<Record<MenuCommand, string>> = {
+  open: 'Open is not available yet: saving and opening .brief files is still being built.',
+  save: 'Save is not available yet: saving and opening .brief files is still being built. Export a PDF to keep your work.',
+  'save-as': 'Save As is not available yet: saving and opening .brief files is still being built.',
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
-
 export function App() {
-  const [sections, setSections] = useState<SectionSummary[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [filter, setFilter] = useState('');
-  const [picked, setPicked] = useState<string[]>([]);
-  const [title, setTitle] = useState('Allied Technology Cooperation');
-  const [template, setTemplate] = useState<TemplateId>('issue-brief');
-  const [pdfa, setPdfa] = useState(false);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [warnings, setWarnings] = useState<ComposeWarning[]>([]);
+  const library = useLibraryData();
+  const store = useBriefStore(blankBrief);
+  const brief = store.brief;
+  const preview = usePreview(brief);
 
-  useEffect(() => {
-    api()
-      .listSections()
-      .then(setSections, (e: Error) => setLoadError(e.message));
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [editorSession, setEditorSession] = useState(0);
+  const [target, setTarget] = useState<{ title: string; goto: number } | null>(null);
+  const [tab, setTab] = useState<Tab>('outline');
+  const [pdfa, setPdfa] = useState(false);
+  const [exportStatus, setExportStatus] = useState<ExportStatus>({ kind: 'idle' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const editor = useRef<SectionEditorHandle>(null);
+  const selectedRef = useRef(selectedKey);
+  selectedRef.current = selectedKey;
+
+  const inBrief = useMemo(() => new Set(brief.sections.map((s) => (s.kind === 'linked' ? s.sectionId : (s.fromSectionId ?? s.id)))), [brief.sections]);
+  const selected = brief.sections.find((s) => sectionKey(s) === selectedKey) ?? null;
+
+  const select = useCallback(
+    (key: string) => {
+      const s = store.current().sections.find((x) => sectionKey(x) === key);
+      if (!s) return;
+      setTab('outline');
+      if (key !== selectedRef.current) setEditorSession((n) => n + 1);
+      setSelectedKey(key);
+      setTarget((t) => ({ title: s.title, goto: (t?.goto ?? 0) + 1 }));
+    },
+    [store],
+  );
+
+  // The section comes from main (a linked copy with its facts pinned) and is merged into the latest brief,
+  // so edits made while the call was in flight are kept.
+  const addSection = useCallback(
+    async (sectionId: string, index?: number) => {
+      try {
+        const at = Math.min(index ?? store.current().sections.length, store.current().sections.length);
+        const withIt = await api().addSection(store.current(), sectionId, at);
+        const added = withIt.sections[at]!;
+        const cur = store.current();
+        if (cur.sections.some((s) => sectionKey(s) === sectionKey(added))) return;
+        const sections = [...cur.sections];
+        sections.splice(Math.min(at, sections.length), 0, added);
+        store.update({ ...cur, sections, pins: { ...withIt.pins, ...cur.pins } });
+      } catch (e) {
+        setNotice(`Could not add the section: ${(e as Error).message}`);
+      }
+    },
+    [store],
+  );
+
+  const onBodyChange = useCallback(
+    (body: string) => {
+      const key = selectedRef.current;
+      if (!key) return;
+      const r = setSectionBody(store.current(), key, body);
+      store.update(pinFacts(r.brief, library.factMap), `body:${r.key}`);
+      if (r.key !== key) {
+        selectedRef.current = r.key;
+        setSelectedKey(r.key);
+      }
+    },
+    [store, library.factMap],
+  );
+
+  const historyStep = useCallback(
+    (dir: 'undo' | 'redo') => {
+      const before = store.current();
+      if (dir === 'undo') store.undo();
+      else store.redo();
+      setSelectedKey((k) => followSelection(k, before, store.current()));
+    },
+    [store],
+  );
+
+  const exportPdf = useCallback(async () => {
+    if (store.current().sections.length === 0) return setNotice('Add at least one section before exporting.');
+    setExportStatus({ kind: 'busy', startedAt: Date.now() });
+    try {
+      const result = await api().exportPdf(store.current(), { pdfa });
+      setExportStatus(result.status === 'saved' ? { kind: 'saved', result } : { kind: 'idle' });
+    } catch (e) {
+      setExportStatus({ kind: 'error', message: (e as Error).message });
+    }
+  }, [store, pdfa]);
+
+  const reveal = useCallback(async () => {
+    const r = await api().revealLastExport().catch(() => ({ revealed: false }));
+    if (!r.revealed) setNotice('Showing the file in its folder is only available in the desktop app.');
   }, []);
 
-  const byId = useMemo(() => new Map(sections.map((s) => [s.id, s])), [sections]);
-  const visible = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    return q ? sections.filter((s) => `${s.title} ${s.topic} ${s.summary ?? ''} ${s.technologies.join(' ')}`.toLowerCase().includes(q)) : sections;
-  }, [sections, filter]);
-  const groups = useMemo(() => {
-    const m = new Map<string, SectionSummary[]>();
-    for (const s of visible) m.set(s.topic, [...(m.get(s.topic) ?? []), s]);
-    return [...m.entries()];
-  }, [visible]);
+  const run = useCallback(
+    (command: MenuCommand) => {
+      if (NOT_YET[command]) return setNotice(NOT_YET[command]!);
+      switch (command) {
+        case 'new':
+          store.update(blankBrief());
+          setSelectedKey(null);
+          setTab('settings');
+          return setNotice(null);
+        case 'export-pdf':
+          return void exportPdf();
+        case 'find':
+          searchRef.current?.focus();
+          return searchRef.current?.select();
+        case 'undo':
+        case 'redo':
+          return historyStep(command);
+        case 'about':
+          return setNotice('Briefing Builder 0.1.0 — works offline; nothing leaves this computer.');
+      }
+    },
+    [store, exportPdf, historyStep],
+  );
 
-  const add = (id: string) => setPicked((p) => (p.includes(id) ? p : [...p, id]));
-  const remove = (id: string) => setPicked((p) => p.filter((x) => x !== id));
-  const move = (id: string, delta: number) =>
-    setPicked((p) => {
-      const i = p.indexOf(id);
-      const j = i + delta;
-      if (i < 0 || j < 0 || j >= p.length) return p;
-      const next = [...p];
-      [next[i], next[j]] = [next[j]!, next[i]!];
-      return next;
-    });
+  useEffect(() => {
+    window.briefingMenu?.onCommand(run);
+  }, [run]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const command = commandForKey(e);
+      if (!command || e.defaultPrevented) return;
+      if ((command === 'undo' || command === 'redo') && isInsideTextEditor(e.target)) return;
+      e.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
 
-  async function exportPdf() {
-    setStatus({ kind: 'busy', text: 'Exporting…' });
-    try {
-      const brief = await api().assembleBrief({ title, template, date: today(), sectionIds: picked });
-      const result = await api().exportPdf(brief, { pdfa });
-      if (result.status === 'cancelled') return setStatus({ kind: 'idle' });
-      setWarnings(result.warnings);
-      setStatus({ kind: 'done', text: `Saved ${result.displayName} — ${result.pageCount} page${result.pageCount === 1 ? '' : 's'}` });
-    } catch (e) {
-      setStatus({ kind: 'error', text: (e as Error).message });
-    }
-  }
+  const titleOf = (key: string) => brief.sections.find((s) => sectionKey(s) === key)?.title;
+  const warnings = preview.result?.warnings ?? [];
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>Briefing Builder</h1>
+        <div className="toolbar" role="toolbar" aria-label="Document">
+          <button type="button" onClick={() => run('new')} aria-keyshortcuts="Control+N">New</button>
+          <button type="button" onClick={() => run('open')} aria-keyshortcuts="Control+O">Open…</button>
+          <button type="button" onClick={() => run('save')} aria-keyshortcuts="Control+S">Save</button>
+          <button type="button" onClick={() => run('undo')} disabled={!store.canUndo} aria-keyshortcuts="Control+Z">Undo</button>
+          <button type="button" onClick={() => run('redo')} disabled={!store.canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</button>
+        </div>
+        <span className="doc-title" title={brief.meta.title}>{brief.meta.title}</span>
         <span className="offline" title="Nothing leaves this computer">Offline</span>
+        <ExportControls status={exportStatus} pdfa={pdfa} canExport={brief.sections.length > 0 && !!brief.meta.title.trim()} onPdfaChange={setPdfa} onExport={exportPdf} onReveal={reveal} />
       </header>
+      {notice && (
+        <div className="notice" role="alert">
+          <span>{notice}</span>
+          <button type="button" onClick={() => setNotice(null)}>Dismiss</button>
+        </div>
+      )}
       <main className="panes">
-        <section className="pane library" aria-labelledby="library-heading">
-          <h2 id="library-heading">Library</h2>
-          <label className="field">
-            <span>Filter sections</span>
-            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. semiconductor" />
-          </label>
-          {loadError && <p role="alert" className="error">Could not load the library: {loadError}</p>}
-          {groups.map(([topic, list]) => (
-            <div key={topic} className="group">
-              <h3>{topic}</h3>
-              <ul>
-                {list.map((s) => (
-                  <li key={s.id} className="section-item">
-                    <div>
-                      <div className="section-title">{s.title}</div>
-                      {s.summary && <div className="section-summary">{s.summary}</div>}
-                    </div>
-                    <button type="button" onClick={() => add(s.id)} disabled={picked.includes(s.id)} aria-label={`Add ${s.title}`}>
-                      {picked.includes(s.id) ? 'Added' : 'Add'}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-
+        <LibraryPane
+          data={library}
+          inBrief={inBrief}
+          onAdd={(id) => void addSection(id)}
+          onInsertFact={selected ? (id) => editor.current?.insertFact(id) : null}
+          searchRef={searchRef}
+        />
         <section className="pane brief" aria-labelledby="brief-heading">
-          <h2 id="brief-heading">Brief</h2>
-          <label className="field">
-            <span>Title</span>
-            <input value={title} onChange={(e) => setTitle(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Template</span>
-            <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
-              {TEMPLATE_IDS.map((t) => (
-                <option key={t} value={t}>
-                  {TEMPLATE_LABELS[t]}
-                </option>
+          <div className="brief-head">
+            <h2 id="brief-heading">Brief</h2>
+            <div role="tablist" aria-label="Brief views" className="tabs">
+              {(['outline', 'settings'] as const).map((t) => (
+                <button
+                  key={t}
+                  type="button"
+                  role="tab"
+                  id={`tab-${t}`}
+                  aria-selected={tab === t}
+                  aria-controls={`panel-${t}`}
+                  tabIndex={tab === t ? 0 : -1}
+                  onClick={() => setTab(t)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                      const next = t === 'outline' ? 'settings' : 'outline';
+                      setTab(next);
+                      document.getElementById(`tab-${next}`)?.focus();
+                    }
+                  }}
+                >
+                  {t === 'outline' ? `Outline (${brief.sections.length})` : 'Settings'}
+                </button>
               ))}
-            </select>
-          </label>
-          <h3>Outline</h3>
-          {picked.length === 0 ? (
-            <p className="hint">Add sections from the library to build the brief.</p>
+            </div>
+          </div>
+          {tab === 'outline' ? (
+            <div role="tabpanel" id="panel-outline" aria-labelledby="tab-outline" className="outline-panel">
+              <OutlinePane
+                brief={brief}
+                selectedKey={selectedKey}
+                onSelect={select}
+                onMove={(key, to) => store.update(moveSection(store.current(), key, to))}
+                onRemove={(key) => {
+                  store.update(removeSection(store.current(), key));
+                  if (key === selectedKey) setSelectedKey(null);
+                }}
+                onAddAt={(id, index) => void addSection(id, index)}
+              />
+              <div className="editor-region" aria-label="Section editor" role="region">
+                {selected ? (
+                  <>
+                    <div className="editor-head">
+                      <h3>{selected.title}</h3>
+                      {selected.kind === 'linked' ? (
+                        <span className="badge linked">Linked to library · editing makes an edited copy</span>
+                      ) : (
+                        <span className="badge detached">{selected.fromSectionId ? `Edited copy of “${selected.fromSectionId}” — no longer follows the library` : 'Own text'}</span>
+                      )}
+                    </div>
+                    <SectionEditor
+                      key={editorSession}
+                      handle={editor}
+                      section={selected}
+                      facts={library.factById}
+                      variables={brief.variables}
+                      search={(q) => api().searchLibrary(q, { kinds: ['fact'] })}
+                      onBodyChange={onBodyChange}
+                    />
+                  </>
+                ) : (
+                  <p className="hint">Choose a section in the outline to edit its text.</p>
+                )}
+              </div>
+            </div>
           ) : (
-            <ol className="outline" aria-label="Sections in the brief">
-              {picked.map((id, i) => (
-                <li key={id} className="outline-item" data-section-id={id}>
-                  <span className="outline-title">{byId.get(id)?.title ?? id}</span>
-                  <span className="outline-actions">
-                    <button type="button" onClick={() => move(id, -1)} disabled={i === 0} aria-label={`Move ${byId.get(id)?.title ?? id} up`}>↑</button>
-                    <button type="button" onClick={() => move(id, 1)} disabled={i === picked.length - 1} aria-label={`Move ${byId.get(id)?.title ?? id} down`}>↓</button>
-                    <button type="button" onClick={() => remove(id)} aria-label={`Remove ${byId.get(id)?.title ?? id}`}>✕</button>
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
-
-        <section className="pane export" aria-labelledby="export-heading">
-          <h2 id="export-heading">Export</h2>
-          <label className="check">
-            <input type="checkbox" checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} /> PDF/A-2b (archival)
-          </label>
-          <button type="button" className="primary" onClick={exportPdf} disabled={picked.length === 0 || status.kind === 'busy' || !title.trim()}>
-            Export PDF…
-          </button>
-          <p role="status" aria-live="polite" className={`status ${status.kind}`}>
-            {status.kind === 'idle' ? '' : status.text}
-          </p>
-          {warnings.length > 0 && (
-            <div className="warnings">
-              <h3>Warnings</h3>
-              <ul>
-                {warnings.map((w, i) => (
-                  <li key={i}>
-                    <strong>{w.code}</strong>: {w.message}
-                  </li>
-                ))}
-              </ul>
+            <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" className="settings-panel">
+              <BriefSettings brief={brief} onChange={(next, key) => store.update(next, key)} />
             </div>
           )}
         </section>
+        <div className="preview-column">
+          <PdfPreview preview={preview} target={target} />
+          <WarningsPanel
+            warnings={warnings}
+            titleOf={titleOf}
+            onOpen={(key) => {
+              select(key);
+              setTimeout(() => editor.current?.focus(), 0);
+            }}
+          />
+        </div>
       </main>
     </div>
   );

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Brief, TemplateId } from '../model/brief.js';
 import type { ComposedDoc, ComposeWarning } from '../model/document.js';
-import { Topic } from '../model/library.js';
+import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
 
 export interface SectionSummary {
@@ -29,6 +29,14 @@ export interface PreviewResult {
 export type ExportResult =
   | { status: 'saved'; displayName: string; pageCount: number; warnings: ComposeWarning[]; fontWarnings: string[] }
   | { status: 'cancelled' };
+
+/** A library fact with its review state on the service's "today" (shared/staleness.ts). */
+export interface FactSummary {
+  fact: Fact;
+  stale: boolean;
+  /** YYYY-MM-DD the fact is due for review. */
+  reviewDue: string;
+}
 
 export const SearchFilters = z
   .object({
@@ -64,6 +72,15 @@ export const CHANNELS = {
   composeBrief: channel<[brief: Brief], ComposedDoc>(z.tuple([Brief])),
   previewPdf: channel<[brief: Brief], PreviewResult>(z.tuple([Brief])),
   exportPdf: channel<[brief: Brief, options: { pdfa: boolean }], ExportResult>(z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()])),
+  listFacts: channel<[], FactSummary[]>(z.tuple([])),
+  /** Snapshots into the brief's pins every library fact its sections cite (facts already pinned keep theirs). */
+  pinCitedFacts: channel<[brief: Brief], Brief>(z.tuple([Brief])),
+  /** Inserts a linked copy of a library section at `index` (end when omitted) and pins the facts it cites. */
+  addSection: channel<[brief: Brief, sectionId: string, index?: number], Brief>(
+    z.tuple([Brief, z.string().max(200), z.number().int().min(0).max(10_000).optional()]),
+  ),
+  /** Shows the last PDF this service exported in the file manager; false when there is none yet. */
+  revealLastExport: channel<[], { revealed: boolean }>(z.tuple([])),
 } satisfies Record<MethodName, { args: z.ZodType; params: unknown[]; result: unknown }>;
 
 export type Channels = typeof CHANNELS;

@@ -7,6 +7,10 @@ export const CHANNEL_NAMES = {
   composeBrief: 'brief:compose',
   previewPdf: 'export:preview',
   exportPdf: 'export:pdf',
+  listFacts: 'library:list-facts',
+  pinCitedFacts: 'brief:pin-cited-facts',
+  addSection: 'brief:add-section',
+  revealLastExport: 'export:reveal-last',
 } as const;
 
 export type MethodName = keyof typeof CHANNEL_NAMES;

@@ -49,7 +49,11 @@ async function serveRenderer(root: string): Promise<{ url: string; close(): Prom
 
 /** Uint8Array does not cross Playwright's binding as bytes: carry it as base64 and rebuild it in the page. */
 function encode(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? { __bytes: Buffer.from(v).toString('base64') } : v));
+  // Look at the raw value, not `v`: JSON.stringify has already turned a Buffer into { type: 'Buffer', data } via toJSON.
+  return JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
+    const raw = this[k];
+    return raw instanceof Uint8Array ? { __bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') } : v;
+  });
 }
 
 export interface Harness {

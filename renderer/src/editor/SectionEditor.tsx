@@ -1,0 +1,105 @@
+// The section editor: CodeMirror 6 over a section's Markdown, with fact autocomplete, reference highlighting and hovers.
+import { autocompletion, closeBrackets, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { markdown } from '@codemirror/lang-markdown';
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, placeholder } from '@codemirror/view';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type { FactSummary, SearchHit } from '../../../shared/ipc/channels.js';
+import type { BriefSection } from '../../../shared/model/brief.js';
+import { factCompletion } from './factCompletion.js';
+import { refHighlighting, refHover } from './factRefs.js';
+
+export interface SectionEditorHandle {
+  insertFact(id: string): void;
+  focus(): void;
+}
+
+interface Props {
+  section: BriefSection;
+  facts: ReadonlyMap<string, FactSummary>;
+  variables: Record<string, string>;
+  search(query: string): Promise<SearchHit[]>;
+  onBodyChange(body: string): void;
+  handle: Ref<SectionEditorHandle>;
+}
+
+const theme = EditorView.theme({
+  '&': { height: '100%', backgroundColor: 'var(--bg)', color: 'var(--text)' },
+  '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '13px', lineHeight: '1.55', caretColor: 'var(--text)' },
+  '.cm-gutters': { display: 'none' },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '-3px' },
+  '.cm-tooltip': { backgroundColor: 'var(--pane)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-text)' },
+});
+
+export function SectionEditor({ section, facts, variables, search, onBodyChange, handle }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  // Extensions read the latest props through refs, so the editor is built once per opened section.
+  const latest = useRef({ facts, variables, search, onBodyChange });
+  latest.current = { facts, variables, search, onBodyChange };
+
+  useEffect(() => {
+    const refs = { fact: (id: string) => latest.current.facts.get(id), variable: (name: string) => latest.current.variables[name] };
+    const v = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: section.body,
+        extensions: [
+          history(),
+          closeBrackets(),
+          markdown(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          EditorView.lineWrapping,
+          autocompletion({
+            override: [
+              factCompletion({
+                facts: () => [...latest.current.facts.values()],
+                search: (q) => latest.current.search(q),
+                variables: () => Object.keys(latest.current.variables),
+              }),
+            ],
+            activateOnTyping: true,
+          }),
+          refHighlighting(refs),
+          refHover(refs),
+          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+          placeholder('Write Markdown. Type {{ to insert a fact.'),
+          EditorView.contentAttributes.of({ 'aria-label': `Text of section ${section.title}` }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) latest.current.onBodyChange(u.state.doc.toString());
+          }),
+          theme,
+        ],
+      }),
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+    // The editor is remounted (React key) when another section is opened; body changes sync below.
+  }, []);
+
+  // Outside changes to the body (undo/redo of the brief) replace the text; our own edits compare equal.
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== section.body) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: section.body } });
+  }, [section.body]);
+
+  useImperativeHandle(handle, () => ({
+    insertFact(id) {
+      const v = view.current;
+      if (!v) return;
+      const { from, to } = v.state.selection.main;
+      const text = `{{fact:${id}}}`;
+      v.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length } });
+      v.focus();
+    },
+    focus: () => view.current?.focus(),
+  }));
+
+  return <div className="editor-host" ref={host} />;
+}

@@ -1,0 +1,195 @@
+// The library pane: full-text search with topic/technology/country filters, sections by topic, facts with stale marks.
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import type { FactSummary, SearchHit, SectionSummary } from '../../../shared/ipc/channels.js';
+import { TOPICS, type Topic } from '../../../shared/model/library.js';
+import { api } from '../api.js';
+import type { LibraryData } from './useLibraryData.js';
+import { SECTION_DRAG_TYPE } from '../outline/dragTypes.js';
+
+interface Props {
+  data: LibraryData;
+  inBrief: ReadonlySet<string>;
+  onAdd(sectionId: string): void;
+  /** Present while a section is open in the editor: facts can then be inserted at its cursor. */
+  onInsertFact: ((factId: string) => void) | null;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+interface Filters {
+  topic: Topic | '';
+  technology: string;
+  country: string;
+}
+
+const TOPIC_LABELS: Record<Topic, string> = {
+  priorities: 'Technology priorities',
+  data: 'Data',
+  standards: 'Standards',
+  organization: 'Organization',
+  protection: 'Protection',
+  context: 'Context',
+  framing: 'Framing',
+};
+
+function useSearch(query: string, filters: Filters): { hits: SearchHit[] | null; error: string | null } {
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) return void setHits(null);
+    let live = true;
+    // A short pause so each keystroke does not start a search of its own.
+    const timer = setTimeout(() => {
+      api()
+        .searchLibrary(q, {
+          ...(filters.topic ? { topic: filters.topic } : {}),
+          ...(filters.technology ? { technology: filters.technology } : {}),
+          ...(filters.country ? { country: filters.country } : {}),
+        })
+        .then(
+          (r) => live && (setHits(r), setError(null)),
+          (e: Error) => live && setError(e.message),
+        );
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, filters]);
+  return { hits, error };
+}
+
+function matchesFilters(tags: { technologies: string[]; countries: string[] }, f: Filters): boolean {
+  return (!f.technology || tags.technologies.includes(f.technology)) && (!f.country || tags.countries.includes(f.country));
+}
+
+export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: Props) {
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({ topic: '', technology: '', country: '' });
+  const { hits, error: searchError } = useSearch(query, filters);
+
+  const options = useMemo(() => {
+    const tech = new Set<string>();
+    const countries = new Set<string>();
+    for (const tags of [...data.sections, ...data.facts.map((f) => f.fact.tags)]) {
+      tags.technologies.forEach((t) => tech.add(t));
+      tags.countries.forEach((c) => countries.add(c));
+    }
+    return { tech: [...tech].sort(), countries: [...countries].sort() };
+  }, [data.sections, data.facts]);
+
+  const sectionById = useMemo(() => new Map(data.sections.map((s) => [s.id, s])), [data.sections]);
+  const searching = hits !== null;
+  const sections: SectionSummary[] = searching
+    ? hits.filter((h) => h.kind === 'section').flatMap((h) => sectionById.get(h.id) ?? [])
+    : data.sections.filter((s) => (!filters.topic || s.topic === filters.topic) && matchesFilters(s, filters));
+  const facts: FactSummary[] = searching
+    ? hits.filter((h) => h.kind === 'fact').flatMap((h) => data.factById.get(h.id) ?? [])
+    : data.facts.filter((f) => matchesFilters(f.fact.tags, filters));
+  const groups = TOPICS.map((t) => [t, sections.filter((s) => s.topic === t)] as const).filter(([, list]) => list.length > 0);
+  const staleCount = facts.filter((f) => f.stale).length;
+  const setFilter = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  return (
+    <section className="pane library" aria-labelledby="library-heading">
+      <h2 id="library-heading">Library</h2>
+      <div className="search-box" role="search">
+        <label className="field">
+          <span>Search sections and facts</span>
+          <input ref={searchRef} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. semiconductor" />
+        </label>
+        <div className="filters">
+          <label className="field">
+            <span>Topic</span>
+            <select value={filters.topic} onChange={(e) => setFilter({ topic: e.target.value as Topic | '' })}>
+              <option value="">All topics</option>
+              {TOPICS.map((t) => (
+                <option key={t} value={t}>{TOPIC_LABELS[t]}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Technology</span>
+            <select value={filters.technology} onChange={(e) => setFilter({ technology: e.target.value })}>
+              <option value="">Any</option>
+              {options.tech.map((t) => (
+                <option key={t} value={t}>{t}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Country</span>
+            <select value={filters.country} onChange={(e) => setFilter({ country: e.target.value })}>
+              <option value="">Any</option>
+              {options.countries.map((c) => (
+                <option key={c} value={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {data.error && <p role="alert" className="error">Could not load the library: {data.error}</p>}
+      {searchError && <p role="alert" className="error">Search failed: {searchError}</p>}
+      <p className="hint small search-count" aria-live="polite">
+        {searching ? `${sections.length} section${sections.length === 1 ? '' : 's'}, ${facts.length} fact${facts.length === 1 ? '' : 's'} match` : ''}
+      </p>
+
+      {groups.map(([topic, list]) => (
+        <div key={topic} className="group">
+          <h3>{TOPIC_LABELS[topic]}</h3>
+          <ul aria-label={`${TOPIC_LABELS[topic]} sections`}>
+            {list.map((s) => (
+              <li
+                key={s.id}
+                className="section-item"
+                data-section-id={s.id}
+                draggable={!inBrief.has(s.id)}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(SECTION_DRAG_TYPE, s.id);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+              >
+                <div>
+                  <div className="section-title">{s.title}</div>
+                  {s.summary && <div className="section-summary">{s.summary}</div>}
+                </div>
+                <button type="button" onClick={() => onAdd(s.id)} disabled={inBrief.has(s.id)} aria-label={inBrief.has(s.id) ? `${s.title} is in the brief` : `Add ${s.title}`}>
+                  {inBrief.has(s.id) ? 'Added' : 'Add'}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {searching && sections.length === 0 && facts.length === 0 && <p className="hint">Nothing in the library matches “{query.trim()}”.</p>}
+
+      <details className="group facts" open={searching}>
+        <summary>
+          <h3>Facts ({facts.length}{staleCount ? `, ${staleCount} stale` : ''})</h3>
+        </summary>
+        <ul aria-label="Facts">
+          {facts.map((f) => (
+            <li key={f.fact.id} className={`fact-item${f.stale ? ' stale' : ''}`} data-fact-id={f.fact.id}>
+              <div>
+                <div className="fact-statement">{f.fact.statement}</div>
+                <div className="fact-meta">
+                  <code>{f.fact.id}</code> · {f.fact.source.publisher}, {f.fact.asOf}
+                  {f.stale && (
+                    <span className="badge stale-badge" title={`Review was due ${f.reviewDue}`}>
+                      Stale
+                    </span>
+                  )}
+                </div>
+              </div>
+              {onInsertFact && (
+                <button type="button" onClick={() => onInsertFact(f.fact.id)} aria-label={`Insert fact ${f.fact.id}`}>
+                  Insert
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

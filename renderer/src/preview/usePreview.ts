@@ -1,0 +1,38 @@
+// Keeps a PDF preview of the brief: asks main ~300 ms after the last change; out-of-date replies are dropped.
+import { useEffect, useRef, useState } from 'react';
+import type { PreviewResult } from '../../../shared/ipc/channels.js';
+import type { Brief } from '../../../shared/model/brief.js';
+import { api } from '../api.js';
+
+export const PREVIEW_DELAY_MS = 300;
+
+export interface PreviewState {
+  result: PreviewResult | null;
+  /** Sequence number of the brief version `result` shows. */
+  shownSeq: number;
+  pending: boolean;
+  error: string | null;
+}
+
+export function usePreview(brief: Brief): PreviewState {
+  const seq = useRef(0);
+  const [state, setState] = useState<PreviewState>({ result: null, shownSeq: 0, pending: true, error: null });
+  useEffect(() => {
+    const mine = ++seq.current;
+    setState((s) => (s.pending ? s : { ...s, pending: true }));
+    const timer = setTimeout(() => {
+      api()
+        .previewPdf(brief)
+        .then(
+          (result) => {
+            // A newer edit has been made since this request left: its own request will replace it.
+            if (mine !== seq.current) return;
+            setState({ result, shownSeq: mine, pending: false, error: null });
+          },
+          (e: Error) => mine === seq.current && setState((s) => ({ ...s, pending: false, error: e.message })),
+        );
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [brief]);
+  return state;
+}

@@ -1,0 +1,62 @@
+// Pure edits of a Brief the composer makes: reorder, remove, detach-on-edit, pin cited facts.
+import { pinCitedFacts } from '../../../shared/assemble.js';
+import { sectionKey, type Brief, type BriefSection } from '../../../shared/model/brief.js';
+import { emptyLibrary, type Fact } from '../../../shared/model/library.js';
+
+export function moveSection(brief: Brief, key: string, to: number): Brief {
+  const from = brief.sections.findIndex((s) => sectionKey(s) === key);
+  if (from < 0) return brief;
+  const target = Math.max(0, Math.min(brief.sections.length - 1, to));
+  if (target === from) return brief;
+  const sections = [...brief.sections];
+  const [moved] = sections.splice(from, 1);
+  sections.splice(target, 0, moved!);
+  return { ...brief, sections };
+}
+
+export function removeSection(brief: Brief, key: string): Brief {
+  return { ...brief, sections: brief.sections.filter((s) => sectionKey(s) !== key) };
+}
+
+/** A detached id that no other section in the brief uses. */
+function freshId(brief: Brief, base: string): string {
+  const used = new Set(brief.sections.map(sectionKey));
+  for (let i = 1; ; i++) {
+    const id = i === 1 ? `${base}-edited` : `${base}-edited-${i}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+/**
+ * Sets a section's body. Editing a linked section detaches it: the brief then owns the text and no longer
+ * follows the library, so the outline shows it as "edited" with the library id it came from.
+ */
+export function setSectionBody(brief: Brief, key: string, body: string): { brief: Brief; key: string } {
+  const i = brief.sections.findIndex((s) => sectionKey(s) === key);
+  const current = brief.sections[i];
+  if (!current || current.body === body) return { brief, key };
+  let next: BriefSection;
+  if (current.kind === 'linked') {
+    const id = freshId(brief, current.sectionId);
+    next = {
+      kind: 'detached',
+      id,
+      title: current.title,
+      body,
+      ...(current.marking ? { marking: current.marking } : {}),
+      style: current.style,
+      fromSectionId: current.sectionId,
+    };
+  } else {
+    next = { ...current, body };
+  }
+  const sections = [...brief.sections];
+  sections[i] = next;
+  return { brief: { ...brief, sections }, key: sectionKey(next) };
+}
+
+/** The same pinning rule as assembling a brief (shared/assemble.ts), over the facts the renderer knows. */
+export function pinFacts(brief: Brief, facts: ReadonlyMap<string, Fact>): Brief {
+  const pinned = pinCitedFacts(brief, { ...emptyLibrary(), facts: new Map(facts) });
+  return Object.keys(pinned.pins).length === Object.keys(brief.pins).length ? brief : pinned;
+}
