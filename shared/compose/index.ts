@@ -6,6 +6,7 @@ import type { Library } from '../model/library.js';
 import { markdown } from '../markdown/setup.js';
 import { fillBlockLine, markingProfile, overallLevel, type MarkingProfile } from '../markings.js';
 import { convertBlocks, slug } from './blocks.js';
+import { convertInlines, plainText } from './inlines.js';
 import { ComposeContext, formatHumanDate } from './context.js';
 
 export interface ComposeOptions {
@@ -30,7 +31,8 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
     for (const t of libSection?.tags.technologies ?? []) keywords.add(library.technologies.get(t)?.name ?? t);
     const portion = portionFor(s, profile, ctx, levelsUsed);
     const bodyBlocks = convertBlocks(markdown().parse(s.body, {}), ctx, { usedIds, portion });
-    return { key, title: s.title, blocks: frameSection(s, bodyBlocks, usedIds, portion) };
+    const title = plainText(convertInlines(markdown().parseInline(s.title, {})[0]?.children ?? [], ctx));
+    return { key, title, blocks: frameSection({ ...s, title }, bodyBlocks, usedIds, portion) };
   });
   ctx.sectionKey = '';
 

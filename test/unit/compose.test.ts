@@ -84,6 +84,15 @@ describe('compose', () => {
     expect(list2 && list2.kind === 'list' && paragraphs(list2.items[1]!)[0]).toBe('two Korea');
   });
 
+  it('fills variables in section titles too', () => {
+    const l = lib();
+    l.sections.set('v', section('v', 'Body.', { title: 'Working with {{var:partner}}', variables: [{ name: 'partner', label: 'Partner', default: 'Japan' }] }));
+    const doc = compose(assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['v'], variables: { partner: 'Korea' } }, l), l, { today: TODAY });
+    expect(doc.sections[0]!.title).toBe('Working with Korea');
+    const h = doc.sections[0]!.blocks[0]!;
+    expect(h.kind === 'heading' && text(h.inlines)).toBe('Working with Korea');
+  });
+
   it('builds a data table from the store', () => {
     const l = lib();
     const doc = compose(assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['t'] }, l), l, { today: TODAY });
