@@ -9,6 +9,7 @@ import { BriefFormatError } from '../shared/model/migrate.js';
 import { isoDay } from '../shared/staleness.js';
 import { EXIT, processIO, UserError, type CliIO } from './cli/io.js';
 import { runCheck, runList } from './cli/library-commands.js';
+import { runBriefCheck } from './cli/brief-check.js';
 import { bundledLibraryDir, fontsDir } from './services/app-paths.js';
 import { readBriefFile, saveBriefFile } from './services/documents/brief-file.js';
 import { ExportService } from './services/export-service.js';
@@ -17,7 +18,8 @@ import { LibraryService } from './services/library-service.js';
 const USAGE = `usage:
   briefing export FILE.brief --out FILE.pdf [--pdfa] [--strict] [--library DIR]...
   briefing new --template ID --title TEXT --section ID [--section ID]... [--var k=v]... [--date YYYY-MM-DD] --out FILE.brief
-  briefing check [FILE.brief] [--library DIR]...
+  briefing check [--library DIR]...          validate libraries
+  briefing check FILE.brief [--update]       pinned facts / linked sections changed in the libraries?
   briefing list sections|facts|templates|countries|forums [--search Q] [--topic T] [--json]
 exit codes: 0 done, 1 bad input, 2 usage, 3 --strict and warnings present`;
 
@@ -139,6 +141,13 @@ async function runNew(argv: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
+async function runCheckBrief(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, { update: { type: 'boolean', default: false }, library: { type: 'string', multiple: true } });
+  if (positionals.length !== 1) usage('check takes one FILE.brief');
+  const lib = await libraries(values.library, io);
+  return runBriefCheck(positionals[0]!, lib.library(), io, { update: values.update });
+}
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -148,7 +157,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       case 'new':
         return await runNew(rest, io);
       case 'check':
-        return await runCheck(rest, io, { bundledDir: bundledLibraryDir(), today: today() });
+        return rest.some((a) => a.endsWith('.brief')) ? await runCheckBrief(rest, io) : await runCheck(rest, io, { bundledDir: bundledLibraryDir(), today: today() });
       case 'list':
         return await runList(rest, io, { bundledDir: bundledLibraryDir(), today: today() });
       case '--help':

@@ -2,6 +2,7 @@
 import { BRIEF_FORMAT, BRIEF_VERSION, Brief, type BriefMeta, type BriefSection, type TemplateId } from './model/brief.js';
 import type { Library, Section } from './model/library.js';
 import { findRefs } from './markdown/setup.js';
+import { pinFacts } from './brief-changes.js';
 
 export interface AssembleSpec {
   title: string;
@@ -33,15 +34,8 @@ export function linkSection(section: Section): BriefSection {
 
 /** Snapshot every fact the sections cite into the brief's pins (facts already pinned keep their snapshot). */
 export function pinCitedFacts(brief: Brief, library: Library): Brief {
-  const pins = { ...brief.pins };
-  for (const s of brief.sections) {
-    for (const ref of findRefs(s.body)) {
-      if (ref.kind === 'var' || pins[ref.id]) continue;
-      const fact = library.facts.get(ref.id);
-      if (fact) pins[ref.id] = fact;
-    }
-  }
-  return { ...brief, pins };
+  const cited = brief.sections.flatMap((s) => findRefs(s.body).filter((r) => r.kind !== 'var').map((r) => r.id));
+  return pinFacts(brief, cited, library);
 }
 
 export function assembleBrief(spec: AssembleSpec, library: Library): Brief {

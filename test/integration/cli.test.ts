@@ -126,6 +126,32 @@ describe('usage and strict mode', () => {
   });
 });
 
+describe('briefing check FILE.brief', () => {
+  it('reports a pinned fact that differs from the library and applies the update only with --update', async () => {
+    const list = JSON.parse((await cli('list', 'sections', '--json')).out) as { id: string }[];
+    const file = path.join(dir, 'pins.brief');
+    expect((await cli('new', '--template', 'issue-brief', '--title', 'Pins', '--section', list[0]!.id, '--out', file)).code).toBe(0);
+    const brief = JSON.parse(await fs.readFile(file, 'utf8'));
+    const factId = Object.keys(brief.pins)[0]!;
+    const current = brief.pins[factId].statement;
+    brief.pins[factId].statement = 'An older wording of the fact.';
+    await fs.writeFile(file, JSON.stringify(brief));
+
+    const report = await cli('check', file);
+    expect(report.code).toBe(0);
+    expect(report.out).toContain(`fact "${factId}" changed in the library since it was pinned`);
+    expect(report.out).toContain('statement: An older wording of the fact. -> ');
+    expect(report.out).toMatch(/1 update\(s\) available; run again with --update/);
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).pins[factId].statement).toBe('An older wording of the fact.');
+
+    const applied = await cli('check', file, '--update');
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).pins[factId].statement).toBe(current);
+    expect(JSON.parse(await fs.readFile(`${file}.bak`, 'utf8')).pins[factId].statement).toBe('An older wording of the fact.');
+    expect((await cli('check', file)).out).toMatch(/up to date with the libraries/);
+  });
+});
+
 describe('as a whole process', () => {
   it('prints one line and no stack trace for a corrupt brief', async () => {
     const file = path.join(dir, 'corrupt.brief');
