@@ -150,7 +150,7 @@ function toDoc(e: Entry, i: number, lib: Library): Doc {
     }
     case 'country': {
       const c = e.item;
-      return { i, title: `${c.id} ${c.name}`, tags: `${names(c.strengths, lib.technologies)} ${names(c.forums, lib.forums)}`, text: '' };
+      return { i, title: c.name, tags: `${c.id} ${names(c.strengths, lib.technologies)} ${names(c.forums, lib.forums)}`, text: '' };
     }
     case 'forum': {
       const f = e.item;

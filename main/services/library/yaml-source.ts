@@ -55,16 +55,20 @@ function describeSyntaxError(doc: Document, e: YAMLError, lineOf: (offset: numbe
 function offsetAt(doc: Document, path: readonly PropertyKey[]): number {
   let node: unknown = doc.contents;
   let best = rangeStart(node) ?? 0;
+  /** Start of the key whose value `node` is: a missing key inside that value is reported there. */
+  let parentKey: number | undefined;
   for (const seg of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      best = rangeStart(pair.key) ?? best;
+      if (!pair) return parentKey ?? best;
+      parentKey = rangeStart(pair.key);
       node = pair.value;
     } else if (isSeq(node) && typeof seg === 'number') {
+      parentKey = undefined;
       node = node.items[seg];
     } else break;
-    best = rangeStart(node) ?? best;
+    if (node === undefined) break;
+    best = rangeStart(node) ?? parentKey ?? best;
   }
   return best;
 }
