@@ -49,9 +49,29 @@ export async function saveBriefFile(path: string, brief: Brief, options: SaveOpt
   const bytes = Buffer.from(stringify(checked.data), 'utf8');
   // Save through a symlink to the real file, as editors do, rather than replacing the link.
   const target = await realpath(path).catch(() => path);
+  await inTurn(target, () => replaceBrief(path, target, bytes, options.force ?? false));
+}
 
+/**
+ * Saves to one file run one after another: two overlapping saves could otherwise finish in the wrong order
+ * and leave the older text on disk (or a .bak equal to the file).
+ */
+const saving = new Map<string, Promise<void>>();
+async function inTurn(target: string, save: () => Promise<void>): Promise<void> {
+  const previous = saving.get(target) ?? Promise.resolve();
+  const mine = previous.then(save, save);
+  const settled = mine.catch(() => undefined);
+  saving.set(target, settled);
+  try {
+    await mine;
+  } finally {
+    if (saving.get(target) === settled) saving.delete(target);
+  }
+}
+
+async function replaceBrief(path: string, target: string, bytes: Buffer, force: boolean): Promise<void> {
   const existing = await inspectExisting(target, path);
-  if (existing.kind === 'unreadable' && !options.force) {
+  if (existing.kind === 'unreadable' && !force) {
     throw new OverwriteRefusedError(
       path,
       `was not saved: the file already there is not a brief this version can read (${existing.error.reason}). ` +

@@ -191,3 +191,15 @@ describe('saveBriefFile', () => {
     expect((await readdir(dir)).sort()).toEqual(['link.brief', 'real.brief', 'real.brief.bak']);
   });
 });
+
+describe('overlapping saves', () => {
+  it('finish in the order they were started: the last one wins and the .bak holds the one before', async () => {
+    const path = join(dir, 'memo.brief');
+    await saveBriefFile(path, brief('Start'));
+    // A large brief first, so an unordered implementation would finish it last.
+    const large = { ...brief('Large'), variables: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`v${i}`, 'x'.repeat(100)])) };
+    await Promise.all([saveBriefFile(path, large), saveBriefFile(path, brief('Small'))]);
+    expect((await readBriefFile(path)).meta.title).toBe('Small');
+    expect((await readBriefFile(backupPathFor(path))).meta.title).toBe('Large');
+  });
+});
