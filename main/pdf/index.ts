@@ -3,7 +3,7 @@ import type { TemplateId } from '../../shared/model/brief.js';
 import type { ComposedDoc } from '../../shared/model/document.js';
 import { findAssetsDir } from './assets.js';
 import { collapseGaps, node, type FlowItem } from './flow.js';
-import { loadFonts } from './fonts.js';
+import { loadFonts, type FontSet } from './fonts.js';
 import { hyphenationSupported } from './hyphenate.js';
 import { layoutBlocks, type Env, type LayoutContext } from './layout-blocks.js';
 import { paginate, type Page } from './paginate.js';
@@ -12,6 +12,7 @@ import { decisionMemo } from './templates/decision-memo.js';
 import { issueBrief } from './templates/issue-brief.js';
 import { onePager } from './templates/one-pager.js';
 import { anchorPages, collectHeadings, tocItems } from './toc.js';
+import type { Theme } from './theme.js';
 import { Warnings } from './warnings.js';
 import { writePdf, type PageOut } from './writer.js';
 
@@ -41,7 +42,35 @@ const TEMPLATES: Record<TemplateId, Template> = {
 /** How many times the table of contents is re-set with real page numbers before giving up on stability. */
 const MAX_TOC_PASSES = 3;
 
+/** Everything the writer needs: positioned pages plus what was noticed on the way. */
+export interface LaidOutDocument {
+  pages: PageOut[];
+  theme: Theme;
+  fonts: FontSet;
+  warnings: string[];
+}
+
 export async function renderPdf(doc: ComposedDoc, options: RenderOptions = {}): Promise<RenderResult> {
+  const laid = layoutDocument(doc, options);
+  const bytes = await writePdf({
+    fonts: laid.fonts,
+    theme: laid.theme,
+    pdfa: !!options.pdfa,
+    pages: laid.pages,
+    info: {
+      title: doc.meta.title,
+      author: doc.meta.authors.join(', '),
+      subject: doc.meta.subject ?? doc.meta.subtitle ?? doc.meta.memo?.subject ?? '',
+      keywords: doc.meta.keywords.join(', '),
+      language: doc.language || 'en',
+      creationDate: options.creationDate ?? new Date(),
+    },
+  });
+  return { bytes, pageCount: laid.pages.length, warnings: laid.warnings };
+}
+
+/** Lay out a document into pages (no PDF written): the part a preview can reuse. */
+export function layoutDocument(doc: ComposedDoc, options: Pick<RenderOptions, 'fontsDir'> = {}): LaidOutDocument {
   const template = TEMPLATES[doc?.template];
   if (!template) throw new Error(`renderPdf: unknown template "${String(doc?.template)}" (known: ${Object.keys(TEMPLATES).join(', ')})`);
   if (!Array.isArray(doc.sections) || !doc.meta) throw new Error('renderPdf: not a composed document (sections or meta missing)');
@@ -101,22 +130,7 @@ export async function renderPdf(doc: ComposedDoc, options: RenderOptions = {}): 
     }
     return { placed, furniture: furniture.lines, rules: furniture.rules };
   });
-
-  const bytes = await writePdf({
-    fonts,
-    theme,
-    pdfa: !!options.pdfa,
-    pages: out,
-    info: {
-      title: doc.meta.title,
-      author: doc.meta.authors.join(', '),
-      subject: doc.meta.subject ?? doc.meta.subtitle ?? doc.meta.memo?.subject ?? '',
-      keywords: doc.meta.keywords.join(', '),
-      language: doc.language || 'en',
-      creationDate: options.creationDate ?? new Date(),
-    },
-  });
-  return { bytes, pageCount: out.length, warnings: warnings.list() };
+  return { pages: out, theme, fonts, warnings: warnings.list() };
 }
 
 function sameNumbers(a: Map<string, number>, b: Map<string, number>, ids: string[]): boolean {

@@ -84,6 +84,13 @@ export function labelLine(ctx: LayoutContext, text: string, textStyle: TextStyle
 }
 
 const BULLETS = ['•', '–', '◦'];
+/** Width of the number column of a memo's numbered paragraphs. */
+const NUMBER_HANG = 22;
+
+/** Body-level paragraphs of a memo are numbered; lists and quotes there align with the numbered text. */
+function numbered(t: Theme, env: Env): boolean {
+  return t.numberParagraphs && env.depth === 0 && env.containers.length === 0;
+}
 
 export function layoutBlocks(ctx: LayoutContext, blocks: Block[], env: Env): FlowItem[] {
   const out: FlowItem[] = [];
@@ -109,10 +116,10 @@ function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
     case 'paragraph': {
       const inlines = withPortion(b.inlines, b.portion);
       const space = env.depth > 0 ? t.list.itemSpace : t.paraSpace;
-      if (t.numberParagraphs && env.depth === 0 && env.containers.length === 0) {
-        const hang = 22;
-        const numbered: Env = { ...env, x: env.x + hang, width: env.width - hang };
-        const lines = textItems(ctx, inlines, env.text, numbered, { type: 'P', justify: env.justify });
+      if (numbered(t, env)) {
+        const hang = NUMBER_HANG;
+        const inner: Env = { ...env, x: env.x + hang, width: env.width - hang };
+        const lines = textItems(ctx, inlines, env.text, inner, { type: 'P', justify: env.justify });
         if (lines[0]) {
           const label = labelLine(ctx, `${ctx.paragraphNumber++}.`, env.text, hang - 6);
           // The number is read as part of its paragraph, so it is marked into the same P.
@@ -195,8 +202,9 @@ function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
   }
 }
 
-function layoutList(ctx: LayoutContext, b: Extract<Block, { kind: 'list' }>, env: Env): FlowItem[] {
+function layoutList(ctx: LayoutContext, b: Extract<Block, { kind: 'list' }>, outer: Env): FlowItem[] {
   const t = ctx.theme;
+  const env = numbered(t, outer) ? { ...outer, x: outer.x + NUMBER_HANG, width: outer.width - NUMBER_HANG } : outer;
   const indent = t.list.indent;
   const list = node('L', env.parent);
   const out: FlowItem[] = [gap(env.depth > 0 ? t.list.itemSpace : t.paraSpace, { containers: env.containers })];

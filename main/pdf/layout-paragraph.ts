@@ -1,6 +1,6 @@
 // Paragraph layout: inline runs -> words -> Knuth-Plass items -> justified lines, memoized by content key.
 import type { Inline } from '../../shared/model/document.js';
-import type { FontSet } from './fonts.js';
+import { faceFor, type FontSet } from './fonts.js';
 import { syllables } from './hyphenate.js';
 import type { Line, Run, TextStyle } from './layout-types.js';
 import { BOX, INFINITY_COST, PENALTY, box, firstFit, glue, knuthPlass, penalty, type Break, type Item } from './linebreak.js';
@@ -66,7 +66,9 @@ function layoutUncached(fonts: FontSet, inlines: Inline[], style: TextStyle, opt
     breaks = knuthPlass(items, { widths, tolerance: 2 }) ?? knuthPlass(items, { widths, tolerance: 8 });
   }
   breaks ??= firstFit(items, widths);
-  const primary = fonts.faces[pieces[0]?.face ?? 'serif'];
+  const rtl = paragraphIsRtl(pieces);
+  // Baseline from the style's own face, so a paragraph starting in a fallback font lines up with the rest.
+  const primary = fonts.faces[faceFor(style.family, !!style.bold, !!style.italic)];
   const textHeight = ((primary.ascender - primary.descender) * style.size) / 1000;
   const baseline = (style.leading - textHeight) / 2 + (primary.ascender * style.size) / 1000;
   const lines: Line[] = [];
@@ -75,9 +77,11 @@ function layoutUncached(fonts: FontSet, inlines: Inline[], style: TextStyle, opt
     const br = breaks[li]!;
     const last = li === breaks.length - 1;
     const ratio = opts.justify && !isFinalBreak(meta, br.position) ? br.ratio : Math.min(br.ratio, 0);
-    const line = buildLine(fonts, pieces, items, meta, start, br.position, ratio, !last, style, baseline);
-    if (!opts.justify && opts.align && opts.align !== 'left') {
-      const offset = opts.align === 'center' ? (opts.width - line.width) / 2 : opts.width - line.width;
+    const line = buildLine(fonts, pieces, items, meta, start, br.position, ratio, !last, style, baseline, rtl);
+    // Right-to-left paragraphs end their short lines at the right margin.
+    const align = rtl && (!opts.justify || isFinalBreak(meta, br.position)) ? 'right' : opts.justify ? 'left' : (opts.align ?? 'left');
+    if (align !== 'left') {
+      const offset = align === 'center' ? (opts.width - line.width) / 2 : opts.width - line.width;
       for (const run of line.runs) run.x += Math.max(0, offset);
     }
     lines.push(line);
@@ -256,6 +260,7 @@ function buildLine(
   addTrailingSpace: boolean,
   style: TextStyle,
   baseline: number,
+  rtl: boolean,
 ): Line {
   const elements: Element[] = [];
   let first = from;
@@ -272,7 +277,7 @@ function buildLine(
       elements.push({ seg: { piece: m.piece, text: '-', width: (fonts.faces[p.face].advance('-') * p.size) / 1000 } });
     }
   }
-  const ordered = reorderRtl(elements);
+  const ordered = reorderWords(elements, rtl);
   const runs: Run[] = [];
   let x = 0;
   let current: Run | null = null;
@@ -331,24 +336,36 @@ function linkKey(p: Piece): string {
   return 'uri' in p.link ? `u:${p.link.uri}` : `d:${p.link.dest}`;
 }
 
-function isRtlText(text: string): boolean {
+type Dir = 'rtl' | 'ltr' | 'neutral';
+
+/** Direction of the first strong character (letters; digits and punctuation are neutral). */
+function direction(text: string): Dir {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (isRtlCodePoint(cp)) return true;
-    if (/\p{L}/u.test(ch)) return false;
+    if (isRtlCodePoint(cp) && /\p{L}/u.test(ch)) return 'rtl';
+    if (/\p{L}/u.test(ch)) return 'ltr';
+  }
+  return 'neutral';
+}
+
+/** A paragraph whose first strong character is right-to-left is set right to left. */
+export function paragraphIsRtl(pieces: Piece[]): boolean {
+  for (const p of pieces) {
+    const d = direction(p.text);
+    if (d !== 'neutral') return d === 'rtl';
   }
   return false;
 }
 
 /**
- * Simple bidi: a run of consecutive right-to-left words is set right to left (fontkit already orders
- * the glyphs inside a word). Left-to-right text and the order of mixed runs are left alone.
+ * Simple bidi at word level (fontkit already orders the glyphs inside a right-to-left word): in a
+ * left-to-right paragraph each run of right-to-left words is reversed; in a right-to-left paragraph the
+ * line is reversed and runs of left-to-right words are turned back. Neutral words follow their neighbour.
  */
-function reorderRtl(elements: Element[]): Element[] {
-  if (!elements.some((e) => e.seg && isRtlText(e.seg.text))) return elements;
-  // Group into words (segments between spaces) and the spaces between them.
+function reorderWords(elements: Element[], rtlParagraph: boolean): Element[] {
+  if (!rtlParagraph && !elements.some((e) => e.seg && direction(e.seg.text) === 'rtl')) return elements;
   const words: Element[][] = [];
-  const spaces: (Element | null)[] = [];
+  const spaces: Element[] = [];
   let cur: Element[] = [];
   for (const e of elements) {
     if (e.space) {
@@ -358,25 +375,32 @@ function reorderRtl(elements: Element[]): Element[] {
     } else cur.push(e);
   }
   words.push(cur);
-  const rtl = words.map((w) => w.length > 0 && w.every((e) => !e.seg || isRtlText(e.seg.text) || !/\p{L}/u.test(e.seg.text)) && w.some((e) => e.seg && isRtlText(e.seg.text)));
-  const out: Element[] = [];
+  const base: Dir = rtlParagraph ? 'rtl' : 'ltr';
+  const dirs: Dir[] = words.map((w) => direction(w.map((e) => e.seg?.text ?? '').join('')));
+  for (let i = 0; i < dirs.length; i++) if (dirs[i] === 'neutral') dirs[i] = i > 0 ? dirs[i - 1]! : base;
+  const other: Dir = rtlParagraph ? 'ltr' : 'rtl';
+  let order = words.map((_, i) => i);
+  if (rtlParagraph) order.reverse();
+  // Reverse each maximal run of words that go against the paragraph direction.
+  const fixed: number[] = [];
   let i = 0;
-  while (i < words.length) {
-    if (!rtl[i]) {
-      out.push(...words[i]!);
-      if (i < spaces.length) out.push(spaces[i]!);
+  while (i < order.length) {
+    if (dirs[order[i]!] !== other) {
+      fixed.push(order[i]!);
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < words.length && rtl[j + 1]) j++;
-    for (let k = j; k >= i; k--) {
-      out.push(...words[k]!);
-      if (k > i) out.push(spaces[k - 1]!);
-    }
-    if (j < spaces.length) out.push(spaces[j]!);
+    while (j + 1 < order.length && dirs[order[j + 1]!] === other) j++;
+    for (let k = j; k >= i; k--) fixed.push(order[k]!);
     i = j + 1;
   }
+  order = fixed;
+  const out: Element[] = [];
+  order.forEach((wi, k) => {
+    out.push(...words[wi]!);
+    if (k < spaces.length) out.push(spaces[k]!);
+  });
   return out;
 }
 

@@ -26,7 +26,14 @@ export interface PdfEmbeddedFont {
 }
 
 export interface PdfDoc {
-  page: { width: number; height: number; dictionary: PdfRef; fonts: Record<string, PdfRef> };
+  page: {
+    width: number;
+    height: number;
+    dictionary: PdfRef;
+    fonts: Record<string, PdfRef>;
+    /** The content stream: chunks not yet deflated, and whether pdfkit will deflate them. */
+    content: PdfRef & { buffer: Uint8Array[]; compress: boolean };
+  };
   outline: PdfOutline;
   info: Record<string, unknown>;
   _font: PdfEmbeddedFont;

@@ -10,6 +10,8 @@ export class Tagger {
   constructor(
     private readonly doc: PdfDoc,
     private readonly root: PdfStructureElement,
+    /** Writes buffered page content first, so marks land between the right operators. */
+    private readonly flush: () => void,
   ) {}
 
   /** The element for a node, created (with its ancestors) on first use so children follow reading order. */
@@ -28,6 +30,7 @@ export class Tagger {
     if (this.open === n) return;
     this.close();
     const el = this.element(n);
+    this.flush();
     el.add(this.doc.markStructureContent(n.type));
     this.open = n;
   }
@@ -37,6 +40,7 @@ export class Tagger {
     this.close();
     const link = this.doc.struct('Link');
     this.element(n).add(link);
+    this.flush();
     link.add(this.doc.markStructureContent('Link'));
     this.open = 'link';
     return link;
@@ -51,12 +55,14 @@ export class Tagger {
   artifact(type: 'Pagination' | 'Layout'): void {
     if (this.open === 'artifact') return;
     this.close();
+    this.flush();
     this.doc.markContent('Artifact', { type });
     this.open = 'artifact';
   }
 
   close(): void {
     if (this.open !== null) {
+      this.flush();
       this.doc.endMarkedContent();
       this.open = null;
     }

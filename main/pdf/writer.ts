@@ -1,4 +1,5 @@
 // pdfkit as a low-level writer: positioned glyph runs with real spaces, tags, links, outline, metadata.
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { FaceId, FontSet } from './fonts.js';
 import type { FlowItem, LineItem, RowItem, StructNode } from './flow.js';
@@ -97,6 +98,7 @@ export async function writePdf(input: WriteInput): Promise<Uint8Array> {
 
 class PageWriter {
   private readonly embedded = new Map<FaceId, PdfEmbeddedFont>();
+  private readonly wordMemo = new Map<PdfEmbeddedFont, Map<string, EncodedWord>>();
   private readonly tagger: Tagger;
   private readonly outlineStack: { level: number; item: PdfOutline }[] = [];
 
@@ -107,7 +109,23 @@ class PageWriter {
     for (const [id, face] of Object.entries(input.fonts.faces)) doc.registerFont(id, face.font);
     const root = doc.struct('Document');
     doc.addStructure(root);
-    this.tagger = new Tagger(doc, root);
+    this.tagger = new Tagger(doc, root, () => this.flush());
+  }
+
+  /**
+   * Page content is collected here and handed to pdfkit in one piece per marked-content sequence: pdfkit
+   * converts every addContent call to bytes separately, which dominated the writing time.
+   */
+  private buffer: string[] = [];
+
+  private emit(ops: string): void {
+    this.buffer.push(ops);
+  }
+
+  private flush(): void {
+    if (!this.buffer.length) return;
+    this.doc.addContent(this.buffer.join('\n'));
+    this.buffer = [];
   }
 
   writeAll(): void {
@@ -115,9 +133,12 @@ class PageWriter {
     for (const p of this.input.pages) {
       this.doc.addPage({ size: [page.width, page.height], margin: 0 });
       this.drawContainers(p.placed);
-      this.drawFurniture(p);
       for (const placed of p.placed) this.drawItem(placed);
+      // Furniture last, so text extraction without tags still starts with the body.
+      this.drawFurniture(p);
       this.tagger.close();
+      this.flush();
+      compressFast(this.doc.page.content);
     }
     // PDF/A forbids unembedded fonts; pdfkit would silently write a standard font if one slipped in.
     for (const f of Object.values(this.doc._fontFamilies)) {
@@ -141,7 +162,7 @@ class PageWriter {
     if (!p.furniture.length && !p.rules.length) return;
     this.tagger.artifact('Pagination');
     for (const r of p.rules) this.rule(r.x, r.y, r.width, r.thickness, r.color);
-    for (const f of p.furniture) this.doc.addContent(this.runsOps(f.line.runs, f.x, f.top + f.line.baseline));
+    for (const f of p.furniture) this.emit(this.runsOps(f.line.runs, f.x, f.top + f.line.baseline));
     this.tagger.close();
   }
 
@@ -217,7 +238,7 @@ class PageWriter {
       const lbl = item.label;
       if (item.struct) this.tagger.content(lbl.struct);
       else this.tagger.artifact('Layout');
-      this.doc.addContent(this.runsOps(lbl.line.runs, lbl.x, top + lbl.line.baseline));
+      this.emit(this.runsOps(lbl.line.runs, lbl.x, top + lbl.line.baseline));
     }
     this.drawLine(item.line, item.x, top, item.struct);
   }
@@ -234,7 +255,7 @@ class PageWriter {
         while (j < runs.length && !runs[j]!.link) j++;
         if (struct) this.tagger.content(struct);
         else this.tagger.artifact('Layout');
-        this.doc.addContent(this.runsOps(runs.slice(i, j), x, baseline));
+        this.emit(this.runsOps(runs.slice(i, j), x, baseline));
         i = j;
         continue;
       }
@@ -244,7 +265,7 @@ class PageWriter {
       const group = runs.slice(i, j);
       const link = struct ? this.tagger.beginLink(struct) : null;
       if (!link) this.tagger.artifact('Layout');
-      this.doc.addContent(this.runsOps(group, x, baseline));
+      this.emit(this.runsOps(group, x, baseline));
       const first = group[0]!;
       const last = group[group.length - 1]!;
       const left = x + first.x;
@@ -275,7 +296,7 @@ class PageWriter {
   }
 
   private rect(x: number, y: number, w: number, h: number, color: Rgb): void {
-    this.doc.addContent(`q ${rgb(color)} rg ${fmt(x)} ${fmt(y)} ${fmt(w)} ${fmt(h)} re f Q`);
+    this.emit(`q ${rgb(color)} rg ${fmt(x)} ${fmt(y)} ${fmt(w)} ${fmt(h)} re f Q`);
   }
 
   private rule(x: number, y: number, w: number, thickness: number, color: Rgb): void {
@@ -303,54 +324,93 @@ class PageWriter {
   }
 
   private glyphOps(ops: string[], f: PdfEmbeddedFont, run: Run, x0: number, y: number): void {
-    const scale = run.size / 1000;
-    const spaceAdjust = run.spaceExtra ? fmt((-run.spaceExtra * 1000) / run.size) : '';
     ops.push(`1 0 0 -1 ${fmt(x0)} ${fmt(y)} Tm`);
-    let parts: string[] = [];
-    let hex = '';
-    let x = x0;
-    const flush = () => {
-      if (hex) parts.push(`<${hex}>`);
-      hex = '';
-      if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
-      parts = [];
-    };
     const words = run.text.split(' ');
+    const space = this.encoded(f, ' ');
+    const spaceAdjust = run.spaceExtra ? ` ${fmt((-run.spaceExtra * 1000) / run.size)}` : '';
+    let tj = '';
+    let advance = 0; // in 1/1000 em, for placing glyphs that carry mark offsets
     for (let w = 0; w < words.length; w++) {
       if (w > 0) {
-        const [enc, pos] = f.encode(' ');
-        hex += enc.join('');
-        x += (pos[0]?.xAdvance ?? 0) * scale;
-        if (spaceAdjust) {
-          parts.push(`<${hex}>`, spaceAdjust);
-          hex = '';
-          x += run.spaceExtra;
-        }
+        tj += space.tj + spaceAdjust + ' ';
+        advance += space.advance + (run.spaceExtra * 1000) / run.size;
       }
       const word = words[w]!;
       if (!word) continue;
-      const [enc, pos] = f.encode(word);
-      for (let g = 0; g < enc.length; g++) {
-        const p = pos[g]!;
-        if (p.xOffset || p.yOffset) {
-          // Mark positioning (Arabic, Hebrew, combining accents): place this glyph on its own.
-          flush();
-          ops.push(`1 0 0 -1 ${fmt(x + p.xOffset * scale)} ${fmt(y - p.yOffset * scale)} Tm`, `<${enc[g]}> Tj`);
-          x += p.xAdvance * scale;
-          ops.push(`1 0 0 -1 ${fmt(x)} ${fmt(y)} Tm`);
-          continue;
-        }
-        hex += enc[g];
-        const kern = p.xAdvance - p.advanceWidth;
-        if (Math.abs(kern) > 1e-6) {
-          parts.push(`<${hex}>`, fmt(-kern));
-          hex = '';
-        }
-        x += p.xAdvance * scale;
+      const enc = this.encoded(f, word);
+      if (enc.marks) {
+        if (tj) ops.push(`[${tj}] TJ`);
+        tj = '';
+        this.markedWordOps(ops, f, word, x0 + (advance * run.size) / 1000, y, run.size);
+        advance += enc.advance;
+        ops.push(`1 0 0 -1 ${fmt(x0 + (advance * run.size) / 1000)} ${fmt(y)} Tm`);
+        continue;
       }
+      tj += enc.tj + ' ';
+      advance += enc.advance;
     }
-    flush();
+    if (tj) ops.push(`[${tj}] TJ`);
   }
+
+  /**
+   * A word as TJ operands (glyph ids in hex with kerning offsets), memoized per font for this document:
+   * encoding also registers glyphs in the font subset, so the memo cannot outlive the document.
+   */
+  private encoded(f: PdfEmbeddedFont, word: string): EncodedWord {
+    let memo = this.wordMemo.get(f);
+    if (!memo) this.wordMemo.set(f, (memo = new Map()));
+    let enc = memo.get(word);
+    if (enc) return enc;
+    const [hex, pos] = f.encode(word);
+    let tj = '';
+    let run = '';
+    let advance = 0;
+    let marks = false;
+    for (let g = 0; g < hex.length; g++) {
+      const p = pos[g]!;
+      if (p.xOffset || p.yOffset) marks = true;
+      run += hex[g];
+      const kern = p.xAdvance - p.advanceWidth;
+      if (Math.abs(kern) > 1e-6) {
+        tj += `<${run}> ${fmt(-kern)} `;
+        run = '';
+      }
+      advance += p.xAdvance;
+    }
+    if (run) tj += `<${run}>`;
+    enc = { tj: tj.trimEnd(), advance, marks };
+    memo.set(word, enc);
+    return enc;
+  }
+
+  /** Mark positioning (Arabic, Hebrew, combining accents): each glyph placed with its own offsets. */
+  private markedWordOps(ops: string[], f: PdfEmbeddedFont, word: string, x0: number, y: number, size: number): void {
+    const [hex, pos] = f.encode(word);
+    const scale = size / 1000;
+    let x = x0;
+    for (let g = 0; g < hex.length; g++) {
+      const p = pos[g]!;
+      ops.push(`1 0 0 -1 ${fmt(x + p.xOffset * scale)} ${fmt(y - p.yOffset * scale)} Tm`, `<${hex[g]}> Tj`);
+      x += p.xAdvance * scale;
+    }
+  }
+}
+
+interface EncodedWord {
+  tj: string;
+  advance: number;
+  marks: boolean;
+}
+
+/**
+ * Deflate a page's content stream at level 1 instead of pdfkit's default 6: several times faster on text
+ * streams for a few percent more bytes. pdfkit then writes the bytes as they are (Filter stays FlateDecode).
+ */
+function compressFast(content: PdfDoc['page']['content']): void {
+  if (!content.compress || !content.buffer.length) return;
+  content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 1 })];
+  content.compress = false;
+  content.data.Filter = 'FlateDecode';
 }
 
 function sameTarget(a: NonNullable<Run['link']>, b: NonNullable<Run['link']>): boolean {
