@@ -1,4 +1,6 @@
 // Crash-safe file replacement: temp file in the same folder, fsync, rename over, fsync the folder.
+// By hand rather than write-file-atomic: that package does not fsync the folder, has no atomic copy (for the
+// .bak) and hooks process exit through signal-exit; these few lines do exactly what the save path needs.
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -7,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
  * Temp files are hidden siblings ending in `.tmp`, so a crash can leave one behind but it never carries the
  * target's extension and is never mistaken for the document.
  */
-export function tempPathFor(target: string): string {
+function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
