@@ -1,6 +1,8 @@
 // The composer window: library | brief (outline, settings, section editor) | live PDF preview with warnings.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc/menu-commands.js';
+import { findRefs } from '../../shared/markdown/setup.js';
+import type { ComposeWarning } from '../../shared/model/document.js';
 import { newBrief, sectionKey, type Brief } from '../../shared/model/brief.js';
 import { api } from './api.js';
 import { SectionEditor, type SectionEditorHandle } from './editor/SectionEditor.js';
@@ -163,7 +165,10 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [run]);
 
-  const titleOf = (key: string) => brief.sections.find((s) => sectionKey(s) === key)?.title;
+  const locate = (w: ComposeWarning) => {
+    const s = brief.sections.find((x) => (w.sectionKey ? sectionKey(x) === w.sectionKey : !!w.factId && findRefs(x.body).some((r) => r.id === w.factId)));
+    return s ? { key: sectionKey(s), title: s.title } : null;
+  };
   const warnings = preview.result?.warnings ?? [];
 
   return (
@@ -271,7 +276,7 @@ export function App() {
           <PdfPreview preview={preview} target={target} />
           <WarningsPanel
             warnings={warnings}
-            titleOf={titleOf}
+            locate={locate}
             onOpen={(key) => {
               select(key);
               setTimeout(() => editor.current?.focus(), 0);

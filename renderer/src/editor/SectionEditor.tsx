@@ -31,6 +31,8 @@ const theme = EditorView.theme({
   '.cm-gutters': { display: 'none' },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '-3px' },
   '.cm-tooltip': { backgroundColor: 'var(--pane)', color: 'var(--text)', border: '1px solid var(--border)' },
+  // Few enough options that the list never scrolls: a scrolling listbox would need its own keyboard stop.
+  '.cm-tooltip.cm-tooltip-autocomplete > ul': { maxHeight: 'none' },
   '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-text)' },
 });
 
@@ -67,7 +69,8 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
           refHover(refs),
           keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
           placeholder('Write Markdown. Type {{ to insert a fact.'),
-          EditorView.contentAttributes.of({ 'aria-label': `Text of section ${section.title}` }),
+          // tabindex makes the scrolling editor a keyboard stop in every tool's eyes (contenteditable already is one).
+          EditorView.contentAttributes.of({ 'aria-label': `Text of section ${section.title}`, tabindex: '0' }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) latest.current.onBodyChange(u.state.doc.toString());
           }),

@@ -8,7 +8,8 @@ export interface FactSource {
   variables(): string[];
 }
 
-const MAX_OPTIONS = 40;
+/** Type more to narrow: the list shows this many and never scrolls. */
+const MAX_OPTIONS = 12;
 
 function factOption(kind: string, f: FactSummary, closed: boolean, boost: number): Completion {
   return {
@@ -33,7 +34,7 @@ export function factCompletion(source: FactSource): CompletionSource {
     const closed = ctx.state.sliceDoc(ctx.pos, ctx.pos + 2) === '}}';
 
     if (kind === 'var') {
-      const options = source.variables().map((name) => ({ label: `var:${name}`, apply: `var:${name}${closed ? '' : '}}'}`, type: 'constant' }));
+      const options = source.variables().slice(0, MAX_OPTIONS).map((name) => ({ label: `var:${name}`, apply: `var:${name}${closed ? '' : '}}'}`, type: 'constant' }));
       return { from, options, filter: true };
     }
 

@@ -153,7 +153,7 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
                   <div className="section-title">{s.title}</div>
                   {s.summary && <div className="section-summary">{s.summary}</div>}
                 </div>
-                <button type="button" onClick={() => onAdd(s.id)} disabled={inBrief.has(s.id)} aria-label={inBrief.has(s.id) ? `${s.title} is in the brief` : `Add ${s.title}`}>
+                <button type="button" onClick={() => onAdd(s.id)} disabled={inBrief.has(s.id)} aria-label={inBrief.has(s.id) ? `Added ${s.title}` : `Add ${s.title}`}>
                   {inBrief.has(s.id) ? 'Added' : 'Add'}
                 </button>
               </li>

@@ -3,7 +3,8 @@ import type { ComposeWarning } from '../../../shared/model/document.js';
 
 interface Props {
   warnings: ComposeWarning[];
-  titleOf(sectionKey: string): string | undefined;
+  /** The section a warning is about (its sectionKey, or the first section citing its fact). */
+  locate(w: ComposeWarning): { key: string; title: string } | null;
   onOpen(sectionKey: string): void;
 }
 
@@ -17,7 +18,7 @@ const LABELS: Record<ComposeWarning['code'], string> = {
   'bad-table': 'Table problem',
 };
 
-export function WarningsPanel({ warnings, titleOf, onOpen }: Props) {
+export function WarningsPanel({ warnings, locate, onOpen }: Props) {
   return (
     <section className="warnings-panel" aria-labelledby="warnings-heading">
       <h2 id="warnings-heading">
@@ -28,16 +29,17 @@ export function WarningsPanel({ warnings, titleOf, onOpen }: Props) {
       ) : (
         <ul>
           {warnings.map((w, i) => {
-            const where = w.sectionKey ? titleOf(w.sectionKey) : undefined;
-            const text = `${LABELS[w.code]}: ${w.message}`;
+            const where = locate(w);
             return (
-              <li key={`${w.code}-${w.sectionKey ?? ''}-${i}`} className={`warning ${w.code}`}>
-                {w.sectionKey && where ? (
-                  <button type="button" className="link" onClick={() => onOpen(w.sectionKey!)} title={`Open “${where}”`}>
-                    <strong>{LABELS[w.code]}</strong> in “{where}”: {w.message}
+              <li key={`${w.code}-${w.sectionKey ?? w.factId ?? ''}-${i}`} className={`warning ${w.code}`}>
+                {where ? (
+                  <button type="button" className="link" onClick={() => onOpen(where.key)} title={`Open “${where.title}”`}>
+                    <strong>{LABELS[w.code]}</strong> in “{where.title}”: {w.message}
                   </button>
                 ) : (
-                  <span>{text}</span>
+                  <span>
+                    <strong>{LABELS[w.code]}</strong>: {w.message}
+                  </span>
                 )}
               </li>
             );

@@ -1,0 +1,199 @@
+// End to end: the composer in Chromium through the real services — search, add, reorder, insert a fact by
+// autocomplete, see it in the live preview, export, and read the PDF back; axe and screenshots on each main view.
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FactSummary } from '../../shared/ipc/channels.js';
+import { browserOrSkipReason, startHarness, type Harness } from './harness.js';
+import { readPdfText } from '../support/read-pdf.js';
+
+const browser = browserOrSkipReason();
+const screenshots = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // The app's CSP refuses inline scripts (addScriptTag injects one), so axe is evaluated through the devtools protocol.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await fs.readFile(axePath, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe.skipIf('skip' in browser)('composer in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    await fs.mkdir(screenshots, { recursive: true });
+    h = await startHarness((browser as { path: string }).path);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('builds a brief: search, add four, reorder, insert a fact, preview it, export it', async () => {
+    const { page } = h;
+    const a11y: Record<string, string[]> = {};
+    await page.getByRole('button', { name: /^Add / }).first().waitFor();
+
+    // New brief through the keyboard shortcut; it opens the settings.
+    await page.locator('body').press('Control+n');
+    await page.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+    await page.getByLabel('Title', { exact: true }).fill('Allied Semiconductor Cooperation');
+    await page.getByLabel('Subtitle').fill('Options for a chips agenda among techno-democracies');
+    await page.getByLabel('Authors (one per line)').fill('A. Analyst');
+    a11y.settings = await axeViolations(page);
+    await shot(page, 'settings');
+
+    // Search the library.
+    await page.locator('body').press('Control+f');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type('semiconductor');
+    await expect.poll(() => page.locator('.search-count').textContent()).toMatch(/^\d+ sections?, \d+ facts? match$/);
+    const addButtons = page.locator('.library .section-item').getByRole('button', { name: /^Add / });
+    await expect.poll(() => addButtons.count()).toBeGreaterThanOrEqual(4);
+    a11y.search = await axeViolations(page);
+    await shot(page, 'library-search');
+
+    // Add four sections by click (the button list shrinks as each is added).
+    await page.getByRole('tab', { name: /^Outline/ }).click();
+    const titles: string[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const button = addButtons.first();
+      titles.push((await button.getAttribute('aria-label'))!.replace(/^Add /, ''));
+      ids.push((await button.locator('xpath=ancestor::li[1]').getAttribute('data-section-id'))!);
+      await button.click();
+      await expect.poll(() => page.locator('.outline-title').count()).toBe(i + 1);
+    }
+    expect(await page.locator('.outline-title').allTextContents()).toEqual(titles);
+
+    // Reorder by keyboard: the fourth goes to the top with Alt+Up three times, focus staying on it.
+    await page.locator('.outline-select', { hasText: titles[3]! }).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+ArrowUp');
+    // And by drag: the (now) second item is dropped below the last one.
+    const items = page.locator('.outline-item');
+    const last = items.nth(3);
+    const box = (await last.boundingBox())!;
+    await items.nth(1).dragTo(last, { targetPosition: { x: 20, y: box.height - 4 } });
+    const order = [titles[3]!, titles[1]!, titles[2]!, titles[0]!];
+    await expect.poll(() => page.locator('.outline-title').allTextContents()).toEqual(order);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.querySelector('.outline-title')?.textContent)).toBeTruthy();
+
+    // A fact none of the four sections cites yet.
+    const picked = await page.evaluate(async (sectionIds) => {
+      const api = (window as unknown as { briefing: { listFacts(): Promise<FactSummary[]>; assembleBrief(a: unknown): Promise<{ pins: Record<string, unknown> }> } }).briefing;
+      const brief = await api.assembleBrief({ title: 't', template: 'issue-brief', date: '2026-01-01', sectionIds });
+      const facts = await api.listFacts();
+      return facts.find((f) => !brief.pins[f.fact.id] && !f.stale && f.fact.id.startsWith('semi-')) ?? facts.find((f) => !brief.pins[f.fact.id] && !f.stale)!;
+    }, ids);
+    const fact = picked.fact;
+
+    // Open the second section in the editor and insert the fact through autocomplete.
+    const target = order[1]!;
+    await page.locator('.outline-select', { hasText: target }).click();
+    const editor = page.getByRole('textbox', { name: `Text of section ${target}` });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(`\n\nOne figure frames the stakes: {{fact:${fact.id.slice(0, 8)}`);
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: `fact:${fact.id}` }).first();
+    await option.waitFor();
+    await shot(page, 'autocomplete');
+    a11y.editor = await axeViolations(page);
+    await option.click();
+    await expect.poll(() => editor.textContent()).toContain(`{{fact:${fact.id}}}`);
+    // Editing a linked section detaches it, visibly.
+    await expect.poll(() => page.locator('.outline-item.selected .badge').textContent()).toBe('Edited copy');
+
+    // The live preview shows the fact: page through the preview's text layer until its words appear.
+    const words = squash(fact.statement).split(' ').slice(0, 4).join(' ');
+    let seen = false;
+    for (let attempt = 0; attempt < 60 && !seen; attempt++) {
+      await page.waitForTimeout(250);
+      if ((await page.locator('.preview-status').textContent()) !== `Up to date · ${await page.locator('.page-input input').getAttribute('max')} pages`) continue;
+      const pages = Number(await page.locator('.page-input input').getAttribute('max'));
+      for (let p = 1; p <= pages && !seen; p++) {
+        await page.locator('.page-input input').fill(String(p));
+        await page.waitForFunction((n) => document.querySelector('.textLayer')?.getAttribute('data-page') === String(n) && (document.querySelector('.textLayer')?.childElementCount ?? 0) > 0, p);
+        seen = squash((await page.locator('.textLayer').textContent()) ?? '').includes(words);
+      }
+    }
+    expect(seen, `preview shows “${words}”`).toBe(true);
+    await shot(page, 'composer');
+    a11y.composer = await axeViolations(page);
+
+    // Choosing a section in the outline brings the preview to its page.
+    await page.locator('.outline-select', { hasText: order[3]! }).click();
+    await expect.poll(async () => squash((await page.locator('.textLayer').textContent()) ?? '')).toContain(order[3]!);
+
+    // Warnings panel: every warning that names a section opens it.
+    const warningButtons = page.locator('.warnings-panel button.link');
+    if ((await warningButtons.count()) > 0) {
+      await warningButtons.first().click();
+      await expect.poll(() => page.locator('.outline-item.selected').count()).toBe(1);
+    }
+
+    // Dark mode follows the system.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'composer-dark');
+    a11y.dark = await axeViolations(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Export through the (fake) native save dialog.
+    await page.locator('body').press('Control+e');
+    await expect.poll(() => page.locator('.export-controls .status').textContent(), { timeout: 60_000 }).toMatch(/^Saved Allied-Semiconductor-Cooperation\.pdf — \d+ pages?/);
+    await expect(page.getByRole('button', { name: 'Show in folder' }).isVisible()).resolves.toBe(true);
+    await shot(page, 'exported');
+
+    const pdf = await readPdfText(h.savedFiles.at(-1)!);
+    const flat = squash(pdf.text);
+    const bodyStart = flat.lastIndexOf(order[0]!, flat.indexOf(order[1]!, flat.indexOf(order[0]!)));
+    const positions = order.map((t) => flat.indexOf(t, Math.max(0, bodyStart)));
+    for (const p of positions) expect(p).toBeGreaterThanOrEqual(0);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(flat).toContain('Allied Semiconductor Cooperation');
+    expect(flat).toContain(words);
+    // The fact's endnote carries its source.
+    expect(flat).toContain(squash(fact.source.title).split(' ').slice(0, 4).join(' '));
+    expect(h.refused).toEqual([]);
+
+    expect(a11y, 'axe violations per view').toEqual(Object.fromEntries(Object.keys(a11y).map((view) => [view, []])));
+  });
+
+  it('undoes and redoes outline changes with Ctrl+Z / Ctrl+Shift+Z', async () => {
+    const { page } = h;
+    while ((await page.locator('.outline-title').count()) < 2) {
+      const n = await page.locator('.outline-title').count();
+      await page.locator('.library .section-item').getByRole('button', { name: /^Add / }).first().click();
+      await expect.poll(() => page.locator('.outline-title').count()).toBe(n + 1);
+    }
+    const before = await page.locator('.outline-title').allTextContents();
+    await page.getByRole('button', { name: `Remove ${before[0]}` }).click();
+    await expect.poll(() => page.locator('.outline-title').count()).toBe(before.length - 1);
+    await page.locator('body').press('Control+z');
+    await expect.poll(() => page.locator('.outline-title').allTextContents()).toEqual(before);
+    await page.locator('body').press('Control+Shift+z');
+    await expect.poll(() => page.locator('.outline-title').count()).toBe(before.length - 1);
+  });
+
+  it('says plainly when a menu command is not available yet', async () => {
+    const { page } = h;
+    await page.locator('body').press('Control+o');
+    await expect.poll(() => page.locator('.notice').textContent()).toMatch(/not available yet/);
+  });
+});
