@@ -56,6 +56,8 @@ export type SaveResult =
 export interface RecoveryOffer {
   recoveryId: string;
   displayName: string;
+  /** The brief's own title, which tells apart several "Untitled" copies. */
+  title: string;
   savedAt: number;
   hasFile: boolean;
 }
@@ -146,7 +148,13 @@ export class DocumentService {
     const entries = await this.recovery.list();
     return entries
       .filter((e) => !this.docs.has(e.docId))
-      .map((e) => ({ recoveryId: e.docId, displayName: e.displayName, savedAt: e.savedAt, hasFile: e.originalPath !== null }));
+      .map((e) => ({
+        recoveryId: e.docId,
+        displayName: e.displayName,
+        title: e.brief.meta.title,
+        savedAt: e.savedAt,
+        hasFile: e.originalPath !== null,
+      }));
   }
 
   /** Reopens a recovery copy as an unsaved document; the copy stays on disk until that document is saved or closed. */
@@ -193,7 +201,7 @@ export class DocumentService {
     }
     const displayName = basename(full);
     const handle = this.register({ path: full, displayName, edits: 0 });
-    await this.recents.add(full, this.clock.now());
+    await this.remember(full);
     return { status: 'opened', document: { handle, displayName, brief, hasFile: true, recovered: false } };
   }
 
@@ -210,16 +218,24 @@ export class DocumentService {
     try {
       await saveBriefFile(full, brief, { force: replace });
     } catch (e) {
-      // Whatever went wrong, the text the user meant to save is now safe in the recovery folder.
-      await this.recovery.writeImmediately(handle, brief, { originalPath: doc.path, displayName: doc.displayName });
+      // Whatever went wrong, the text the user meant to save is now safe in the recovery folder
+      // (unless newer edits arrived meanwhile: their own copy is already scheduled and must not be replaced).
+      if (doc.edits === editsAtStart) {
+        await this.recovery.writeImmediately(handle, brief, { originalPath: doc.path, displayName: doc.displayName });
+      }
       return { status: 'failed', error: describeSaveFailure(e, displayName), canReplace: e instanceof OverwriteRefusedError };
     }
     doc.path = full;
     doc.displayName = displayName;
-    await this.recents.add(full, this.clock.now());
+    await this.remember(full);
     // An edit made while saving is not in the file: its recovery copy must survive.
     if (doc.edits === editsAtStart && this.docs.get(handle) === doc) await this.recovery.discard(handle);
     return { status: 'saved', displayName };
+  }
+
+  /** The recent list is a convenience: failing to update it must not fail an open or a save that worked. */
+  private async remember(path: string): Promise<void> {
+    await this.recents.add(path, this.clock.now()).catch(() => undefined);
   }
 
   private register(state: DocState): string {
@@ -245,17 +261,16 @@ function describeSaveFailure(e: unknown, displayName: string): DocumentError {
   const make = (reason: string) => ({ file: displayName, reason, message: `${displayName}: ${reason}` });
   if (e instanceof BriefFormatError) return make(e.reason);
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  const elsewhere = 'save it elsewhere with Save As…';
   const reasons: Record<string, string> = {
-    EACCES: `permission denied — ${elsewhere}`,
-    EPERM: `permission denied — ${elsewhere}`,
-    EROFS: `the disk is read-only — ${elsewhere}`,
-    ENOSPC: `the disk is full — free some space or ${elsewhere}`,
-    EDQUOT: `your disk quota is used up — free some space or ${elsewhere}`,
-    ENOENT: `its folder no longer exists — ${elsewhere}`,
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'your disk quota is used up',
+    ENOENT: 'its folder no longer exists',
   };
-  const why = reasons[code] ?? `${code || (e as Error).message} — ${elsewhere}`;
-  return make(`could not be saved: ${why}. Your changes are kept in the recovery copy`);
+  const why = reasons[code] ?? (code || (e as Error).message);
+  return make(`could not be saved: ${why}. Your changes are kept in a recovery copy — save them elsewhere with Save As…`);
 }
 
 /** A file name from a title: no path separators or characters Windows forbids, not too long. */

@@ -114,7 +114,7 @@ describe('DocumentService', () => {
     expect(result).toMatchObject({ status: 'failed', canReplace: true, error: { file: 'damaged.brief', reason: expect.stringMatching(/^was not saved: the file already there is not a brief/) } });
     expect(createHash('sha256').update(await readFile(target)).digest('hex')).toBe(before);
     const offers = await makeService().pendingRecovery();
-    expect(offers).toEqual([{ recoveryId: doc.handle, displayName: 'Untitled', savedAt: clock.now(), hasFile: false }]);
+    expect(offers).toEqual([{ recoveryId: doc.handle, displayName: 'Untitled', title: 'Mine', savedAt: clock.now(), hasFile: false }]);
 
     dialogs.answers.push(target);
     expect(await service.saveAs(doc.handle, brief('Mine'), { replace: true })).toEqual({ status: 'saved', displayName: 'damaged.brief' });
@@ -135,7 +135,7 @@ describe('DocumentService', () => {
     const afterCrash = makeService();
     await vi.waitFor(async () => expect(await afterCrash.pendingRecovery()).toHaveLength(1));
     const [offer] = await afterCrash.pendingRecovery();
-    expect(offer).toEqual({ recoveryId: doc.handle, displayName: 'memo.brief', savedAt: clock.now(), hasFile: true });
+    expect(offer).toEqual({ recoveryId: doc.handle, displayName: 'memo.brief', title: 'Edited, not saved', savedAt: clock.now(), hasFile: true });
 
     const restored = opened(await afterCrash.restore(offer!.recoveryId));
     expect(restored).toMatchObject({ displayName: 'memo.brief', hasFile: true, recovered: true });
@@ -176,6 +176,25 @@ describe('DocumentService', () => {
     await next.discardRecovery(other.handle);
     expect(await next.pendingRecovery()).toEqual([]);
     expect(await next.restore(other.handle)).toMatchObject({ status: 'failed', error: { file: 'The recovery copy' } });
+  });
+
+  it('explains a save that fails in the file system and keeps the text in a recovery copy', async () => {
+    const folder = join(docs, 'sub');
+    await mkdir(folder);
+    const doc = opened((await openFixture('valid-v1.brief', 'sub/memo.brief')).result);
+    await rm(folder, { recursive: true });
+    const edited = { ...doc.brief, variables: { unsaved: 'yes' } };
+    expect(await service.save(doc.handle, edited)).toEqual({
+      status: 'failed',
+      canReplace: false,
+      error: {
+        file: 'memo.brief',
+        reason: 'could not be saved: its folder no longer exists. Your changes are kept in a recovery copy — save them elsewhere with Save As…',
+        message: expect.stringMatching(/^memo\.brief: could not be saved/),
+      },
+    });
+    const [offer] = await makeService().pendingRecovery();
+    expect(opened(await makeService().restore(offer!.recoveryId)).brief).toEqual(edited);
   });
 
   it('will not save over a file that is open under another handle', async () => {
