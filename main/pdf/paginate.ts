@@ -44,7 +44,7 @@ export function paginate(items: FlowItem[], bodyHeight: BodyHeight): Page[] {
       const it = items[i]!;
       if (it.kind === 'pagebreak') break;
       if (y + it.height > avail + 0.01) {
-        if (it.kind === 'gap') {
+        if (it.kind === 'gap' && it.discardable && i > start && !items[i - 1]!.keepWithNext) {
           i++; // a gap at the foot of a page is simply dropped
           break;
         }

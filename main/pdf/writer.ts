@@ -93,7 +93,9 @@ export async function writePdf(input: WriteInput): Promise<Uint8Array> {
   new PageWriter(doc, input).writeAll();
   doc.end();
   await done;
-  return Buffer.concat(chunks);
+  const all = Buffer.concat(chunks);
+  // A plain Uint8Array view (consumers such as pdfjs refuse Buffer).
+  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
 }
 
 class PageWriter {
