@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ParseCache } from '../../main/services/library/cache.js';
 import { loadLibrary } from '../../main/services/library/load.js';
 import { LibraryIndex } from '../../main/services/library/search.js';
 import type { Library } from '../../shared/model/library.js';
@@ -68,9 +69,16 @@ function vocabulary(rand: () => number): string[] {
 function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)]!;
 }
-/** Zipf-ish: low indexes are much more frequent, as in real prose. */
+/**
+ * Zipf-Mandelbrot word ranks (P(r) ~ 1/(r + 50)): a long tail of rare words and common words that are common
+ * but not ubiquitous. The most frequent word is about 0.4% of all words, like the commonest content words of
+ * real prose once stop words are set aside (they are not indexed). An earlier cubic skew made the top word 5%
+ * of all text, which no real library has; search time grows with how many items a word occurs in.
+ */
 function word(rand: () => number, vocab: readonly string[]): string {
-  return vocab[Math.floor(vocab.length * Math.pow(rand(), 3))]!;
+  const q = 50;
+  const rank = Math.floor(q * Math.pow((vocab.length + q) / q, rand()) - q);
+  return vocab[Math.min(vocab.length - 1, rank)]!;
 }
 function sentence(rand: () => number, vocab: readonly string[], n: number): string {
   const ws: string[] = [];
@@ -150,7 +158,7 @@ export async function generateLibrary(dir: string, facts = 10_000, sections = 2_
 }
 
 /** ~200 queries: technology names, misspellings, prefixes, countries, phrases, generated words. */
-function queries(): string[] {
+export function queries(): string[] {
   const rand = rng(7);
   const vocab = vocabulary(rng(42));
   const fixed = [
@@ -202,51 +210,93 @@ function timeEach<T>(items: readonly T[], fn: (item: T) => unknown): number[] {
   });
 }
 
+/** Median of `n` timed runs of an async step (each run's result is kept from the last run). */
+async function timed<T>(n: number, step: () => Promise<T>): Promise<{ ms: number[]; last: T }> {
+  const ms: number[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    last = await step();
+    ms.push(performance.now() - t);
+  }
+  return { ms, last: last as T };
+}
+
+const spread = (xs: number[]) => ({ min: round(Math.min(...xs)), max: round(Math.max(...xs)), n: xs.length });
+
 export async function run(): Promise<BenchReport> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'briefing-library-bench-'));
+  const loadBefore = os.loadavg()[0]!;
   try {
     const gen = await generateLibrary(dir);
-    const loads: number[] = [];
-    const builds: number[] = [];
-    let library: Library | undefined;
-    let problems = 0;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
+    // Cold: every file parsed (YAML with line tracking) and validated, then the index built.
+    const coldParse: number[] = [];
+    const coldIndex: number[] = [];
+    const cold = await timed(5, async () => {
+      const t = performance.now();
       const result = await loadLibrary(dir);
-      const t1 = performance.now();
-      new LibraryIndex(result.library);
+      coldParse.push(performance.now() - t);
       const t2 = performance.now();
-      loads.push(t2 - t0);
-      builds.push(t2 - t1);
-      library = result.library;
-      problems = result.problems.length;
-    }
-    const index = new LibraryIndex(library!);
+      new LibraryIndex(result.library);
+      coldIndex.push(performance.now() - t2);
+      return result;
+    });
+    const problems = cold.last.problems.length;
+    // Warm: unchanged files come from a parse cache (in memory, as after a reload; or from its file, as after a restart).
+    const cache = new ParseCache();
+    await loadLibrary(dir, 'bundled', { cache });
+    const warm = await timed(5, () => loadLibrary(dir, 'bundled', { cache }));
+    const cacheFile = path.join(dir, '..', `${path.basename(dir)}-cache.json`);
+    await cache.save(cacheFile);
+    const fromFile = await timed(5, async () => loadLibrary(dir, 'bundled', { cache: await ParseCache.open(cacheFile) }));
+    await rm(cacheFile, { force: true });
+
+    const library = cold.last.library;
+    const index = new LibraryIndex(library);
     const qs = queries();
-    for (const q of qs) index.search(q); // warm-up: JIT and lazily built structures
+    const firstBody = await timed(1, async () => index.search('karitoven salverdes')); // a miss in titles: builds the body index
+    for (const q of qs) index.search(q); // warm-up: JIT
     const searchTimes = timeEach(qs, (q) => index.search(q));
-    const hay = haystacksOf(library!);
+    const hay = haystacksOf(library);
     const naiveTimes = timeEach(qs, (q) => naiveScan(hay, q));
-    const loadMedian = median(loads);
+
+    const coldTotal = median(cold.ms);
+    const warmTotal = median(warm.ms) + median(coldIndex);
     const p50 = percentile(searchTimes, 0.5);
     const p95 = percentile(searchTimes, 0.95);
     const naiveP95 = percentile(naiveTimes, 0.95);
+    const target = { of: `target ${LOAD_TARGET_MS} ms`, target: `<= ${LOAD_TARGET_MS} ms` };
     const rows: BenchRow[] = [
       {
-        label: `load library (parse + validate + index), ${gen.facts} facts / ${gen.sections} sections`,
-        value: round(loadMedian),
+        label: `cold load (parse + validate + index), ${gen.facts} facts / ${gen.sections} sections`,
+        value: round(coldTotal),
         unit: 'ms',
-        extra: { min: round(Math.min(...loads)), max: round(Math.max(...loads)), n: loads.length, 'index build ms': round(median(builds)), 'MB on disk': round(gen.bytes / 1e6), problems },
-        ratio: { of: `target ${LOAD_TARGET_MS} ms`, ratio: round(loadMedian / LOAD_TARGET_MS) },
-        target: `<= ${LOAD_TARGET_MS} ms`,
-        met: loadMedian <= LOAD_TARGET_MS,
+        extra: { ...spread(cold.ms), problems, 'MB on disk': round(gen.bytes / 1e6) },
+        ratio: { of: target.of, ratio: round(coldTotal / LOAD_TARGET_MS) },
+        target: target.target,
+        met: coldTotal <= LOAD_TARGET_MS,
+      },
+      { label: '  of which parse + validate (loadLibrary)', value: round(median(coldParse)), unit: 'ms', extra: spread(coldParse) },
+      { label: '  of which index build (titles, tags, statements; bodies deferred)', value: round(median(coldIndex)), unit: 'ms', extra: spread(coldIndex) },
+      {
+        label: 'warm load, parse cache in memory (parse + validate)',
+        value: round(median(warm.ms)),
+        unit: 'ms',
+        extra: spread(warm.ms),
+        ratio: { of: target.of, ratio: round(median(warm.ms) / LOAD_TARGET_MS) },
+        target: target.target,
+        met: median(warm.ms) <= LOAD_TARGET_MS,
       },
       {
-        label: 'index build alone (MiniSearch over sections, facts, countries, forums)',
-        value: round(median(builds)),
+        label: 'warm load + index build',
+        value: round(warmTotal),
         unit: 'ms',
-        extra: { n: builds.length },
+        ratio: { of: target.of, ratio: round(warmTotal / LOAD_TARGET_MS) },
+        target: target.target,
+        met: warmTotal <= LOAD_TARGET_MS,
       },
+      { label: 'warm load, parse cache read from its file (after a restart)', value: round(median(fromFile.ms)), unit: 'ms', extra: spread(fromFile.ms) },
+      { label: 'first search that needs section bodies (builds the body index)', value: round(firstBody.ms[0]!), unit: 'ms' },
       {
         label: `search p50 (${qs.length} queries, fuzzy 0.2 + prefix)`,
         value: round(p50),
@@ -262,7 +312,7 @@ export async function run(): Promise<BenchReport> {
         met: p95 <= SEARCH_P95_TARGET_MS,
       },
       {
-        label: 'naive substring scan p95 (baseline: no fuzziness, no ranking)',
+        label: 'naive substring scan p95 (baseline: no typos, no ranking)',
         value: round(naiveP95),
         unit: 'ms',
         extra: { p50: round(percentile(naiveTimes, 0.5)) },
@@ -274,7 +324,9 @@ export async function run(): Promise<BenchReport> {
       rows,
       notes: [
         `generated library: ${gen.facts} facts in ${Math.ceil(gen.facts / 200)} YAML files, ${gen.sections} Markdown sections, ${round(gen.bytes / 1e6)} MB`,
-        'load = loadLibrary (read, YAML parse with line numbers, zod, reference checks) + new LibraryIndex; median of 5, same process (warm file cache)',
+        'cold = loadLibrary (read, YAML parse with line numbers, zod, reference checks) + new LibraryIndex; median of 5 in one process (OS file cache warm)',
+        'warm = the same with a ParseCache holding every file: no YAML parse, no zod; reference checks and index still run',
+        `machine: ${os.cpus().length} cores; 1-min load average ${round(loadBefore)} before, ${round(os.loadavg()[0]!)} after (other work on the machine inflates every figure)`,
       ],
     };
   } finally {

@@ -86,16 +86,24 @@ export class LibraryIndex {
     }
     const filtered = filters.kinds || filters.topic !== undefined || filters.technology !== undefined || filters.country !== undefined;
     const options: SearchOptions = filtered ? { filter: (r) => matchesFilters(this.docs[r.id as number]!, filters) } : {};
-    const hits = run(this.main, q, options);
-    if (hits.length < limit && (!filters.kinds || filters.kinds.includes('section'))) {
-      const seen = new Set(hits.map((h) => h.i));
-      for (const h of run(this.bodies(), q, options)) if (!seen.has(h.i)) hits.push({ i: h.i, score: h.score * BODY_WEIGHT });
-    }
+    const withBodies = !filters.kinds || filters.kinds.includes('section');
+    // All words must match when they can; only if no item matches every word, rank by how many words each matches.
+    let hits = this.tier(q, { ...options, combineWith: 'AND' }, limit, withBodies);
+    if (hits.length === 0) hits = this.tier(q, { ...options, combineWith: 'OR' }, limit, withBodies);
     // Boosting here rather than through MiniSearch's boostDocument, which runs for every posting of every term.
     const named = new Set(this.technologies.search(q, { combineWith: 'OR' }).map((r) => r.id as string));
     const ranked = hits.map((h) => ({ e: this.docs[h.i]!, score: named.size ? h.score * boostFor(this.docs[h.i]!, named) : h.score }));
     ranked.sort((a, b) => b.score - a.score);
     return ranked.slice(0, limit).map((h) => this.result(h.e, h.score));
+  }
+
+  /** Matches in the main index, then, if there are fewer than `limit`, body-only matches weighted down. */
+  private tier(q: string, options: SearchOptions, limit: number, withBodies: boolean): Hit[] {
+    const hits: Hit[] = this.main.search(q, options).map((h) => ({ i: h.id as number, score: h.score }));
+    if (hits.length >= limit || !withBodies) return hits;
+    const seen = new Set(hits.map((h) => h.i));
+    for (const h of this.bodies().search(q, options)) if (!seen.has(h.id as number)) hits.push({ i: h.id as number, score: h.score * BODY_WEIGHT });
+    return hits;
   }
 
   private bodies(): MiniSearch<{ i: number; body: string }> {
@@ -111,13 +119,6 @@ export class LibraryIndex {
     const snippet = snippetOf(e, this.library);
     return { kind: e.kind, id: e.item.id, title: titleOf(e), ...(snippet ? { snippet } : {}), score };
   }
-}
-
-/** All words must match when they can; if no item matches every word, rank by how many words each matches. */
-function run(index: MiniSearch, q: string, options: SearchOptions): Hit[] {
-  let hits = index.search(q, { ...options, combineWith: 'AND' });
-  if (hits.length === 0) hits = index.search(q, { ...options, combineWith: 'OR' });
-  return hits.map((h) => ({ i: h.id as number, score: h.score }));
 }
 
 /**
