@@ -60,7 +60,7 @@ function v0ToV1(json: Json): Json {
 export const migrations: Readonly<Record<number, Migration>> = { 0: v0ToV1 };
 
 const UPDATE_FIX = 'the file was not changed';
-const RESTORE_FIX = 'fix it in a text editor, or use the .bak copy saved beside it';
+const RESTORE_FIX = 'fix it in a text editor, or use the .bak copy beside it if there is one';
 
 /** Refuses a file too big to be a brief, before anyone reads or parses it. */
 export function checkBriefSize(byteSize: number, fileLabel: string): void {

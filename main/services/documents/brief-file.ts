@@ -128,7 +128,7 @@ async function readBriefBytes(path: string, label = path): Promise<{ brief: Brie
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new BriefFormatError(label, 'is not valid UTF-8 text — the file may be damaged; use the .bak copy saved beside it');
+    throw new BriefFormatError(label, 'is not valid UTF-8 text — the file may be damaged; use the .bak copy beside it if there is one');
   }
   return { brief: parseBriefJson(text, label, { byteSize: bytes.length }), bytes };
 }
