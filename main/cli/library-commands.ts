@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TEMPLATE_IDS, type TemplateId } from '../../shared/model/brief.js';
 import type { Library, Problem } from '../../shared/model/library.js';
 import { entries, matchesFilters, titleOf, type Entry, type ItemFilters, type ItemKind } from '../services/library/filters.js';
-import { displayPath, loadLibraries, type LoadResult, type Mount } from '../services/library/mount.js';
+import { loadLibraries, type LoadResult, type Mount } from '../services/library/mount.js';
 import { LibraryIndex } from '../services/library/search.js';
 import { staleFacts } from '../services/library/staleness.js';
 import { EXIT, UserError, type CliIO } from './io.js';
@@ -62,6 +62,12 @@ function mountsFor(ctx: LibraryCommandContext, extra: readonly string[] | undefi
     mounts.push({ dir: path.resolve(dir), kind: 'team', readOnly: true });
   }
   return mounts;
+}
+
+/** Paths as typed in a shell: relative to the working folder when inside it, else absolute. */
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 function formatProblem(p: Problem): string {

@@ -158,7 +158,7 @@ export async function generateLibrary(dir: string, facts = 10_000, sections = 2_
 }
 
 /** ~200 queries: technology names, misspellings, prefixes, countries, phrases, generated words. */
-export function queries(): string[] {
+function queries(): string[] {
   const rand = rng(7);
   const vocab = vocabulary(rng(42));
   const fixed = [

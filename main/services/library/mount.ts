@@ -37,12 +37,6 @@ export interface LoadResult {
   libraries: MountedLibrary[];
 }
 
-/** Paths in messages: relative to the working folder when inside it, else absolute. */
-export function displayPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}
-
 export interface LoadOptions {
   /** Reuse parse results of files whose content is unchanged (see ParseCache). */
   cache?: ParseCache;
@@ -90,12 +84,17 @@ function mergeParts(mounts: readonly Mount[], parts: LibraryPart[]): LoadResult 
   return { library, problems, origins, libraries: parts.map((p, i) => ({ mount: mounts[i]!, manifest: p.manifest })) };
 }
 
+/**
+ * Names the other place without depending on the working folder (the app's is arbitrary): relative to the
+ * library for a duplicate inside it, the absolute path for another library.
+ */
 function clashMessage(collection: Collection, id: string, first: ItemOrigin, mount: Mount): string {
   const word = ITEM_WORD[collection];
-  const where = `${displayPath(first.file)}:${first.line}`;
   if (first.mount === mount) {
+    const where = `${path.relative(path.resolve(mount.dir), first.file)}:${first.line}`;
     return `${word} "${id}" is defined twice; the first definition (${where}) is used — rename or remove this one`;
   }
+  const where = `${first.file}:${first.line}`;
   return `${word} "${id}" is already defined by library "${first.libraryId}" (${where}), which is mounted first and wins — rename this one or remove it`;
 }
 

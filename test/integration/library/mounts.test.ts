@@ -55,7 +55,7 @@ describe('loadLibraries', () => {
     const [p] = problems;
     expect(p).toMatchObject({ file: path.join(team, 'facts/team.yaml'), line: 7, severity: 'error' });
     expect(p!.message).toContain('fact "jp-chip-subsidy" is already defined by library "fixture-valid"');
-    expect(p!.message).toContain(`${path.join('test/fixtures/libraries/valid/facts/semiconductors.yaml')}:2`);
+    expect(p!.message).toContain(`(${path.join(fixture('valid'), 'facts/semiconductors.yaml')}:2)`);
     expect(library.facts.get('jp-chip-subsidy')?.value).toBe(3.9);
     expect(origins.facts.get('jp-chip-subsidy')).toMatchObject({ libraryId: 'fixture-valid', mount: mounts[0], line: 2 });
     expect(origins.facts.get('team-only')).toMatchObject({ libraryId: 'team-lib', mount: mounts[1], file: path.join(team, 'facts/team.yaml'), line: 1 });
