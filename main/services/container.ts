@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Handlers, SectionSummary } from '../../shared/ipc/channels.js';
 import { assembleBrief, linkSection, pinCitedFacts, UnknownSectionError } from '../../shared/assemble.js';
 import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
+import { DocumentService } from './documents/document-service.js';
 import { ExportService } from './export-service.js';
 import { LibraryService } from './library-service.js';
 
@@ -10,6 +11,9 @@ import { LibraryService } from './library-service.js';
 export interface AppDialogs {
   /** Ask where to save a PDF; null when the user cancels. */
   savePdf(suggestedName: string): Promise<string | null>;
+  /** Ask which .brief to open / where to save one; null when cancelled. Without them, Open and Save say they are not available. */
+  openBrief?(): Promise<string | null>;
+  saveBriefAs?(suggestedName: string): Promise<string | null>;
 }
 
 export interface ServiceDeps {
@@ -25,7 +29,12 @@ export async function createServices(deps: ServiceDeps) {
   const library = new LibraryService([{ dir: deps.bundledLibraryDir, kind: 'bundled', readOnly: true }]);
   await library.load();
   const exporter = new ExportService({ library: () => library.library(), fontsDir: deps.fontsDir, today: deps.today });
-  return { deps, library, exporter };
+  const { openBrief, saveBriefAs } = deps.dialogs;
+  const documents =
+    openBrief && saveBriefAs
+      ? new DocumentService({ userDataDir: deps.userDataDir, dialogs: { openBrief: () => openBrief(), saveBriefAs: (name) => saveBriefAs(name) } })
+      : null;
+  return { deps, library, exporter, documents };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
 
@@ -33,6 +42,11 @@ export type Services = Awaited<ReturnType<typeof createServices>>;
 export function suggestedFileName(title: string, ext: string): string {
   const base = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'brief';
   return `${base}.${ext}`;
+}
+
+function documentsOf(s: Services): DocumentService {
+  if (!s.documents) throw Object.assign(new Error('opening and saving .brief files is not available in this build yet'), { userFacing: true });
+  return s.documents;
 }
 
 export function createHandlers(s: Services): Handlers {
@@ -83,5 +97,16 @@ export function createHandlers(s: Services): Handlers {
       s.deps.revealFile(lastExport);
       return { revealed: true };
     },
+    newDocument: async (init) => documentsOf(s).newDocument(init),
+    openDocument: async () => documentsOf(s).open(),
+    openRecentDocument: async (recentId) => documentsOf(s).openRecent(recentId),
+    saveDocument: async (handle, brief, options) => documentsOf(s).save(handle, brief, options ?? {}),
+    saveDocumentAs: async (handle, brief, options) => documentsOf(s).saveAs(handle, brief, options ?? {}),
+    recentDocuments: async () => (s.documents ? s.documents.recent() : []),
+    markDocumentEdited: async (handle, brief) => documentsOf(s).markEdited(handle, brief),
+    pendingRecovery: async () => (s.documents ? s.documents.pendingRecovery() : []),
+    restoreRecovery: async (recoveryId) => documentsOf(s).restore(recoveryId),
+    discardRecovery: async (recoveryId) => documentsOf(s).discardRecovery(recoveryId),
+    closeDocument: async (handle) => documentsOf(s).close(handle),
   };
 }

@@ -17,6 +17,9 @@ import { commandForKey, isInsideTextEditor } from './shell/shortcuts.js';
 import { moveSection, pinFacts, removeSection, setSectionBody } from './state/briefEdits.js';
 import { followSelection } from './state/selection.js';
 import { useBriefStore } from './state/useBriefStore.js';
+import { useDocument, type DocumentMessage } from './state/useDocument.js';
+import { RecentMenu } from './shell/RecentMenu.js';
+import { RecoveryOffers } from './shell/RecoveryOffers.js';
 import { WarningsPanel } from './warnings/WarningsPanel.js';
 
 const todayIso = () => {
@@ -26,12 +29,6 @@ const todayIso = () => {
 const blankBrief = (): Brief => newBrief({ title: 'Untitled brief', template: 'issue-brief', date: todayIso() });
 
 type Tab = 'outline' | 'settings';
-
-const NOT_YET: Partial<Record<MenuCommand, string>> = {
-  open: 'Open is not available yet: saving and opening .brief files is still being built.',
-  save: 'Save is not available yet: saving and opening .brief files is still being built. Export a PDF to keep your work.',
-  'save-as': 'Save As is not available yet: saving and opening .brief files is still being built.',
-};
 
 export function App() {
   const library = useLibraryData();
@@ -45,7 +42,9 @@ export function App() {
   const [tab, setTab] = useState<Tab>('outline');
   const [pdfa, setPdfa] = useState(false);
   const [exportStatus, setExportStatus] = useState<ExportStatus>({ kind: 'idle' });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<DocumentMessage | null>(null);
+  const say = useCallback((text: string | null) => setNotice(text === null ? null : { text }), []);
+  const doc = useDocument(store, setNotice);
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<SectionEditorHandle>(null);
   const selectedRef = useRef(selectedKey);
@@ -80,7 +79,7 @@ export function App() {
         sections.splice(Math.min(at, sections.length), 0, added);
         store.update({ ...cur, sections, pins: { ...withIt.pins, ...cur.pins } });
       } catch (e) {
-        setNotice(`Could not add the section: ${(e as Error).message}`);
+        say(`Could not add the section: ${(e as Error).message}`);
       }
     },
     [store],
@@ -111,7 +110,7 @@ export function App() {
   );
 
   const exportPdf = useCallback(async () => {
-    if (store.current().sections.length === 0) return setNotice('Add at least one section before exporting.');
+    if (store.current().sections.length === 0) return say('Add at least one section before exporting.');
     setExportStatus({ kind: 'busy', startedAt: Date.now() });
     try {
       const result = await api().exportPdf(store.current(), { pdfa });
@@ -121,20 +120,29 @@ export function App() {
     }
   }, [store, pdfa]);
 
+  // Another document replaces the brief: nothing of the old one stays selected.
+  useEffect(() => setSelectedKey(null), [doc.info.handle]);
+  useEffect(() => {
+    window.document.title = `${doc.info.dirty ? '• ' : ''}${doc.info.displayName} — Briefing Builder`;
+  }, [doc.info.displayName, doc.info.dirty]);
+
   const reveal = useCallback(async () => {
     const r = await api().revealLastExport().catch(() => ({ revealed: false }));
-    if (!r.revealed) setNotice('Showing the file in its folder is only available in the desktop app.');
-  }, []);
+    if (!r.revealed) say('Showing the file in its folder is only available in the desktop app.');
+  }, [say]);
 
   const run = useCallback(
     (command: MenuCommand) => {
-      if (NOT_YET[command]) return setNotice(NOT_YET[command]!);
       switch (command) {
         case 'new':
-          store.update(blankBrief());
-          setSelectedKey(null);
           setTab('settings');
-          return setNotice(null);
+          return doc.newDocument();
+        case 'open':
+          return doc.open();
+        case 'save':
+          return doc.save();
+        case 'save-as':
+          return doc.saveAs();
         case 'export-pdf':
           return void exportPdf();
         case 'find':
@@ -144,10 +152,10 @@ export function App() {
         case 'redo':
           return historyStep(command);
         case 'about':
-          return setNotice('Briefing Builder 0.1.0 — works offline; nothing leaves this computer.');
+          return say('Briefing Builder 0.1.0 — works offline; nothing leaves this computer.');
       }
     },
-    [store, exportPdf, historyStep],
+    [doc, exportPdf, historyStep, say],
   );
 
   useEffect(() => {
@@ -178,20 +186,39 @@ export function App() {
         <div className="toolbar" role="toolbar" aria-label="Document">
           <button type="button" onClick={() => run('new')} aria-keyshortcuts="Control+N">New</button>
           <button type="button" onClick={() => run('open')} aria-keyshortcuts="Control+O">Open…</button>
+          <RecentMenu onOpen={doc.openRecent} />
           <button type="button" onClick={() => run('save')} aria-keyshortcuts="Control+S">Save</button>
+          <button type="button" onClick={() => run('save-as')} aria-keyshortcuts="Control+Shift+S">Save As…</button>
           <button type="button" onClick={() => run('undo')} disabled={!store.canUndo} aria-keyshortcuts="Control+Z">Undo</button>
           <button type="button" onClick={() => run('redo')} disabled={!store.canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</button>
         </div>
-        <span className="doc-title" title={brief.meta.title}>{brief.meta.title}</span>
+        <span className="doc-title" title={brief.meta.title}>
+          {doc.info.displayName}
+          {doc.info.dirty && <span className="dirty" title="Unsaved changes"> — edited</span>}
+        </span>
         <span className="offline" title="Nothing leaves this computer">Offline</span>
         <ExportControls status={exportStatus} pdfa={pdfa} canExport={brief.sections.length > 0 && !!brief.meta.title.trim()} onPdfaChange={setPdfa} onExport={exportPdf} onReveal={reveal} />
       </header>
       {notice && (
         <div className="notice" role="alert">
-          <span>{notice}</span>
-          <button type="button" onClick={() => setNotice(null)}>Dismiss</button>
+          <span>{notice.text}</span>
+          <span className="notice-actions">
+            {notice.action && (
+              <button
+                type="button"
+                onClick={() => {
+                  setNotice(null);
+                  notice.action!.run();
+                }}
+              >
+                {notice.action.label}
+              </button>
+            )}
+            <button type="button" onClick={() => setNotice(null)}>Dismiss</button>
+          </span>
         </div>
       )}
+      <RecoveryOffers offers={doc.offers} onRestore={doc.restore} onDiscard={doc.discard} />
       <main className="panes">
         <LibraryPane
           data={library}

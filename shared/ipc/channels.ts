@@ -38,6 +38,45 @@ export interface FactSummary {
   reviewDue: string;
 }
 
+/** Documents (main/services/documents/document-service.ts): opaque handles, never paths, cross the bridge. */
+export interface OpenDocument {
+  handle: string;
+  displayName: string;
+  brief: Brief;
+  hasFile: boolean;
+  recovered: boolean;
+}
+export interface DocumentError {
+  file: string;
+  reason: string;
+  message: string;
+}
+export type OpenDocumentResult =
+  | { status: 'opened'; document: OpenDocument }
+  | { status: 'already-open'; handle: string }
+  | { status: 'canceled' }
+  | { status: 'failed'; error: DocumentError };
+export type SaveDocumentResult =
+  | { status: 'saved'; displayName: string }
+  | { status: 'canceled' }
+  | { status: 'failed'; error: DocumentError; canReplace: boolean };
+export interface RecentDocument {
+  recentId: string;
+  displayName: string;
+  folder: string;
+  openedAt: number;
+}
+export interface RecoveryOffer {
+  recoveryId: string;
+  displayName: string;
+  title: string;
+  savedAt: number;
+  hasFile: boolean;
+}
+
+const Handle = z.string().min(1).max(100);
+const SaveOptions = z.object({ replace: z.boolean().optional() }).strict();
+
 export const SearchFilters = z
   .object({
     kinds: z.array(z.enum(['fact', 'section', 'country', 'forum'])).optional(),
@@ -81,6 +120,21 @@ export const CHANNELS = {
   ),
   /** Shows the last PDF this service exported in the file manager; false when there is none yet. */
   revealLastExport: channel<[], { revealed: boolean }>(z.tuple([])),
+  newDocument: channel<[init: { title: string; template: TemplateId }], OpenDocument>(
+    z.tuple([z.object({ title: z.string().min(1).max(500), template: TemplateId }).strict()]),
+  ),
+  openDocument: channel<[], OpenDocumentResult>(z.tuple([])),
+  openRecentDocument: channel<[recentId: string], OpenDocumentResult>(z.tuple([Handle])),
+  saveDocument: channel<[handle: string, brief: Brief, options?: { replace?: boolean }], SaveDocumentResult>(z.tuple([Handle, Brief, SaveOptions.optional()])),
+  saveDocumentAs: channel<[handle: string, brief: Brief, options?: { replace?: boolean }], SaveDocumentResult>(z.tuple([Handle, Brief, SaveOptions.optional()])),
+  recentDocuments: channel<[], RecentDocument[]>(z.tuple([])),
+  /** Every edit: main keeps a recovery copy about a second behind. */
+  markDocumentEdited: channel<[handle: string, brief: Brief], void>(z.tuple([Handle, Brief])),
+  pendingRecovery: channel<[], RecoveryOffer[]>(z.tuple([])),
+  restoreRecovery: channel<[recoveryId: string], OpenDocumentResult>(z.tuple([Handle])),
+  discardRecovery: channel<[recoveryId: string], void>(z.tuple([Handle])),
+  /** The document is closed (saved, or its changes given up): its recovery copy goes. */
+  closeDocument: channel<[handle: string], void>(z.tuple([Handle])),
 } satisfies Record<MethodName, { args: z.ZodType; params: unknown[]; result: unknown }>;
 
 export type Channels = typeof CHANNELS;

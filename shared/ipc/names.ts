@@ -11,6 +11,17 @@ export const CHANNEL_NAMES = {
   pinCitedFacts: 'brief:pin-cited-facts',
   addSection: 'brief:add-section',
   revealLastExport: 'export:reveal-last',
+  newDocument: 'document:new',
+  openDocument: 'document:open',
+  openRecentDocument: 'document:open-recent',
+  saveDocument: 'document:save',
+  saveDocumentAs: 'document:save-as',
+  recentDocuments: 'document:recent',
+  markDocumentEdited: 'document:edited',
+  pendingRecovery: 'document:pending-recovery',
+  restoreRecovery: 'document:restore-recovery',
+  discardRecovery: 'document:discard-recovery',
+  closeDocument: 'document:close',
 } as const;
 
 export type MethodName = keyof typeof CHANNEL_NAMES;

@@ -2,12 +2,14 @@
 // autocomplete, see it in the live preview, export, and read the PDF back; axe and screenshots on each main view.
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactSummary } from '../../shared/ipc/channels.js';
 import { browserOrSkipReason, startHarness, type Harness } from './harness.js';
 import { readPdfText } from '../support/read-pdf.js';
+import { readBriefFile } from '../../main/services/documents/brief-file.js';
 
 const browser = browserOrSkipReason();
 const screenshots = path.resolve(import.meta.dirname, '../../test-output/screenshots');
@@ -191,9 +193,49 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await expect.poll(() => page.locator('.outline-title').count()).toBe(before.length - 1);
   });
 
-  it('says plainly when a menu command is not available yet', async () => {
+  it('saves the brief, starts a new one, and opens the saved one again', async () => {
     const { page } = h;
+    const titles = await page.locator('.outline-title').allTextContents();
+    await page.locator('body').press('Control+s');
+    await expect.poll(() => page.locator('.notice').textContent()).toMatch(/Saved Allied Semiconductor Cooperation\.brief\./);
+    expect(h.savedBriefs).toHaveLength(1);
+    const saved = await readBriefFile(h.savedBriefs[0]!);
+    expect(saved.sections.map((s) => s.title)).toEqual(titles);
+    expect(await page.locator('.doc-title').textContent()).toBe('Allied Semiconductor Cooperation.brief');
+
+    await page.locator('body').press('Control+n');
+    await expect.poll(() => page.getByRole('tab', { name: 'Outline (0)' }).count()).toBe(1);
+    h.openQueue.push(h.savedBriefs[0]!);
     await page.locator('body').press('Control+o');
-    await expect.poll(() => page.locator('.notice').textContent()).toMatch(/not available yet/);
+    await expect.poll(() => page.getByRole('tab', { name: /^Outline/ }).textContent()).toBe(`Outline (${titles.length})`);
+    await page.getByRole('tab', { name: /^Outline/ }).click();
+    expect(await page.locator('.outline-title').allTextContents()).toEqual(titles);
+  });
+
+  it('offers to restore unsaved work on the next start', async () => {
+    const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'briefing-e2e-recovery-'));
+    const first = await startHarness((browser as { path: string }).path, { userDataDir });
+    try {
+      await first.page.locator('.library .section-item').getByRole('button', { name: /^Add / }).first().click();
+      await expect.poll(() => first.page.locator('.doc-title').textContent()).toMatch(/edited/);
+      // The recovery copy trails the last edit by about a second.
+      await first.page.waitForTimeout(2500);
+    } finally {
+      await first.close();
+    }
+    const second = await startHarness((browser as { path: string }).path, { userDataDir });
+    try {
+      const offer = second.page.getByRole('region', { name: 'Unsaved work from an earlier session' });
+      await offer.waitFor();
+      expect(await offer.textContent()).toMatch(/Untitled brief/);
+      await shot(second.page, 'recovery-offer');
+      expect(await axeViolations(second.page)).toEqual([]);
+      await offer.getByRole('button', { name: 'Restore' }).click();
+      await expect.poll(() => second.page.getByRole('tab', { name: /^Outline/ }).textContent()).toBe('Outline (1)');
+      expect(await second.page.locator('.doc-title').textContent()).toMatch(/edited/);
+    } finally {
+      await second.close();
+      await fs.rm(userDataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -63,14 +63,21 @@ export interface Harness {
   outDir: string;
   /** Paths the fake save dialog handed out, in order. */
   savedFiles: string[];
+  /** Paths the fake "save brief as" dialog handed out, in order. */
+  savedBriefs: string[];
+  /** Paths the fake open dialog hands out next (empty: the user cancels). */
+  openQueue: string[];
   /** Calls refused by the sender check (e.g. from an iframe). */
   refused: string[];
   close(): Promise<void>;
 }
 
-export async function startHarness(executablePath: string): Promise<Harness> {
+/** `userDataDir` outlives the harness when given: a second harness on it sees the first one's recovery copies. */
+export async function startHarness(executablePath: string, options: { userDataDir?: string } = {}): Promise<Harness> {
   const outDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'briefing-e2e-'));
   const savedFiles: string[] = [];
+  const savedBriefs: string[] = [];
+  const openQueue: string[] = [];
   const refused: string[] = [];
   const dialogs: AppDialogs = {
     savePdf: async (name) => {
@@ -78,11 +85,17 @@ export async function startHarness(executablePath: string): Promise<Harness> {
       savedFiles.push(file);
       return file;
     },
+    saveBriefAs: async (name) => {
+      const file = path.join(outDir, name);
+      savedBriefs.push(file);
+      return file;
+    },
+    openBrief: async () => openQueue.shift() ?? null,
   };
   const services = await createServices({
     bundledLibraryDir: bundledLibraryDir(),
     fontsDir: fontsDir(),
-    userDataDir: path.join(outDir, 'user-data'),
+    userDataDir: options.userDataDir ?? path.join(outDir, 'user-data'),
     dialogs,
     today: () => new Date('2026-11-25T00:00:00Z'),
   });
@@ -139,9 +152,12 @@ export async function startHarness(executablePath: string): Promise<Harness> {
     browser,
     outDir,
     savedFiles,
+    savedBriefs,
+    openQueue,
     refused,
     async close() {
       await browser.close();
+      await services.documents?.shutdown();
       await server.close();
       await fsp.rm(outDir, { recursive: true, force: true });
     },

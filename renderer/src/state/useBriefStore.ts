@@ -12,14 +12,20 @@ export interface BriefStore {
   update(next: Brief, coalesceKey?: string): void;
   undo(): void;
   redo(): void;
+  /** Another document: a fresh history starting at `brief`. */
+  reset(brief: Brief): void;
+  /** Bumps on every change of the brief that is an edit (not a reset), for dirty tracking. */
+  editCount: number;
 }
 
 export function useBriefStore(initial: () => Brief): BriefStore {
   const ref = useRef<BriefHistory | null>(null);
+  const edits = useRef(0);
   ref.current ??= startHistory(initial());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const set = useCallback((h: BriefHistory) => {
     if (h === ref.current) return;
+    if (h.present !== ref.current?.present) edits.current++;
     ref.current = h;
     rerender();
   }, []);
@@ -32,5 +38,10 @@ export function useBriefStore(initial: () => Brief): BriefStore {
     update: useCallback((next: Brief, key?: string) => set(commit(ref.current!, next, key ?? null)), [set]),
     undo: useCallback(() => set(undo(ref.current!)), [set]),
     redo: useCallback(() => set(redo(ref.current!)), [set]),
+    reset: useCallback((brief: Brief) => {
+      ref.current = startHistory(brief);
+      rerender();
+    }, []),
+    editCount: edits.current,
   };
 }

@@ -1,0 +1,127 @@
+// The open .brief document: its handle in main, its name, unsaved changes, and a recovery copy kept behind each edit.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OpenDocument, OpenDocumentResult, RecoveryOffer, SaveDocumentResult } from '../../../shared/ipc/channels.js';
+import { api } from '../api.js';
+import type { BriefStore } from './useBriefStore.js';
+
+export interface DocumentInfo {
+  handle: string | null;
+  displayName: string;
+  dirty: boolean;
+  /** Why New/Open/Save cannot work here (no document service in this build), or null. */
+  unavailable: string | null;
+}
+
+/** What a document action tells the user; `action` offers a follow-up such as "Replace" or "Discard changes". */
+export interface DocumentMessage {
+  text: string;
+  action?: { label: string; run(): void };
+}
+
+const MARK_DELAY_MS = 500;
+/** The edit count of a restored recovery copy: never equal to a real count, so it shows as unsaved. */
+const NEVER_SAVED = -1;
+
+export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) => void) {
+  const [doc, setDoc] = useState<{ handle: string | null; displayName: string; unavailable: string | null }>({ handle: null, displayName: 'Untitled', unavailable: null });
+  const [offers, setOffers] = useState<RecoveryOffer[]>([]);
+  const latest = useRef({ doc, store });
+  latest.current = { doc, store };
+  // The brief's edit count when it last matched its file; dirty is "the count has moved since".
+  const [cleanAt, setCleanAt] = useState(store.editCount);
+  const dirty = store.editCount !== cleanAt;
+
+  const adopt = useCallback((opened: OpenDocument) => {
+    const previous = latest.current.doc.handle;
+    if (previous && previous !== opened.handle) void api().closeDocument(previous).catch(() => undefined);
+    latest.current.store.reset(opened.brief);
+    setCleanAt(opened.recovered ? NEVER_SAVED : latest.current.store.editCount);
+    setDoc({ handle: opened.handle, displayName: opened.displayName, unavailable: null });
+  }, []);
+
+  // Start: a fresh untitled document, and any recovery copies an earlier session left behind.
+  useEffect(() => {
+    let live = true;
+    api()
+      .newDocument({ title: 'Untitled brief', template: 'issue-brief' })
+      .then(
+        (d) => live && adopt(d),
+        (e: Error) => live && setDoc((d) => ({ ...d, unavailable: e.message })),
+      );
+    api()
+      .pendingRecovery()
+      .then((o) => live && setOffers(o), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [adopt]);
+
+  // The recovery copy follows the user about a second behind (a short pause here, the service debounces too).
+  const brief = store.brief;
+  useEffect(() => {
+    const handle = latest.current.doc.handle;
+    if (!dirty || !handle) return;
+    const timer = setTimeout(() => void api().markDocumentEdited(handle, brief).catch(() => undefined), MARK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [brief, dirty]);
+
+  const onOpened = useCallback(
+    (r: OpenDocumentResult) => {
+      if (r.status === 'opened') {
+        adopt(r.document);
+        say(r.document.recovered ? { text: `Restored “${r.document.brief.meta.title}” from its recovery copy: save it to keep it.` } : null);
+      } else if (r.status === 'already-open') say({ text: 'That brief is already open.' });
+      else if (r.status === 'failed') say({ text: `Could not open ${r.error.message}` });
+    },
+    [adopt, say],
+  );
+
+  const cleanAtRef = useRef(cleanAt);
+  cleanAtRef.current = cleanAt;
+  const isDirty = () => latest.current.store.editCount !== cleanAtRef.current;
+
+  const guarded = (what: string, go: () => void) => {
+    const { doc: d, store: st } = latest.current;
+    if (d.unavailable) return say({ text: `${what} is not available yet: ${d.unavailable}.` });
+    if (!isDirty()) return go();
+    say({ text: `“${st.current().meta.title}” has unsaved changes.`, action: { label: `Discard them and ${what.toLowerCase()}`, run: go } });
+  };
+
+  const save = async (as: boolean, replace = false): Promise<void> => {
+    const { doc: d, store: st } = latest.current;
+    if (!d.handle) return say({ text: `Save is not available yet: ${d.unavailable ?? 'the document is still opening'}.` });
+    const sent = st.current();
+    const countAtSave = st.editCount;
+    const r: SaveDocumentResult = await (as ? api().saveDocumentAs(d.handle, sent, { replace }) : api().saveDocument(d.handle, sent, { replace }));
+    if (r.status === 'saved') {
+      // Only what was sent is in the file: edits made while saving keep the document unsaved.
+      setCleanAt(countAtSave);
+      setDoc((x) => ({ ...x, displayName: r.displayName }));
+      say({ text: `Saved ${r.displayName}.` });
+    } else if (r.status === 'failed') {
+      say({ text: `Could not save ${r.error.message}`, ...(r.canReplace ? { action: { label: 'Replace it', run: () => void save(as, true) } } : {}) });
+    }
+  };
+
+  const fail = (e: Error) => say({ text: e.message });
+  const info: DocumentInfo = { ...doc, dirty };
+  return {
+    info,
+    offers,
+    newDocument: () => guarded('New', () => void api().newDocument({ title: 'Untitled brief', template: 'issue-brief' }).then(adopt, fail)),
+    open: () => guarded('Open', () => void api().openDocument().then(onOpened, fail)),
+    openRecent: (recentId: string) => guarded('Open', () => void api().openRecentDocument(recentId).then(onOpened, fail)),
+    save: () => void save(false),
+    saveAs: () => void save(true),
+    restore: (offer: RecoveryOffer) => {
+      setOffers((o) => o.filter((x) => x.recoveryId !== offer.recoveryId));
+      void api().restoreRecovery(offer.recoveryId).then(onOpened, fail);
+    },
+    discard: (offer: RecoveryOffer) => {
+      setOffers((o) => o.filter((x) => x.recoveryId !== offer.recoveryId));
+      void api().discardRecovery(offer.recoveryId).catch(() => undefined);
+    },
+  };
+}
+
+export type DocumentControls = ReturnType<typeof useDocument>;
