@@ -39,7 +39,7 @@ export interface TextOptions {
   anchor?: LineItem['anchor'];
   /** Struct node to mark the lines into (created by the caller), instead of a new one of `type`. */
   struct?: StructNode;
-  hyphenate?: boolean;
+  hyphenate?: boolean | 'long-words';
 }
 
 /** Lay out inline text at env's column and wrap the lines as flow items with widow/orphan control. */
@@ -47,7 +47,8 @@ export function textItems(ctx: LayoutContext, inlines: Inline[], textStyle: Text
   const para = layoutInlines(ctx.fonts, inlines, textStyle, {
     width: env.width,
     justify: opts.justify,
-    hyphenate: opts.hyphenate ?? (ctx.hyphenate && opts.justify),
+    // Justified text hyphenates freely; ragged text only breaks words that do not fit a line at all.
+    hyphenate: opts.hyphenate ?? (ctx.hyphenate ? (opts.justify ? true : 'long-words') : false),
     ...(opts.align ? { align: opts.align } : {}),
   });
   ctx.warnings.addText(para.notes);

@@ -12,7 +12,8 @@ export interface ParagraphOptions {
   /** Justify with Knuth-Plass; otherwise ragged (first-fit), aligned as given. */
   justify: boolean;
   align?: 'left' | 'center' | 'right';
-  hyphenate: boolean;
+  /** 'long-words': only words wider than the line (ragged text, table cells) are hyphenated. */
+  hyphenate: boolean | 'long-words';
 }
 
 export interface Paragraph {
@@ -66,7 +67,9 @@ function layoutUncached(fonts: FontSet, inlines: Inline[], style: TextStyle, opt
     breaks = knuthPlass(items, { widths, tolerance: 2 }) ?? knuthPlass(items, { widths, tolerance: 8 });
   }
   breaks ??= firstFit(items, widths);
-  const rtl = paragraphIsRtl(pieces);
+  // Word reordering is skipped outright for the (usual) paragraph without right-to-left characters.
+  const bidi = notes.rtl;
+  const rtl = bidi && paragraphIsRtl(pieces);
   // Baseline from the style's own face, so a paragraph starting in a fallback font lines up with the rest.
   const primary = fonts.faces[faceFor(style.family, !!style.bold, !!style.italic)];
   const textHeight = ((primary.ascender - primary.descender) * style.size) / 1000;
@@ -77,7 +80,7 @@ function layoutUncached(fonts: FontSet, inlines: Inline[], style: TextStyle, opt
     const br = breaks[li]!;
     const last = li === breaks.length - 1;
     const ratio = opts.justify && !isFinalBreak(meta, br.position) ? br.ratio : Math.min(br.ratio, 0);
-    const line = buildLine(fonts, pieces, items, meta, start, br.position, ratio, !last, style, baseline, rtl);
+    const line = buildLine(fonts, pieces, items, meta, start, br.position, ratio, !last, style, baseline, bidi, rtl);
     // Right-to-left paragraphs end their short lines at the right margin.
     const align = rtl && (!opts.justify || isFinalBreak(meta, br.position)) ? 'right' : opts.justify ? 'left' : (opts.align ?? 'left');
     if (align !== 'left') {
@@ -97,82 +100,51 @@ function isFinalBreak(meta: Meta[], position: number): boolean {
 }
 
 function buildItems(fonts: FontSet, pieces: Piece[], opts: ParagraphOptions): { items: Item[]; meta: Meta[] } {
-  const items: Item[] = [];
-  const meta: Meta[] = [];
-  const push = (item: Item, m: Meta) => {
-    items.push(item);
-    meta.push(m);
-  };
-  const width = (p: Piece, text: string) => (fonts.faces[p.face].advance(text) * p.size) / 1000;
-  let word: Seg[] = [];
-  let pendingSpace = -1; // piece index of a space waiting to become glue
+  const b = new ItemBuilder(fonts, pieces, opts);
+  for (let pi = 0; pi < pieces.length; pi++) b.addPiece(pi);
+  b.flushWord();
+  b.forcedBreak();
+  return { items: b.items, meta: b.meta };
+}
 
-  const flushWord = () => {
-    if (!word.length) return;
-    if (pendingSpace >= 0 && items.length > 0) {
-      const p = pieces[pendingSpace]!;
-      const w = width(p, ' ');
-      push(opts.justify ? glue(w, w * 0.5, w * 0.33) : glue(w, 0, 0), { kind: 'space', piece: pendingSpace });
-    }
-    pendingSpace = -1;
-    pushWord(word);
-    word = [];
-  };
+type Entry = readonly [Item, Meta];
 
-  const pushWord = (segs: Seg[]) => {
-    // Hyphenate only plain one-piece words; a word that mixes styles stays whole.
-    if (segs.length === 1) {
-      const seg = segs[0]!;
-      const p = pieces[seg.piece]!;
-      const parts = splitWord(seg.text, opts.hyphenate);
-      if (parts.length > 1) {
-        for (let k = 0; k < parts.length; k++) {
-          const part = parts[k]!;
-          pushBox([{ piece: seg.piece, text: part.text, width: width(p, part.text) }]);
-          if (k < parts.length - 1) {
-            if (part.hyphen) push(penalty(width(p, '-'), HYPHEN_COST, true), { kind: 'hyphen', piece: seg.piece });
-            else push(penalty(0, part.cost, part.flagged), { kind: 'gap' });
-          }
-        }
-        return;
-      }
-    }
-    pushBox(segs);
-  };
+/**
+ * Builds the box/glue/penalty list. Items of a word are memoized by piece and text and shared between its
+ * occurrences (the line breakers only read them): long paragraphs repeat words, and allocation was the cost.
+ */
+class ItemBuilder {
+  readonly items: Item[] = [];
+  readonly meta: Meta[] = [];
+  /** Segments of a word that spans pieces (a style change inside a word). */
+  private word: Seg[] = [];
+  /** Piece of a space waiting to become glue before the next word (-1: none). */
+  private pendingSpace = -1;
+  private readonly wordMemo = new Map<string, Entry[]>();
+  private readonly spaceMemo = new Map<number, Entry>();
 
-  const pushBox = (segs: Seg[]) => {
-    const total = segs.reduce((s, g) => s + g.width, 0);
-    if (total <= opts.width || segs.length !== 1) {
-      push(box(total), { kind: 'box', segs });
-      return;
-    }
-    // Longer than a line: cut by characters so it can be set at all.
-    const seg = segs[0]!;
-    const p = pieces[seg.piece]!;
-    let chunk = '';
-    let chunkWidth = 0;
-    for (const ch of seg.text) {
-      const w = width(p, ch);
-      if (chunk && chunkWidth + w > opts.width) {
-        push(box(chunkWidth), { kind: 'box', segs: [{ piece: seg.piece, text: chunk, width: chunkWidth }] });
-        push(penalty(0, 0, false), { kind: 'gap' });
-        chunk = '';
-        chunkWidth = 0;
-      }
-      chunk += ch;
-      chunkWidth += w;
-    }
-    if (chunk) push(box(chunkWidth), { kind: 'box', segs: [{ piece: seg.piece, text: chunk, width: chunkWidth }] });
-  };
+  constructor(
+    private readonly fonts: FontSet,
+    private readonly pieces: Piece[],
+    private readonly opts: ParagraphOptions,
+  ) {}
 
-  for (let pi = 0; pi < pieces.length; pi++) {
-    const p = pieces[pi]!;
+  private width(p: Piece, text: string): number {
+    return (this.fonts.faces[p.face].advance(text) * p.size) / 1000;
+  }
+
+  private push(e: Entry): void {
+    this.items.push(e[0]);
+    this.meta.push(e[1]);
+  }
+
+  addPiece(pi: number): void {
+    const p = this.pieces[pi]!;
     if (p.brk) {
-      flushWord();
-      push(glue(0, FILL, 0), { kind: 'fill' });
-      push(penalty(0, -INFINITY_COST, false), { kind: 'break' });
-      pendingSpace = -1;
-      continue;
+      this.flushWord();
+      this.forcedBreak();
+      this.pendingSpace = -1;
+      return;
     }
     const text = p.text;
     let i = 0;
@@ -181,21 +153,101 @@ function buildItems(fonts: FontSet, pieces: Piece[], opts: ParagraphOptions): { 
       const end = sp < 0 ? text.length : sp;
       if (end > i) {
         const t = text.slice(i, end);
-        word.push({ piece: pi, text: t, width: width(p, t) });
+        if (sp >= 0 && this.word.length === 0) this.emitWord(pi, t); // common case: a whole word in one piece
+        else this.word.push({ piece: pi, text: t, width: this.width(p, t) });
       }
       if (sp < 0) break;
       // A space ends the word; runs of spaces collapse into one.
-      if (word.length) {
-        flushWord();
-        pendingSpace = pi;
-      } else if (items.length > 0 && pendingSpace < 0 && meta[meta.length - 1]!.kind !== 'break') pendingSpace = pi;
+      if (this.word.length) {
+        this.flushWord();
+        this.pendingSpace = pi;
+      } else if (this.items.length > 0 && this.pendingSpace < 0 && this.meta[this.meta.length - 1]!.kind !== 'break') this.pendingSpace = pi;
       i = sp + 1;
     }
   }
-  flushWord();
-  push(glue(0, FILL, 0), { kind: 'fill' });
-  push(penalty(0, -INFINITY_COST, false), { kind: 'break' });
-  return { items, meta };
+
+  forcedBreak(): void {
+    this.items.push(glue(0, FILL, 0), penalty(0, -INFINITY_COST, false));
+    this.meta.push({ kind: 'fill' }, { kind: 'break' });
+  }
+
+  flushWord(): void {
+    const segs = this.word;
+    if (!segs.length) return;
+    this.word = [];
+    if (segs.length === 1) {
+      this.emitWord(segs[0]!.piece, segs[0]!.text);
+      return;
+    }
+    // A word that mixes styles stays whole (no hyphenation).
+    this.emitSpace();
+    const total = segs.reduce((sum, g) => sum + g.width, 0);
+    this.push([box(total), { kind: 'box', segs }]);
+  }
+
+  private emitSpace(): void {
+    const pi = this.pendingSpace;
+    this.pendingSpace = -1;
+    if (pi < 0 || this.items.length === 0) return;
+    let e = this.spaceMemo.get(pi);
+    if (!e) {
+      const w = this.width(this.pieces[pi]!, ' ');
+      e = [this.opts.justify ? glue(w, w * 0.5, w * 0.33) : glue(w, 0, 0), { kind: 'space', piece: pi }];
+      this.spaceMemo.set(pi, e);
+    }
+    this.push(e);
+  }
+
+  private emitWord(pi: number, text: string): void {
+    this.emitSpace();
+    const key = `${pi}\u0000${text}`;
+    let entries = this.wordMemo.get(key);
+    if (!entries) {
+      entries = this.wordEntries(pi, text);
+      this.wordMemo.set(key, entries);
+    }
+    for (const e of entries) this.push(e);
+  }
+
+  /** Boxes of a one-piece word, with hyphenation points and forced cuts for a word longer than a line. */
+  private wordEntries(pi: number, text: string): Entry[] {
+    const p = this.pieces[pi]!;
+    const opts = this.opts;
+    const whole = this.width(p, text);
+    const hyphenate = opts.hyphenate === true || (opts.hyphenate === 'long-words' && whole > opts.width);
+    const parts = splitWord(text, hyphenate);
+    const out: Entry[] = [];
+    parts.forEach((part, k) => {
+      const w = parts.length === 1 ? whole : this.width(p, part.text);
+      out.push(...this.boxes(pi, part.text, w));
+      if (k < parts.length - 1) {
+        if (part.hyphen) out.push([penalty(this.width(p, '-'), HYPHEN_COST, true), { kind: 'hyphen', piece: pi }]);
+        else out.push([penalty(0, part.cost, part.flagged), { kind: 'gap' }]);
+      }
+    });
+    return out;
+  }
+
+  private boxes(pi: number, text: string, width: number): Entry[] {
+    if (width <= this.opts.width) return [[box(width), { kind: 'box', segs: [{ piece: pi, text, width }] }]];
+    // Longer than a line: cut by characters so it can be set at all.
+    const p = this.pieces[pi]!;
+    const out: Entry[] = [];
+    let chunk = '';
+    let chunkWidth = 0;
+    for (const ch of text) {
+      const w = this.width(p, ch);
+      if (chunk && chunkWidth + w > this.opts.width) {
+        out.push([box(chunkWidth), { kind: 'box', segs: [{ piece: pi, text: chunk, width: chunkWidth }] }], [penalty(0, 0, false), { kind: 'gap' }]);
+        chunk = '';
+        chunkWidth = 0;
+      }
+      chunk += ch;
+      chunkWidth += w;
+    }
+    if (chunk) out.push([box(chunkWidth), { kind: 'box', segs: [{ piece: pi, text: chunk, width: chunkWidth }] }]);
+    return out;
+  }
 }
 
 interface Part {
@@ -208,8 +260,23 @@ interface Part {
 
 const URL_BREAK_AFTER = /[/.?&=_#-]/;
 
-/** Break opportunities inside a word: after explicit hyphens and dashes, inside URLs, and at syllables. */
+const splitCache = new Map<string, Part[]>();
+
+/** Break opportunities inside a word, memoized (words repeat; the regular expressions are not cheap). */
 function splitWord(text: string, hyphenate: boolean): Part[] {
+  const key = hyphenate ? `h${text}` : `n${text}`;
+  let parts = splitCache.get(key);
+  if (!parts) {
+    parts = splitWordUncached(text, hyphenate);
+    if (splitCache.size >= MAX_CACHE_ENTRIES * 5) splitCache.clear();
+    splitCache.set(key, parts);
+  }
+  return parts;
+}
+
+/** Break opportunities inside a word: after explicit hyphens and dashes, inside URLs, and at syllables. */
+function splitWordUncached(text: string, hyphenate: boolean): Part[] {
+  if (text.length < 6 && !/[-\u2013\u2014]/.test(text)) return [{ text, hyphen: false, cost: 0, flagged: false }];
   if (/^(https?:|mailto:|www\.)/i.test(text) && text.length > 20) {
     const parts: Part[] = [];
     let cur = '';
@@ -260,6 +327,7 @@ function buildLine(
   addTrailingSpace: boolean,
   style: TextStyle,
   baseline: number,
+  bidi: boolean,
   rtl: boolean,
 ): Line {
   const elements: Element[] = [];
@@ -277,7 +345,7 @@ function buildLine(
       elements.push({ seg: { piece: m.piece, text: '-', width: (fonts.faces[p.face].advance('-') * p.size) / 1000 } });
     }
   }
-  const ordered = reorderWords(elements, rtl);
+  const ordered = bidi ? reorderWords(elements, rtl) : elements;
   const runs: Run[] = [];
   let x = 0;
   let current: Run | null = null;

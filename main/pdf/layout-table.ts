@@ -20,7 +20,8 @@ export function layoutTable(ctx: LayoutContext, b: TableBlock, env: Env): FlowIt
   const max = new Array<number>(columns).fill(0);
   const measure = (cells: Inline[][], s: TextStyle) =>
     cells.forEach((cell, c) => {
-      const m = measureInlines(ctx.fonts, cell, s, ctx.hyphenate);
+      // Minimum = the longest word unbroken: type shrinks before words get hyphenated.
+      const m = measureInlines(ctx.fonts, cell, s, false);
       min[c] = Math.max(min[c]!, m.min);
       max[c] = Math.max(max[c]!, m.max);
     });
@@ -63,7 +64,7 @@ export function layoutTable(ctx: LayoutContext, b: TableBlock, env: Env): FlowIt
         width: widths[c]!,
         justify: false,
         align: align[c]!,
-        hyphenate: ctx.hyphenate,
+        hyphenate: ctx.hyphenate ? 'long-words' : false,
       });
       ctx.warnings.addText(lines.notes);
       return { lines: lines.lines, struct: node(isHeader ? 'TH' : 'TD', tr, isHeader ? 'Column' : undefined) };
