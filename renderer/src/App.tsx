@@ -123,8 +123,8 @@ export function App() {
   // Another document replaces the brief: nothing of the old one stays selected.
   useEffect(() => setSelectedKey(null), [doc.info.handle]);
   useEffect(() => {
-    window.document.title = `${doc.info.dirty ? '• ' : ''}${doc.info.displayName} — Briefing Builder`;
-  }, [doc.info.displayName, doc.info.dirty]);
+    window.document.title = `${doc.info.dirty ? '• ' : ''}${doc.info.hasFile ? doc.info.displayName : brief.meta.title} — Briefing Builder`;
+  }, [doc.info.displayName, doc.info.dirty, doc.info.hasFile, brief.meta.title]);
 
   const reveal = useCallback(async () => {
     const r = await api().revealLastExport().catch(() => ({ revealed: false }));
@@ -193,7 +193,7 @@ export function App() {
           <button type="button" onClick={() => run('redo')} disabled={!store.canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</button>
         </div>
         <span className="doc-title" title={brief.meta.title}>
-          {doc.info.displayName}
+          {doc.info.hasFile ? doc.info.displayName : `${brief.meta.title} (not saved yet)`}
           {doc.info.dirty && <span className="dirty" title="Unsaved changes"> — edited</span>}
         </span>
         <span className="offline" title="Nothing leaves this computer">Offline</span>

@@ -119,6 +119,11 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     a11y.editor = await axeViolations(page);
     await option.click();
     await expect.poll(() => editor.textContent()).toContain(`{{fact:${fact.id}}}`);
+    // Hovering the reference shows the fact's statement and source.
+    await page.locator('.cm-ref', { hasText: `{{fact:${fact.id}}}` }).hover();
+    await expect.poll(() => page.locator('.ref-card').textContent()).toContain(fact.source.publisher);
+    await shot(page, 'fact-hover');
+    await page.mouse.move(5, 5);
     // Editing a linked section detaches it, visibly.
     await expect.poll(() => page.locator('.outline-item.selected .badge').textContent()).toBe('Edited copy');
 

@@ -7,6 +7,8 @@ import type { BriefStore } from './useBriefStore.js';
 export interface DocumentInfo {
   handle: string | null;
   displayName: string;
+  /** False until the brief has been saved to (or opened from) a file. */
+  hasFile: boolean;
   dirty: boolean;
   /** Why New/Open/Save cannot work here (no document service in this build), or null. */
   unavailable: string | null;
@@ -23,7 +25,7 @@ const MARK_DELAY_MS = 500;
 const NEVER_SAVED = -1;
 
 export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) => void) {
-  const [doc, setDoc] = useState<{ handle: string | null; displayName: string; unavailable: string | null }>({ handle: null, displayName: 'Untitled', unavailable: null });
+  const [doc, setDoc] = useState<Omit<DocumentInfo, 'dirty'>>({ handle: null, displayName: 'Untitled', hasFile: false, unavailable: null });
   const [offers, setOffers] = useState<RecoveryOffer[]>([]);
   const latest = useRef({ doc, store });
   latest.current = { doc, store };
@@ -36,7 +38,7 @@ export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) 
     if (previous && previous !== opened.handle) void api().closeDocument(previous).catch(() => undefined);
     latest.current.store.reset(opened.brief);
     setCleanAt(opened.recovered ? NEVER_SAVED : latest.current.store.editCount);
-    setDoc({ handle: opened.handle, displayName: opened.displayName, unavailable: null });
+    setDoc({ handle: opened.handle, displayName: opened.displayName, hasFile: opened.hasFile, unavailable: null });
   }, []);
 
   // Start: a fresh untitled document, and any recovery copies an earlier session left behind.
@@ -96,7 +98,7 @@ export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) 
     if (r.status === 'saved') {
       // Only what was sent is in the file: edits made while saving keep the document unsaved.
       setCleanAt(countAtSave);
-      setDoc((x) => ({ ...x, displayName: r.displayName }));
+      setDoc((x) => ({ ...x, displayName: r.displayName, hasFile: true }));
       say({ text: `Saved ${r.displayName}.` });
     } else if (r.status === 'failed') {
       say({ text: `Could not save ${r.error.message}`, ...(r.canReplace ? { action: { label: 'Replace it', run: () => void save(as, true) } } : {}) });
