@@ -80,7 +80,9 @@ function layoutUncached(fonts: FontSet, inlines: Inline[], style: TextStyle, opt
     const br = breaks[li]!;
     const last = li === breaks.length - 1;
     const ratio = opts.justify && !isFinalBreak(meta, br.position) ? br.ratio : Math.min(br.ratio, 0);
-    const line = buildLine(fonts, pieces, items, meta, start, br.position, ratio, !last, style, baseline, bidi, rtl);
+    // Only a line ending at a space gets the invisible trailing space (not a hyphen or a cut inside a word).
+    const atSpace = meta[br.position]!.kind === 'space';
+    const line = buildLine(fonts, pieces, items, meta, start, br.position, ratio, atSpace && !last, style, baseline, bidi, rtl);
     // Right-to-left paragraphs end their short lines at the right margin.
     const align = rtl && (!opts.justify || isFinalBreak(meta, br.position)) ? 'right' : opts.justify ? 'left' : (opts.align ?? 'left');
     if (align !== 'left') {
@@ -230,22 +232,27 @@ class ItemBuilder {
 
   private boxes(pi: number, text: string, width: number): Entry[] {
     if (width <= this.opts.width) return [[box(width), { kind: 'box', segs: [{ piece: pi, text, width }] }]];
-    // Longer than a line: cut by characters so it can be set at all.
+    // Longer than a line: cut by characters so it can be set at all. Chunks are estimated from single
+    // characters, then measured whole (kerning inside a run differs) and trimmed until they fit.
     const p = this.pieces[pi]!;
+    const chars = Array.from(text);
     const out: Entry[] = [];
-    let chunk = '';
-    let chunkWidth = 0;
-    for (const ch of text) {
-      const w = this.width(p, ch);
-      if (chunk && chunkWidth + w > this.opts.width) {
-        out.push([box(chunkWidth), { kind: 'box', segs: [{ piece: pi, text: chunk, width: chunkWidth }] }], [penalty(0, 0, false), { kind: 'gap' }]);
-        chunk = '';
-        chunkWidth = 0;
+    let from = 0;
+    while (from < chars.length) {
+      let to = from;
+      let estimate = 0;
+      while (to < chars.length && (to === from || estimate + this.width(p, chars[to]!) <= this.opts.width)) estimate += this.width(p, chars[to++]!);
+      let chunk = chars.slice(from, to).join('');
+      let w = this.width(p, chunk);
+      while (w > this.opts.width && to - from > 1) {
+        to--;
+        chunk = chars.slice(from, to).join('');
+        w = this.width(p, chunk);
       }
-      chunk += ch;
-      chunkWidth += w;
+      if (out.length) out.push([penalty(0, 0, false), { kind: 'gap' }]);
+      out.push([box(w), { kind: 'box', segs: [{ piece: pi, text: chunk, width: w }] }]);
+      from = to;
     }
-    if (chunk) out.push([box(chunkWidth), { kind: 'box', segs: [{ piece: pi, text: chunk, width: chunkWidth }] }]);
     return out;
   }
 }
@@ -382,7 +389,7 @@ function buildLine(
       x += el.space.width;
     }
   }
-  if (addTrailingSpace && current && !current.text.endsWith('-') && !current.text.endsWith(' ')) {
+  if (addTrailingSpace && current && !current.text.endsWith(' ')) {
     // Not visible (past the last word) but keeps words apart when the text is copied or extracted.
     current.text += ' ';
   }
