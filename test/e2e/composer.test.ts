@@ -61,6 +61,14 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await page.getByLabel('Authors (one per line)').fill('A. Analyst');
     a11y.settings = await axeViolations(page);
     await shot(page, 'settings');
+    // The decision memo adds its header fields; back to the issue brief afterwards.
+    await page.getByLabel('Template').selectOption('decision-memo');
+    await page.getByLabel('Memorandum for (one addressee per line)').fill('The Secretary\nThe Deputy Secretary');
+    await page.getByLabel('Subject (no acronyms)').fill('Allied cooperation on semiconductors');
+    a11y.memoSettings = await axeViolations(page);
+    await expect.poll(() => page.locator('.preview-status').textContent(), { timeout: 20_000 }).toMatch(/^Up to date/);
+    await shot(page, 'settings-memo');
+    await page.getByLabel('Template').selectOption('issue-brief');
 
     // Search the library.
     await page.locator('body').press('Control+f');
@@ -141,6 +149,7 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
       }
     }
     expect(seen, `preview shows “${words}”`).toBe(true);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await shot(page, 'composer');
     a11y.composer = await axeViolations(page);
 
@@ -180,6 +189,15 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     expect(h.refused).toEqual([]);
 
     expect(a11y, 'axe violations per view').toEqual(Object.fromEntries(Object.keys(a11y).map((view) => [view, []])));
+  });
+
+  it('adds a section by dragging it from the library into the outline', async () => {
+    const { page } = h;
+    const source = page.locator('.library .section-item[draggable="true"]').first();
+    const title = (await source.locator('.section-title').textContent())!;
+    const first = page.locator('.outline-item').first();
+    await source.dragTo(first, { targetPosition: { x: 20, y: 3 } });
+    await expect.poll(() => page.locator('.outline-title').first().textContent()).toBe(title);
   });
 
   it('undoes and redoes outline changes with Ctrl+Z / Ctrl+Shift+Z', async () => {

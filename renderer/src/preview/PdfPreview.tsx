@@ -109,7 +109,7 @@ export function PdfPreview({ preview, target }: Props) {
   const go = (p: number) => setPage(Math.min(Math.max(1, p), Math.max(1, pages)));
   const status = preview.error
     ? `Preview failed: ${preview.error}`
-    : preview.pending
+    : preview.pending || (preview.result && loaded?.seq !== preview.shownSeq)
       ? 'Updating…'
       : pages
         ? `Up to date · ${pages} page${pages === 1 ? '' : 's'}`
