@@ -101,6 +101,8 @@ export function parseBriefJson(text: string, fileLabel: string, options: { byteS
     fail(`is not a Briefing Builder brief: it has no "format": "${BRIEF_FORMAT}" field${found} — open a .brief saved by Briefing Builder`);
   }
   const migrated = upgrade(json as Json, fail);
+  const reserved = reservedKeyProblem(migrated);
+  if (reserved) fail(`${reserved}; ${RESTORE_FIX}`);
   const parsed = Brief.safeParse(migrated);
   if (!parsed.success) {
     const from = (json as Json).version !== BRIEF_VERSION ? ` (after upgrading from format version ${String((json as Json).version)})` : '';
@@ -113,6 +115,21 @@ export function parseBriefJson(text: string, fileLabel: string, options: { byteS
     }
   }
   return brief;
+}
+
+/**
+ * "__proto__" as a variable name or pin key is dropped without a word by object construction (zod's
+ * included), so a brief could lose it between load and save. It is refused by name instead.
+ */
+export function reservedKeyProblem(json: unknown): string | null {
+  if (!isObject(json)) return null;
+  for (const field of ['variables', 'pins'] as const) {
+    const rec = json[field];
+    if (isObject(rec) && Object.prototype.hasOwnProperty.call(rec, '__proto__')) {
+      return `${field}["__proto__"] uses a reserved name — rename it`;
+    }
+  }
+  return null;
 }
 
 /** Applies migrations from the file's version up to BRIEF_VERSION; refuses newer or unknown versions. */

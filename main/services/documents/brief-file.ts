@@ -2,7 +2,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { Brief } from '../../../shared/model/brief.js';
-import { BriefFormatError, checkBriefSize, parseBriefJson } from '../../../shared/model/migrate.js';
+import { BriefFormatError, checkBriefSize, parseBriefJson, reservedKeyProblem } from '../../../shared/model/migrate.js';
 import { copyFileAtomic, writeFileAtomic } from './atomic-write.js';
 
 export { BriefFormatError } from '../../../shared/model/migrate.js';
@@ -40,6 +40,8 @@ function stringify(brief: Brief): string {
 }
 
 export async function saveBriefFile(path: string, brief: Brief, options: SaveOptions = {}): Promise<void> {
+  const reserved = reservedKeyProblem(brief);
+  if (reserved) throw new BriefFormatError(path, `was not saved: ${reserved}`);
   const checked = Brief.safeParse(brief);
   if (!checked.success) {
     // Writing what we could not read back would lose the document; the message names the bad field.

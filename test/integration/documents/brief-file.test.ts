@@ -177,6 +177,14 @@ describe('saveBriefFile', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('refuses a "__proto__" variable instead of silently dropping it', async () => {
+    const path = join(dir, 'memo.brief');
+    const b = JSON.parse(`{"variables":{"__proto__":"x"}}`) as Pick<Brief, 'variables'>;
+    expect((await rejection(saveBriefFile(path, { ...brief('x'), variables: b.variables }))).reason).toBe(
+      'was not saved: variables["__proto__"] uses a reserved name — rename it',
+    );
+  });
+
   it.skipIf(process.platform === 'win32')('keeps a private file private and saves through a symlink', async () => {
     const real = join(dir, 'real.brief');
     await saveBriefFile(real, brief('One'));

@@ -101,6 +101,13 @@ describe('parseBriefJson', () => {
     expect(reason).toMatch(/\(and 2 more problems\)/);
   });
 
+  it('refuses "__proto__" as a variable name or pin key rather than dropping it', () => {
+    expect(errorOf(minimal({}).replace('"sections":[]', '"sections":[],"variables":{"__proto__":"x"}')).reason).toMatch(
+      /^variables\["__proto__"\] uses a reserved name — rename it/,
+    );
+    expect(errorOf(minimal({}).replace('"sections":[]', '"sections":[],"pins":{"__proto__":{}}')).reason).toMatch(/^pins\["__proto__"\]/);
+  });
+
   it('requires each pin to be filed under its own fact id', () => {
     const pin = JSON.parse(fixture('valid-v1.brief')).pins['quantum-funding'];
     expect(errorOf(minimal({ pins: { other: pin } })).reason).toMatch(/^pins\.other\.id is "quantum-funding" but the pin is filed under "other"/);
