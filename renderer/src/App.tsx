@@ -131,47 +131,45 @@ export function App() {
     if (!r.revealed) say('Showing the file in its folder is only available in the desktop app.');
   }, [say]);
 
-  const run = useCallback(
-    (command: MenuCommand) => {
-      switch (command) {
-        case 'new':
-          setTab('settings');
-          return doc.newDocument();
-        case 'open':
-          return doc.open();
-        case 'save':
-          return doc.save();
-        case 'save-as':
-          return doc.saveAs();
-        case 'export-pdf':
-          return void exportPdf();
-        case 'find':
-          searchRef.current?.focus();
-          return searchRef.current?.select();
-        case 'undo':
-        case 'redo':
-          return historyStep(command);
-        case 'about':
-          return say('Briefing Builder 0.1.0 — works offline; nothing leaves this computer.');
-      }
-    },
-    [doc, exportPdf, historyStep, say],
-  );
+  const run = (command: MenuCommand) => {
+    switch (command) {
+      case 'new':
+        setTab('settings');
+        return doc.newDocument();
+      case 'open':
+        return doc.open();
+      case 'save':
+        return doc.save();
+      case 'save-as':
+        return doc.saveAs();
+      case 'export-pdf':
+        return void exportPdf();
+      case 'find':
+        searchRef.current?.focus();
+        return searchRef.current?.select();
+      case 'undo':
+      case 'redo':
+        return historyStep(command);
+      case 'about':
+        return say('Briefing Builder 0.1.0 — works offline; nothing leaves this computer.');
+    }
+  };
 
+  // The menu bridge has no way to unsubscribe: subscribe once and always call the latest `run`.
+  const runRef = useRef(run);
+  runRef.current = run;
   useEffect(() => {
-    window.briefingMenu?.onCommand(run);
-  }, [run]);
-  useEffect(() => {
+    window.briefingMenu?.onCommand((command) => runRef.current(command));
     const onKey = (e: KeyboardEvent) => {
       const command = commandForKey(e);
       if (!command || e.defaultPrevented) return;
       if ((command === 'undo' || command === 'redo') && isInsideTextEditor(e.target)) return;
       e.preventDefault();
-      run(command);
+      runRef.current(command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [run]);
+  }, []);
 
   const locate = (w: ComposeWarning) => {
     const s = brief.sections.find((x) => (w.sectionKey ? sectionKey(x) === w.sectionKey : !!w.factId && findRefs(x.body).some((r) => r.id === w.factId)));

@@ -224,6 +224,11 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     expect(h.savedBriefs).toHaveLength(1);
     const saved = await readBriefFile(h.savedBriefs[0]!);
     expect(saved.sections.map((s) => s.title)).toEqual(titles);
+    // Every fact the sections cite — including the one inserted by autocomplete — is pinned in the file.
+    const cited = saved.sections.flatMap((s) => [...s.body.matchAll(/\{\{(?:fact|value|cite):([\w-]+)\}\}/g)].map((m) => m[1]!));
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((id) => !saved.pins[id])).toEqual([]);
+    expect(saved.sections.some((s) => s.kind === 'detached' && s.fromSectionId)).toBe(true);
     expect(await page.locator('.doc-title').textContent()).toBe('Allied Semiconductor Cooperation.brief');
 
     await page.locator('body').press('Control+n');
