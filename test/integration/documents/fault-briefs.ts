@@ -4,7 +4,7 @@ import { BRIEF_FORMAT, BRIEF_VERSION, Brief } from '../../../shared/model/brief.
 /** Even generations are a large brief, odd ones a small one, so a torn or mixed write cannot pass as either. */
 export function faultBrief(gen: number): Brief {
   const large = gen % 2 === 0;
-  const sections = Array.from({ length: large ? 300 : 3 }, (_, i) => ({
+  const sections = Array.from({ length: large ? 100 : 3 }, (_, i) => ({
     kind: 'detached',
     id: `s${i}`,
     title: `Section ${i} of generation ${gen}`,
