@@ -52,7 +52,7 @@ export interface LaidOutDocument {
 
 export async function renderPdf(doc: ComposedDoc, options: RenderOptions = {}): Promise<RenderResult> {
   const laid = layoutDocument(doc, options);
-  const bytes = await writePdf({
+  const bytes = writePdf({
     fonts: laid.fonts,
     theme: laid.theme,
     pdfa: !!options.pdfa,

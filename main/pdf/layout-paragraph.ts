@@ -507,3 +507,10 @@ export function measureInlines(fonts: FontSet, inlines: Inline[], style: TextSty
 }
 
 const measureCache = new Map<string, { min: number; max: number }>();
+
+/** Forget memoized paragraph layouts (benchmarks measure cold layout with it; shaping stays cached). */
+export function clearLayoutCaches(): void {
+  cache.clear();
+  measureCache.clear();
+  splitCache.clear();
+}

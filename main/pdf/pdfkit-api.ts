@@ -39,10 +39,17 @@ export interface PdfDoc {
   _font: PdfEmbeddedFont;
   _fontFamilies: Record<string, PdfEmbeddedFont>;
   endMetadata(): void;
+  /** Where pdfkit sends every serialised piece of the file, and the running byte offset it keeps. */
+  _write(data: string | Uint8Array): void;
+  _offset: number;
+  /** Objects created but not yet written; 0 after end() means the trailer has been written. */
+  _waiting: number;
+  /** Readable.read(): what was pushed before `_write` was taken over (the file header). */
+  read(): Uint8Array | null;
   addPage(options: { size: [number, number]; margin: number }): PdfDoc;
   registerFont(name: string, src: Font): PdfDoc;
   font(name: string): PdfDoc;
-  addContent(data: string): PdfDoc;
+  addContent(data: string | Uint8Array): PdfDoc;
   struct(type: string, options?: Record<string, unknown>): PdfStructureElement;
   addStructure(element: PdfStructureElement): PdfDoc;
   markStructureContent(tag: string): PdfStructureContent;
@@ -51,8 +58,5 @@ export interface PdfDoc {
   link(x: number, y: number, w: number, h: number, url: string, options?: Record<string, unknown>): PdfDoc;
   goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): PdfDoc;
   addNamedDestination(name: string, fit: 'XYZ', left: number | null, top: number, zoom: number | null): void;
-  on(event: 'data', listener: (chunk: Uint8Array) => void): PdfDoc;
-  on(event: 'end', listener: () => void): PdfDoc;
-  on(event: 'error', listener: (err: Error) => void): PdfDoc;
   end(): void;
 }

@@ -59,7 +59,7 @@ const fmt = (n: number): string => {
 };
 const rgb = (c: Rgb) => `${fmt(c[0])} ${fmt(c[1])} ${fmt(c[2])}`;
 
-export async function writePdf(input: WriteInput): Promise<Uint8Array> {
+export function writePdf(input: WriteInput): Uint8Array {
   const { theme, info } = input;
   const doc = new PDFDocument({
     size: [theme.page.width, theme.page.height],
@@ -84,18 +84,41 @@ export async function writePdf(input: WriteInput): Promise<Uint8Array> {
     },
   }) as unknown as PdfDoc;
   escapeInfoForXmp(doc);
-  const chunks: Uint8Array[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const out = collectOutput(doc);
   new PageWriter(doc, input).writeAll();
   doc.end();
-  await done;
-  const all = Buffer.concat(chunks);
-  // A plain Uint8Array view (consumers such as pdfjs refuse Buffer).
-  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  // pdfkit finishes synchronously once every object is ended; anything still open would truncate the file.
+  if (doc._waiting !== 0) throw new Error(`internal error: ${doc._waiting} PDF objects were never finished`);
+  return out();
+}
+
+/**
+ * pdfkit pushes every object through its Readable stream, converting each string by a JavaScript loop;
+ * collecting the pieces directly and converting once is several times cheaper. The result is the same bytes.
+ */
+function collectOutput(doc: PdfDoc): () => Uint8Array {
+  // The header was already written through the stream when the document was created: take it from there.
+  const head = doc.read();
+  const parts: (string | Uint8Array)[] = head ? [head] : [];
+  let pending = '';
+  doc._write = function (data: string | Uint8Array) {
+    if (typeof data === 'string') {
+      pending += data + '\n';
+      this._offset += data.length + 1;
+    } else {
+      if (pending) parts.push(pending);
+      pending = '';
+      parts.push(data);
+      this._offset += data.length;
+    }
+  };
+  return () => {
+    if (pending) parts.push(pending);
+    // pdfkit's strings are binary strings (one byte per character): latin1 is that encoding.
+    const all = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+    // A plain Uint8Array view (consumers such as pdfjs refuse Buffer).
+    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  };
 }
 
 class PageWriter {
@@ -126,7 +149,8 @@ class PageWriter {
 
   private flush(): void {
     if (!this.buffer.length) return;
-    this.doc.addContent(this.buffer.join('\n'));
+    // As bytes: pdfkit would otherwise convert the string with a per-character loop.
+    this.doc.addContent(Buffer.from(this.buffer.join('\n') + '\n', 'latin1'));
     this.buffer = [];
   }
 

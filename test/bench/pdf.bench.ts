@@ -1,0 +1,195 @@
+// PDF export benchmark: our engine warm in-process vs Typst (in-process) and Chromium print-to-PDF, plus 200 pages.
+// Runs alone with `npx tsx test/bench/pdf.bench.ts`; `npm run bench` imports run().
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ComposedDoc } from '../../shared/model/document.js';
+import { findAssetsDir, layoutDocument, renderPdf } from '../../main/pdf/index.js';
+import { clearLayoutCaches } from '../../main/pdf/layout-paragraph.js';
+import { toHtml, toTypst } from '../fixtures/pdf/equivalent-markup.js';
+import { longBrief, sampleIssueBrief } from '../fixtures/pdf/sample-doc.js';
+import type { BenchReport, BenchRow } from './report.js';
+
+export interface PdfBenchOptions {
+  /** The ~12-page brief to measure. Swap in the composed example brief here when it exists. */
+  produceBrief?: () => ComposedDoc;
+  /** A whole-process export command to time (e.g. the CLI); also read from PDF_BENCH_CLI (JSON array or words). */
+  cliCommand?: string[];
+  runs?: number;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const creationDate = new Date('2021-05-04T00:00:00Z');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
+}
+
+async function timeAsync(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+function row(label: string, times: number[], extra: Record<string, number | string> = {}): BenchRow {
+  return { label, value: median(times), unit: 'ms', extra: { n: times.length, min: Math.min(...times), p95: p95(times), ...extra } };
+}
+
+function cliFromEnv(): string[] | undefined {
+  const raw = process.env.PDF_BENCH_CLI;
+  if (!raw) return undefined;
+  return raw.trim().startsWith('[') ? (JSON.parse(raw) as string[]) : raw.split(/\s+/).filter(Boolean);
+}
+
+export async function run(options: PdfBenchOptions = {}): Promise<BenchReport> {
+  const produce = options.produceBrief ?? (() => sampleIssueBrief());
+  const runs = options.runs ?? 20;
+  const notes: string[] = [];
+  const rows: BenchRow[] = [];
+  const fontsDir = findAssetsDir();
+  const brief = produce();
+
+  // (a) Our engine, warm process. Warm-up renders load the fonts and let V8 optimise.
+  for (let i = 0; i < 3; i++) await renderPdf(brief, { creationDate });
+  let pages = 0;
+  const warm = await timeAsync(runs, async () => {
+    pages = (await renderPdf(brief, { creationDate })).pageCount;
+  });
+  const ours = row('issue brief export, in-process warm (layout memo hot, as after a preview)', warm, { pages });
+  rows.push(ours);
+  const full = await timeAsync(runs, async () => {
+    clearLayoutCaches();
+    await renderPdf(brief, { creationDate });
+  });
+  const oursFull = row('issue brief export, in-process warm, layout memo cleared (every paragraph re-broken)', full, { pages });
+  rows.push(oursFull);
+  // Where the time goes: layout alone (memo cleared) vs the rest (pdfkit writing, subsetting, deflate).
+  const layoutOnly = await timeAsync(runs, () => {
+    clearLayoutCaches();
+    layoutDocument(brief);
+  });
+  notes.push(
+    `time split (memo cleared): layout ${median(layoutOnly).toFixed(1)} ms, writing ${(oursFull.value - median(layoutOnly)).toFixed(1)} ms (pdfkit object serialisation, font subsetting, deflate, structure tree)`,
+  );
+  const pdfa = await timeAsync(Math.max(5, runs >> 1), () => renderPdf(brief, { creationDate, pdfa: true }));
+  rows.push(row('issue brief export, PDF/A-2b, warm', pdfa));
+
+  // (b) Typst in-process, same content as markup, fonts from assets/fonts (no packages, no network).
+  try {
+    const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
+    const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [fontsDir] }] });
+    const source = toTypst(brief);
+    const compile = (src: string) => {
+      const r = compiler.compile({ mainFileContent: src });
+      if (r.hasError() || !r.result) throw new Error('typst compile failed');
+      return { pdf: compiler.pdf(r.result), pages: r.result.numOfPages };
+    };
+    for (let i = 0; i < 3; i++) compile(source);
+    let typstPages = 0;
+    const edit = await timeAsync(runs, (i) => {
+      typstPages = compile(source.replace('Democracies that lead', `Democracies (${i}) that lead`)).pages;
+    });
+    const typstEdit = row('Typst warm, one paragraph changed (its incremental cache reuses the rest)', edit, { pages: typstPages });
+    rows.push(typstEdit);
+    const relayout = await timeAsync(runs, (i) => compile(source.replace('margin: (x: 76pt', `margin: (x: ${(76 + (i + 1) * 0.01).toFixed(2)}pt`)));
+    const typstFull = row('Typst warm, full relayout (page width nudged each run)', relayout, { pages: typstPages });
+    rows.push(typstFull);
+    ours.ratio = { of: 'Typst warm one-paragraph edit', ratio: ours.value / typstEdit.value };
+    ours.target = '<= 1.0x Typst warm';
+    ours.met = ours.value <= typstEdit.value;
+    oursFull.ratio = { of: 'Typst warm full relayout', ratio: oursFull.value / typstFull.value };
+    oursFull.target = '<= 1.0x Typst warm';
+    oursFull.met = oursFull.value <= typstFull.value;
+    notes.push('Typst: @myriaddreamin/typst-ts-node-compiler in-process, markup generated from the same ComposedDoc (headings, paragraphs, lists, table, notes, outline), fonts passed as assets/fonts, no package imports: nothing to fetch.');
+  } catch (e) {
+    notes.push(`Typst skipped: ${(e as Error).message}`);
+  }
+
+  // (c) Chromium print-to-PDF of equivalent HTML, whole process.
+  if (existsSync(CHROMIUM)) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pdf-bench-'));
+    try {
+      const html = path.join(dir, 'brief.html');
+      writeFileSync(html, toHtml(brief, fontsDir));
+      const args = (out: string) => [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${path.join(dir, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${out}`,
+        pathToFileURL(html).href,
+      ];
+      spawnSync(CHROMIUM, args(path.join(dir, 'warmup.pdf')), { stdio: 'ignore', timeout: 120_000 });
+      const chrome = await timeAsync(5, (i) => {
+        const r = spawnSync(CHROMIUM, args(path.join(dir, `out-${i}.pdf`)), { stdio: 'ignore', timeout: 120_000 });
+        if (r.status !== 0) throw new Error(`chromium exited ${r.status}`);
+      });
+      const c = row('Chromium --headless --print-to-pdf, whole process', chrome);
+      c.ratio = { of: 'our warm export', ratio: c.value / ours.value };
+      rows.push(c);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else notes.push(`Chromium skipped: ${CHROMIUM} not found`);
+
+  // (d) A generated 200-page brief.
+  const long = longBrief(200);
+  await renderPdf(long, { creationDate });
+  let longPages = 0;
+  const longTimes = await timeAsync(3, async () => {
+    clearLayoutCaches();
+    longPages = (await renderPdf(long, { creationDate })).pageCount;
+  });
+  const longRow = row('200-page brief export, in-process warm, layout memo cleared', longTimes, { pages: longPages });
+  longRow.value /= 1000;
+  longRow.unit = 's';
+  longRow.target = '<= 2 s';
+  longRow.met = longRow.value <= 2;
+  rows.push(longRow);
+
+  // (e) Whole-process export through a command (the CLI), when one is given.
+  const cli = options.cliCommand ?? cliFromEnv();
+  if (cli?.length) {
+    const [cmd, ...rest] = cli;
+    const times = await timeAsync(5, () => {
+      const r = spawnSync(cmd!, rest, { stdio: 'ignore', timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`${cli.join(' ')} exited ${r.status}`);
+    });
+    rows.push(row(`CLI export, whole process: ${cli.join(' ')}`, times));
+  } else notes.push('CLI whole-process export not measured: pass cliCommand or set PDF_BENCH_CLI="npx briefing export X.brief --out /tmp/x.pdf"');
+
+  return { suite: 'pdf', rows, notes };
+}
+
+// Run alone: print the rows.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const report = await run();
+  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+  console.log(`## ${report.suite}`);
+  for (const r of report.rows) {
+    const extra = Object.entries(r.extra ?? {})
+      .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
+      .join(' ');
+    const ratio = r.ratio ? `  ${r.ratio.ratio.toFixed(2)}x ${r.ratio.of}` : '';
+    const target = r.target ? `  target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : '';
+    console.log(`${r.label}: ${fmt(r.value)} ${r.unit}${ratio}${target}  (${extra})`);
+  }
+  for (const n of report.notes) console.log(`note: ${n}`);
+}
