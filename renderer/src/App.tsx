@@ -6,7 +6,7 @@ import type { ComposeWarning } from '../../shared/model/document.js';
 import { newBrief, sectionKey, type Brief } from '../../shared/model/brief.js';
 import { api } from './api.js';
 import { SectionEditor, type SectionEditorHandle } from './editor/SectionEditor.js';
-import { ExportControls, type ExportStatus } from './export/ExportControls.js';
+import { ExportControls, ExportStatusBar, type ExportStatus } from './export/ExportControls.js';
 import { LibraryPane } from './library/LibraryPane.js';
 import { useLibraryData } from './library/useLibraryData.js';
 import { OutlinePane } from './outline/OutlinePane.js';
@@ -195,8 +195,9 @@ export function App() {
           {doc.info.dirty && <span className="dirty" title="Unsaved changes"> — edited</span>}
         </span>
         <span className="offline" title="Nothing leaves this computer">Offline</span>
-        <ExportControls status={exportStatus} pdfa={pdfa} canExport={brief.sections.length > 0 && !!brief.meta.title.trim()} onPdfaChange={setPdfa} onExport={exportPdf} onReveal={reveal} />
+        <ExportControls status={exportStatus} pdfa={pdfa} canExport={brief.sections.length > 0 && !!brief.meta.title.trim()} onPdfaChange={setPdfa} onExport={exportPdf} />
       </header>
+      <ExportStatusBar status={exportStatus} onReveal={reveal} onDismiss={() => setExportStatus({ kind: 'idle' })} />
       {notice && (
         <div className="notice" role="alert">
           <span>{notice.text}</span>

@@ -27,7 +27,9 @@ interface Props {
 
 const theme = EditorView.theme({
   '&': { height: '100%', backgroundColor: 'var(--bg)', color: 'var(--text)' },
-  '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '13px', lineHeight: '1.55', caretColor: 'var(--text)' },
+  // Prose in the reading font; references stand out in monospace (styles.css .cm-ref).
+  '.cm-scroller': { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+  '.cm-content': { fontSize: '14px', lineHeight: '1.6', caretColor: 'var(--text)', padding: '8px 4px' },
   '.cm-gutters': { display: 'none' },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '-3px' },
   '.cm-tooltip': { backgroundColor: 'var(--pane)', color: 'var(--text)', border: '1px solid var(--border)' },

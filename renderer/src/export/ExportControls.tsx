@@ -16,7 +16,7 @@ interface Props {
   onReveal(): void;
 }
 
-export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport, onReveal }: Props) {
+export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport }: Omit<Props, 'onReveal'>) {
   const busy = status.kind === 'busy';
   return (
     <div className="export-controls">
@@ -26,16 +26,33 @@ export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport
       <button type="button" className="primary" onClick={onExport} disabled={!canExport || busy} aria-keyshortcuts="Control+E">
         {busy ? 'Exporting…' : 'Export PDF…'}
       </button>
-      {busy && <progress className="export-progress" aria-label="Exporting the PDF" />}
-      <span className={`status ${status.kind}`} role="status" aria-live="polite">
-        {status.kind === 'saved' &&
-          `Saved ${status.result.displayName} — ${status.result.pageCount} page${status.result.pageCount === 1 ? '' : 's'}${status.result.fontWarnings.length ? ` (${status.result.fontWarnings.length} font warning${status.result.fontWarnings.length === 1 ? '' : 's'})` : ''}`}
-        {status.kind === 'error' && `Export failed: ${status.message}`}
-      </span>
+    </div>
+  );
+}
+
+/** Below the top bar: progress while exporting, then the result with "Show in folder". */
+export function ExportStatusBar({ status, onReveal, onDismiss }: Pick<Props, 'status' | 'onReveal'> & { onDismiss(): void }) {
+  const fontWarnings = status.kind === 'saved' ? status.result.fontWarnings : [];
+  return (
+    <div className={`export-status ${status.kind}`} role="status" aria-live="polite" hidden={status.kind === 'idle'}>
+      {status.kind === 'busy' && (
+        <>
+          <span>Exporting the PDF…</span>
+          <progress className="export-progress" aria-label="Exporting the PDF" />
+        </>
+      )}
       {status.kind === 'saved' && (
-        <button type="button" onClick={onReveal}>
-          Show in folder
-        </button>
+        <>
+          <span className="status-text">
+            Saved {status.result.displayName} — {status.result.pageCount} page{status.result.pageCount === 1 ? '' : 's'}
+            {fontWarnings.length > 0 && ` · ${fontWarnings.join('; ')}`}
+          </span>
+          <button type="button" onClick={onReveal}>Show in folder</button>
+        </>
+      )}
+      {status.kind === 'error' && <span className="status-text">Export failed: {status.message}</span>}
+      {(status.kind === 'saved' || status.kind === 'error') && (
+        <button type="button" onClick={onDismiss}>Dismiss</button>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 // The live preview: the export pipeline's own PDF, drawn with pdf.js (canvas + text layer), one page at a time.
 import { useEffect, useRef, useState } from 'react';
 import { TextLayer, type RenderTask } from 'pdfjs-dist';
-import { findTitlePage, openPdf, pageTexts, type PDFDocumentProxy } from './pdfjs.js';
+import { findTitlePage, openPdf, type PDFDocumentProxy } from './pdfjs.js';
 import type { PreviewState } from './usePreview.js';
 
 interface Props {
@@ -12,7 +12,6 @@ interface Props {
 
 interface Loaded {
   doc: PDFDocumentProxy;
-  texts: string[];
   seq: number;
 }
 
@@ -33,11 +32,10 @@ export function PdfPreview({ preview, target }: Props) {
     let live = true;
     let opened: PDFDocumentProxy | null = null;
     openPdf(result.pdf)
-      .then(async (doc) => {
+      .then((doc) => {
         opened = doc;
-        const texts = await pageTexts(doc);
         if (!live) return;
-        setLoaded({ doc, texts, seq: preview.shownSeq });
+        setLoaded({ doc, seq: preview.shownSeq });
         setPage((p) => Math.min(Math.max(1, p), doc.numPages));
         setRenderError(null);
       })
@@ -53,7 +51,7 @@ export function PdfPreview({ preview, target }: Props) {
   useEffect(() => {
     if (!loaded || !target || target.goto === honouredGoto.current) return;
     let live = true;
-    findTitlePage(loaded.doc, loaded.texts, target.title).then((p) => {
+    findTitlePage(loaded.doc, target.title).then((p) => {
       if (!live) return;
       honouredGoto.current = target.goto;
       if (p) setPage(p);

@@ -11,18 +11,27 @@ export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   return getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: false }).promise;
 }
 
-/** Text of every page, for finding where a section starts. */
-export async function pageTexts(doc: PDFDocumentProxy): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    out.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+const textsByDoc = new WeakMap<PDFDocumentProxy, Promise<string[]>>();
+
+/** Text of every page, for finding where a section starts; read once per document, only when needed. */
+function pageTexts(doc: PDFDocumentProxy): Promise<string[]> {
+  let texts = textsByDoc.get(doc);
+  if (!texts) {
+    texts = (async () => {
+      const out: string[] = [];
+      for (let i = 1; i <= doc.numPages; i++) {
+        const content = await (await doc.getPage(i)).getTextContent();
+        out.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+      }
+      return out;
+    })();
+    textsByDoc.set(doc, texts);
   }
-  return out;
+  return texts;
 }
 
 /** 1-based page where a heading starts: the PDF's bookmarks when they name it, else the page text. */
-export async function findTitlePage(doc: PDFDocumentProxy, texts: string[], title: string): Promise<number | null> {
+export async function findTitlePage(doc: PDFDocumentProxy, title: string): Promise<number | null> {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
   const wanted = norm(title);
   const walk = async (items: Awaited<ReturnType<PDFDocumentProxy['getOutline']>>): Promise<number | null> => {
@@ -41,6 +50,6 @@ export async function findTitlePage(doc: PDFDocumentProxy, texts: string[], titl
   const fromOutline = await walk(await doc.getOutline()).catch(() => null);
   if (fromOutline) return fromOutline;
   // Without bookmarks, the first page that shows the title (a table of contents would win here: bookmarks avoid that).
-  const page = texts.findIndex((t) => norm(t).includes(wanted));
+  const page = (await pageTexts(doc)).findIndex((t) => norm(t).includes(wanted));
   return page < 0 ? null : page + 1;
 }
