@@ -1,6 +1,6 @@
 // The section editor: CodeMirror 6 over a section's Markdown, with fact autocomplete, reference highlighting and hovers.
 import { autocompletion, closeBrackets, completionKeymap } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
@@ -69,7 +69,8 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
           }),
           refHighlighting(refs),
           refHover(refs),
-          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+          // No Tab binding: Tab leaves the editor like any other field, so keyboard users are never trapped.
+          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
           placeholder('Write Markdown. Type {{ to insert a fact.'),
           // tabindex makes the scrolling editor a keyboard stop in every tool's eyes (contenteditable already is one).
           EditorView.contentAttributes.of({ 'aria-label': `Text of section ${section.title}`, tabindex: '0' }),

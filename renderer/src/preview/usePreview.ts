@@ -19,6 +19,8 @@ export function usePreview(brief: Brief): PreviewState {
   const [state, setState] = useState<PreviewState>({ result: null, shownSeq: 0, pending: true, error: null });
   useEffect(() => {
     const mine = ++seq.current;
+    // A brief without a title is not a valid document: say what to do instead of showing a schema error.
+    if (!brief.meta.title.trim()) return void setState((s) => ({ ...s, pending: false, error: 'the brief needs a title (Settings → Title)' }));
     setState((s) => (s.pending ? s : { ...s, pending: true }));
     const timer = setTimeout(() => {
       api()
