@@ -22,7 +22,8 @@ export interface PdfEmbeddedFont {
   layoutCache: unknown;
   encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
   ref(): PdfRef;
-  subset?: unknown;
+  /** fontkit's subset: original glyph ids in order of first use, and the encoder pdfkit calls once. */
+  subset: { glyphs: number[]; encode(): Uint8Array };
 }
 
 export interface PdfDoc {
@@ -31,8 +32,6 @@ export interface PdfDoc {
     height: number;
     dictionary: PdfRef;
     fonts: Record<string, PdfRef>;
-    /** The content stream: chunks not yet deflated, and whether pdfkit will deflate them. */
-    content: PdfRef & { buffer: Uint8Array[]; compress: boolean };
   };
   outline: PdfOutline;
   info: Record<string, unknown>;

@@ -26,6 +26,7 @@ export function noteDest(n: number): string {
 // Whitespace becomes a plain space; soft hyphens, zero-width and other control characters are dropped
 // (they would otherwise reach the PDF as invisible glyphs or boxes).
 const WHITESPACE = /[\t\n\r\f\v\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
 export function cleanText(text: string): string {

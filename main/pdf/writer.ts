@@ -1,5 +1,6 @@
 // pdfkit as a low-level writer: positioned glyph runs with real spaces, tags, links, outline, metadata.
-import { deflateSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { FaceId, FontSet } from './fonts.js';
 import type { FlowItem, LineItem, RowItem, StructNode } from './flow.js';
@@ -85,12 +86,48 @@ export function writePdf(input: WriteInput): Uint8Array {
   }) as unknown as PdfDoc;
   escapeInfoForXmp(doc);
   const out = collectOutput(doc);
-  new PageWriter(doc, input).writeAll();
-  doc.end();
+  withFastDeflate(() => {
+    new PageWriter(doc, input).writeAll();
+    doc.end();
+  });
   // pdfkit finishes synchronously once every object is ended; anything still open would truncate the file.
   if (doc._waiting !== 0) throw new Error(`internal error: ${doc._waiting} PDF objects were never finished`);
   return out();
 }
+
+/**
+ * pdfkit deflates every stream with zlib's default level 6; level 1 is several times faster for a few
+ * percent more bytes. Identical streams (font subsets, unchanged pages when one paragraph was edited) are
+ * compressed once per process, found again by content hash. pdfkit has no hook for either, so
+ * zlib.deflateSync is swapped for the duration of this synchronous call (nothing else runs meanwhile).
+ */
+function withFastDeflate(fn: () => void): void {
+  const original = zlib.deflateSync;
+  zlib.deflateSync = ((buf: Uint8Array) => {
+    const key = buf.length >= 2048 ? createHash('sha1').update(buf).digest('base64') : '';
+    const hit = key ? deflateMemo.get(key) : undefined;
+    if (hit) return hit;
+    const out = original(buf, { level: 1 });
+    if (key) {
+      if (deflatedBytes > MAX_DEFLATED_BYTES) {
+        deflateMemo.clear();
+        deflatedBytes = 0;
+      }
+      deflateMemo.set(key, out);
+      deflatedBytes += out.length;
+    }
+    return out;
+  }) as typeof zlib.deflateSync;
+  try {
+    fn();
+  } finally {
+    zlib.deflateSync = original;
+  }
+}
+
+const deflateMemo = new Map<string, Buffer>();
+const MAX_DEFLATED_BYTES = 32 * 1024 * 1024;
+let deflatedBytes = 0;
 
 /**
  * pdfkit pushes every object through its Readable stream, converting each string by a JavaScript loop;
@@ -164,11 +201,10 @@ class PageWriter {
       this.drawFurniture(p);
       this.tagger.close();
       this.flush();
-      compressFast(this.doc.page.content);
     }
     // PDF/A forbids unembedded fonts; pdfkit would silently write a standard font if one slipped in.
     for (const f of Object.values(this.doc._fontFamilies)) {
-      if (!f.subset) throw new Error(`internal error: a non-embedded font (${String((f as { name?: string }).name)}) was used`);
+      if (!('subset' in f)) throw new Error(`internal error: a non-embedded font (${String((f as { name?: string }).name)}) was used`);
     }
   }
 
@@ -179,6 +215,7 @@ class PageWriter {
       f = this.doc._font;
       // Share the process-wide shaping cache: words measured during layout are not shaped again.
       f.layoutCache = this.input.fonts.faces[face].layoutCache;
+      memoizeSubset(face, f.subset);
       this.embedded.set(face, f);
     }
     return f;
@@ -428,15 +465,25 @@ interface EncodedWord {
   marks: boolean;
 }
 
+const subsetMemo = new Map<string, Uint8Array>();
+const MAX_SUBSETS = 200;
+
 /**
- * Deflate a page's content stream at level 1 instead of pdfkit's default 6: several times faster on text
- * streams for a few percent more bytes. pdfkit then writes the bytes as they are (Filter stays FlateDecode).
+ * Encoding a font subset re-parses every glyph; the same glyphs in the same order give the same bytes, so
+ * an unchanged document (or an edit that adds no new character) reuses the previous export's subset.
  */
-function compressFast(content: PdfDoc['page']['content']): void {
-  if (!content.compress || !content.buffer.length) return;
-  content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 1 })];
-  content.compress = false;
-  content.data.Filter = 'FlateDecode';
+function memoizeSubset(face: FaceId, subset: PdfEmbeddedFont['subset']): void {
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = `${face}:${subset.glyphs.join(',')}`;
+    let bytes = subsetMemo.get(key);
+    if (!bytes) {
+      bytes = encode();
+      if (subsetMemo.size >= MAX_SUBSETS) subsetMemo.clear();
+      subsetMemo.set(key, bytes);
+    }
+    return bytes;
+  };
 }
 
 function sameTarget(a: NonNullable<Run['link']>, b: NonNullable<Run['link']>): boolean {

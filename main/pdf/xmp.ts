@@ -6,6 +6,7 @@ export function escapeXml(text: string): string {
 
 /** Characters XML 1.0 forbids even escaped (C0 controls except tab/newline/return, lone surrogates, U+FFFE/F). */
 export function stripXmlInvalid(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }
 

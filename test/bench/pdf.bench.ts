@@ -33,18 +33,24 @@ function p95(xs: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
 }
 
-async function timeAsync(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
-  const out: number[] = [];
+/** Wall times of n runs; `cpu` (ms per run, this process, all threads) tells load on a shared machine apart. */
+async function timeAsync(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[] & { cpu?: number }> {
+  const out: number[] & { cpu?: number } = [];
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     await fn(i);
     out.push(performance.now() - t0);
   }
+  const c = process.cpuUsage(c0);
+  out.cpu = (c.user + c.system) / 1000 / n;
   return out;
 }
 
-function row(label: string, times: number[], extra: Record<string, number | string> = {}): BenchRow {
-  return { label, value: median(times), unit: 'ms', extra: { n: times.length, min: Math.min(...times), p95: p95(times), ...extra } };
+function row(label: string, times: number[] & { cpu?: number }, extra: Record<string, number | string> = {}): BenchRow {
+  const all: Record<string, number | string> = { n: times.length, min: Math.min(...times), p95: p95(times) };
+  if (times.cpu !== undefined) all.cpu = times.cpu;
+  return { label, value: median(times), unit: 'ms', extra: { ...all, ...extra } };
 }
 
 function cliFromEnv(): string[] | undefined {
@@ -141,6 +147,7 @@ export async function run(options: PdfBenchOptions = {}): Promise<BenchReport> {
         const r = spawnSync(CHROMIUM, args(path.join(dir, `out-${i}.pdf`)), { stdio: 'ignore', timeout: 120_000 });
         if (r.status !== 0) throw new Error(`chromium exited ${r.status}`);
       });
+      delete chrome.cpu; // a child process: its CPU is not this process's
       const c = row('Chromium --headless --print-to-pdf, whole process', chrome);
       c.ratio = { of: 'our warm export', ratio: c.value / ours.value };
       rows.push(c);
@@ -172,6 +179,7 @@ export async function run(options: PdfBenchOptions = {}): Promise<BenchReport> {
       const r = spawnSync(cmd!, rest, { stdio: 'ignore', timeout: 120_000 });
       if (r.status !== 0) throw new Error(`${cli.join(' ')} exited ${r.status}`);
     });
+    delete times.cpu;
     rows.push(row(`CLI export, whole process: ${cli.join(' ')}`, times));
   } else notes.push('CLI whole-process export not measured: pass cliCommand or set PDF_BENCH_CLI="npx briefing export X.brief --out /tmp/x.pdf"');
 
