@@ -149,6 +149,8 @@ export function App() {
         return searchRef.current?.select();
       case 'undo':
       case 'redo':
+        // From the app menu while typing: the text's own history, like the keyboard shortcut there.
+        if (isInsideTextEditor(window.document.activeElement)) return command === 'undo' ? editor.current?.undo() : editor.current?.redo();
         return historyStep(command);
       case 'about':
         return say('Briefing Builder 0.1.0 — works offline; nothing leaves this computer.');

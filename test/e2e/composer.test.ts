@@ -214,6 +214,21 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await expect.poll(() => page.locator('.outline-title').allTextContents()).toEqual(before);
     await page.locator('body').press('Control+Shift+z');
     await expect.poll(() => page.locator('.outline-title').count()).toBe(before.length - 1);
+
+    // The application menu's Undo: the brief's history from the outline, the text's own history inside the editor.
+    await h.menu('undo');
+    await expect.poll(() => page.locator('.outline-title').allTextContents()).toEqual(before);
+    await page.locator('.outline-select').first().click();
+    const editor = page.getByRole('textbox', { name: /^Text of section / });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Menu undo check.');
+    await expect.poll(() => editor.textContent()).toContain('Menu undo check.');
+    await h.menu('undo');
+    await expect.poll(() => editor.textContent()).not.toContain('Menu undo check.');
+    expect(await page.locator('.outline-title').allTextContents()).toEqual(before);
+    await h.menu('find');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
   });
 
   it('saves the brief, starts a new one, and opens the saved one again', async () => {

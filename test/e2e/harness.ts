@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNEL_NAMES, METHOD_NAMES, type MethodName } from '../../shared/ipc/names.js';
+import type { MenuCommand } from '../../shared/ipc/menu-commands.js';
 import { createHandlers, createServices, type AppDialogs } from '../../main/services/container.js';
 import { dispatch } from '../../main/services/dispatch.js';
 import { mimeType, resolveAppPath } from '../../main/electron/protocol-paths.js';
@@ -69,6 +70,8 @@ export interface Harness {
   openQueue: string[];
   /** Calls refused by the sender check (e.g. from an iframe). */
   refused: string[];
+  /** Chooses an application menu item, as main/electron/menu.ts would send it. */
+  menu(command: MenuCommand): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -140,6 +143,10 @@ export async function startHarness(executablePath: string, options: { userDataDi
       };
     }
     Object.defineProperty(window, 'briefing', { value: Object.freeze(api), writable: false });
+    // Like the preload's briefingMenu: the test plays the application menu through __menuCommand.
+    const listeners: ((command: string) => void)[] = [];
+    Object.defineProperty(window, 'briefingMenu', { value: Object.freeze({ onCommand: (cb: (command: string) => void) => void listeners.push(cb) }) });
+    Object.defineProperty(window, '__menuCommand', { value: (command: string) => listeners.forEach((cb) => cb(command)) });
   }, CHANNEL_NAMES as unknown as Record<string, string>);
 
   const page = await context.newPage();
@@ -155,6 +162,7 @@ export async function startHarness(executablePath: string, options: { userDataDi
     savedBriefs,
     openQueue,
     refused,
+    menu: (command) => page.evaluate((c) => (window as unknown as { __menuCommand(c: string): void }).__menuCommand(c), command),
     async close() {
       await browser.close();
       await services.documents?.shutdown();

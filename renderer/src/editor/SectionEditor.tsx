@@ -1,6 +1,6 @@
 // The section editor: CodeMirror 6 over a section's Markdown, with fact autocomplete, reference highlighting and hovers.
 import { autocompletion, closeBrackets, completionKeymap } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, redo, undo } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
@@ -14,6 +14,9 @@ import { refHighlighting, refHover } from './factRefs.js';
 export interface SectionEditorHandle {
   insertFact(id: string): void;
   focus(): void;
+  /** The text's own undo history (the menu's Undo lands here while the editor has focus). */
+  undo(): void;
+  redo(): void;
 }
 
 interface Props {
@@ -105,6 +108,8 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
       v.focus();
     },
     focus: () => view.current?.focus(),
+    undo: () => void (view.current && undo(view.current)),
+    redo: () => void (view.current && redo(view.current)),
   }));
 
   return <div className="editor-host" ref={host} />;
