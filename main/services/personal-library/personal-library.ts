@@ -105,13 +105,13 @@ export class PersonalLibrary {
   }
 
   /** Adds a fact, or replaces the one with the same id wherever it is in this library's facts/ files. */
-  saveFact(input: unknown): Promise<SaveFactResult> {
+  async saveFact(input: unknown): Promise<SaveFactResult> {
     this.assertWritable();
     const parsed = Fact.safeParse(input);
-    if (!parsed.success) return Promise.resolve({ ok: false, errors: fieldErrors(parsed.error, input) });
+    if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, input) };
     const fact = parsed.data;
     const clash = this.knownIds().facts.get(fact.id);
-    if (clash) return Promise.resolve({ ok: false, errors: [clashError('fact', fact.id, clash)] });
+    if (clash) return { ok: false, errors: [clashError('fact', fact.id, clash)] };
     return this.serial(async () => {
       await this.ensure();
       const found = await this.findFact(fact.id);
@@ -136,7 +136,7 @@ export class PersonalLibrary {
   }
 
   /** Removes the fact; false when this library has no fact with that id. */
-  deleteFact(id: string): Promise<boolean> {
+  async deleteFact(id: string): Promise<boolean> {
     this.assertWritable();
     return this.serial(async () => {
       const found = await this.findFact(id);
@@ -151,15 +151,15 @@ export class PersonalLibrary {
    * Writes `sections/<topic>/<id>.md`. The revision goes up when the title or body differs from the file on
    * disk, so briefs linked to the section are told it changed; a topic change moves the file.
    */
-  saveSection(meta: unknown, body: string): Promise<SaveSectionResult> {
+  async saveSection(meta: unknown, body: string): Promise<SaveSectionResult> {
     this.assertWritable();
     const parsed = SectionInput.safeParse(meta);
     const errors = parsed.success ? [] : fieldErrors(parsed.error, meta);
     if (typeof body !== 'string') errors.push({ field: 'body', message: 'body should be the Markdown text of the section' });
-    if (!parsed.success || errors.length > 0) return Promise.resolve({ ok: false, errors });
+    if (!parsed.success || errors.length > 0) return { ok: false, errors };
     const input = parsed.data;
     const clash = this.knownIds().sections.get(input.id);
-    if (clash) return Promise.resolve({ ok: false, errors: [clashError('section', input.id, clash)] });
+    if (clash) return { ok: false, errors: [clashError('section', input.id, clash)] };
     return this.serial(async () => {
       await this.ensure();
       const existing = await this.findSection(input.id);
@@ -181,7 +181,7 @@ export class PersonalLibrary {
   }
 
   /** Removes the section's file; false when this library has no section with that id. */
-  deleteSection(id: string): Promise<boolean> {
+  async deleteSection(id: string): Promise<boolean> {
     this.assertWritable();
     return this.serial(async () => {
       const found = await this.findSection(id);
