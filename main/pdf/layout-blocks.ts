@@ -176,8 +176,8 @@ function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
       const struct = node('Code', env.parent);
       const lines: FlowItem[] = [];
       for (const src of b.text.split('\n')) {
-        // Leading spaces are indentation: no-break spaces keep them from collapsing.
-        const text = src.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0';
+        // Indentation and runs of spaces are kept as no-break spaces (plain spaces would collapse).
+        const text = src.replace(/\t/g, '    ').replace(/^ +| {2,}/g, (m) => '\u00a0'.repeat(m.length)) || '\u00a0';
         lines.push(...textItems(ctx, [{ kind: 'text', text }], c.text, inner, { type: 'Code', struct, justify: false, hyphenate: false, keep: 'together' }));
       }
       const last = lines[lines.length - 1];

@@ -38,7 +38,8 @@ export function tocItems(ctx: LayoutContext, entries: TocEntry[], pageOf: Map<st
   const title = style('sans', 10.5, 14, { bold: true, color: t.accent });
   const out: FlowItem[] = [
     gap(t.paraSpace),
-    ...textItems(ctx, [{ kind: 'text', text: 'CONTENTS' }], title, env, { type: 'P', struct: node('P', toc), justify: false, keep: 'next', hyphenate: false }),
+    // The title is a sibling of the TOC element: a TOC may hold only TOCI (and nested TOC) children.
+    ...textItems(ctx, [{ kind: 'text', text: 'CONTENTS' }], title, env, { type: 'P', justify: false, keep: 'next', hyphenate: false }),
     gap(4, { keepWithNext: true }),
   ];
   // Subparts are listed too while the contents stay short; a long brief lists its parts only.

@@ -89,6 +89,14 @@ export async function run(options: PdfBenchOptions = {}): Promise<BenchReport> {
   notes.push(
     `time split (memo cleared): layout ${median(layoutOnly).toFixed(1)} ms, writing ${(oursFull.value - median(layoutOnly)).toFixed(1)} ms (pdfkit object serialisation, font subsetting, deflate, structure tree)`,
   );
+  // An edit of one paragraph: every other paragraph, font subset and unchanged page comes from the memos.
+  const edited = await timeAsync(runs, async (i) => {
+    const doc = structuredClone(brief);
+    const para = doc.sections.flatMap((sec) => sec.blocks).find((b) => b.kind === 'paragraph');
+    if (para && para.kind === 'paragraph') para.inlines = [...para.inlines, { kind: 'text', text: ` Edit ${i}.` }];
+    await renderPdf(doc, { creationDate });
+  });
+  rows.push(row('issue brief re-export after a one-paragraph edit, warm', edited, { pages }));
   const pdfa = await timeAsync(Math.max(5, runs >> 1), () => renderPdf(brief, { creationDate, pdfa: true }));
   rows.push(row('issue brief export, PDF/A-2b, warm', pdfa));
 

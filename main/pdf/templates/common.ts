@@ -77,8 +77,7 @@ export function notesSection(ctx: LayoutContext, doc: ComposedDoc, env: Env, hea
 /** Lines of the first-page marking block (classification authority, CUI designation). */
 export function markingBlock(ctx: LayoutContext, doc: ComposedDoc, env: Env): LineItem[] {
   const s: TextStyle = { ...ctx.theme.furniture.text, color: ctx.theme.body.color };
-  const root = env.parent;
-  return doc.marking.firstPageBlock.flatMap((l) => lines(ctx, text(l), s, { ...env, parent: root }));
+  return doc.marking.firstPageBlock.flatMap((l) => lines(ctx, text(l), s, env));
 }
 
 /** Banner top and bottom, running title from page 2, "Page X of Y" in the footer. */
