@@ -1,4 +1,5 @@
 // Export: PDF/A option, the native save dialog through main, progress while it runs, and "Show in folder".
+import { useEffect, useState } from 'react';
 import type { ExportResult } from '../../../shared/ipc/channels.js';
 
 export type ExportStatus =
@@ -7,16 +8,21 @@ export type ExportStatus =
   | { kind: 'saved'; result: Extract<ExportResult, { status: 'saved' }> }
   | { kind: 'error'; message: string };
 
-interface Props {
+interface ControlsProps {
   status: ExportStatus;
   pdfa: boolean;
   canExport: boolean;
   onPdfaChange(v: boolean): void;
   onExport(): void;
-  onReveal(): void;
 }
 
-export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport }: Omit<Props, 'onReveal'>) {
+interface StatusBarProps {
+  status: ExportStatus;
+  onReveal(): void;
+  onDismiss(): void;
+}
+
+export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport }: ControlsProps) {
   const busy = status.kind === 'busy';
   return (
     <div className="export-controls">
@@ -31,13 +37,21 @@ export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport
 }
 
 /** Below the top bar: progress while exporting, then the result with "Show in folder". */
-export function ExportStatusBar({ status, onReveal, onDismiss }: Pick<Props, 'status' | 'onReveal'> & { onDismiss(): void }) {
+export function ExportStatusBar({ status, onReveal, onDismiss }: StatusBarProps) {
   const fontWarnings = status.kind === 'saved' ? status.result.fontWarnings : [];
+  // A long export (a big brief, PDF/A) shows how long it has been running, once a second.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (status.kind !== 'busy') return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [status.kind]);
+  const seconds = status.kind === 'busy' ? Math.max(0, Math.floor((now - status.startedAt) / 1000)) : 0;
   return (
     <div className={`export-status ${status.kind}`} role="status" aria-live="polite" hidden={status.kind === 'idle'}>
       {status.kind === 'busy' && (
         <>
-          <span>Exporting the PDF…</span>
+          <span>Exporting the PDF…{seconds >= 2 && ` ${seconds} s`}</span>
           <progress className="export-progress" aria-label="Exporting the PDF" />
         </>
       )}
