@@ -1,7 +1,7 @@
 // Writes facts and sections into one editable library folder: the personal library, or a team folder marked read-write.
 import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Document, isMap, isSeq, parse as parseYamlValue, parseDocument, stringify, visit, type Node } from 'yaml';
+import { Document, isMap, isSeq, parse as parseYamlValue, parseDocument, visit, type Node } from 'yaml';
 import { z } from 'zod';
 import { Fact, SectionMeta } from '../../../shared/model/library.js';
 import { fsyncDir, writeFileAtomic } from '../documents/atomic-write.js';
@@ -46,8 +46,11 @@ export interface EditableLibraryOptions {
 const SectionInput = SectionMeta.partial({ revision: true });
 type SectionInput = z.output<typeof SectionInput>;
 
-/** Looks like a date: quoted on write, so a YAML 1.1 reader (js-yaml) keeps it a string rather than a Date. */
-const DATE_LIKE = /^\d{4}-\d{2}(-\d{2})?$/;
+/**
+ * Looks like a date or timestamp: such text is quoted on write, because the loader's fast path (js-yaml,
+ * which keeps YAML 1.1 timestamps) would otherwise read it as a Date and fail the schema.
+ */
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}|^\d{4}-\d{2}$/;
 
 /**
  * The ids each other library defines, from a load of all mounts; `ownDir`'s own items are left out. Only the
@@ -284,19 +287,24 @@ function newFactsDocument(): Document {
 
 function factNode(doc: Document, fact: Fact): Node {
   const node = doc.createNode(fact) as Node;
+  quoteDates(node);
+  return node;
+}
+
+function quoteDates(node: Node | Document): void {
   visit(node, {
     Scalar(_key, scalar) {
       if (typeof scalar.value === 'string' && DATE_LIKE.test(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
     },
   });
-  return node;
 }
 
 /** Front matter in a fixed, readable key order (id, title, topic, revision first), then the body exactly as given. */
 function sectionText(input: SectionInput, revision: number, body: string): string {
   const { id, title, topic, revision: _asked, ...rest } = input;
-  const front = stringify({ id, title, topic, revision, ...rest }, { lineWidth: 0 });
-  return `---\n${front}---\n${body}`;
+  const front = new Document({ id, title, topic, revision, ...rest });
+  quoteDates(front);
+  return `---\n${front.toString({ lineWidth: 0 })}---\n${body}`;
 }
 
 async function exists(file: string): Promise<boolean> {

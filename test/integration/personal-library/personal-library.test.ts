@@ -152,6 +152,16 @@ describe('PersonalLibrary', () => {
     expect(await load()).toMatchObject({ title: 'Renamed again', revision: 4, body });
   });
 
+  it('text that looks like a date stays text when read back (the loader reads YAML with js-yaml)', async () => {
+    const lib = new PersonalLibrary(dir);
+    await lib.saveFact(fact({ statement: '2025-01-01', unit: '2025-01-01T10:00:00Z' }));
+    await lib.saveSection(section({ title: '2025-06-30', summary: '2025-06' }), 'Body.\n');
+    const { library, problems } = await loadLibraries(mounts());
+    expect(problems).toEqual([]);
+    expect(library.facts.get('my-chip-figure')).toMatchObject({ statement: '2025-01-01', unit: '2025-01-01T10:00:00Z' });
+    expect(library.sections.get('my-section')).toMatchObject({ title: '2025-06-30', summary: '2025-06' });
+  });
+
   it('a topic change moves the section file instead of leaving a duplicate', async () => {
     const lib = new PersonalLibrary(dir);
     await lib.saveSection(section(), 'Body.\n');
