@@ -175,6 +175,10 @@ export class PersonalLibrary {
       const file = path.join(this.dir, 'sections', input.topic, `${input.id}.md`);
       const text = sectionText(input, revision, body);
       if (existing?.file === file && existing.text === text) return { ok: true, file, revision, written: false };
+      // A hand-named file at our path may hold a different section (file names are not ids): never write over it.
+      if (existing?.file !== file && (await exists(file))) {
+        throw new LibraryEditError(`${file} already holds another section — rename that file (its id stays the same) and save again`);
+      }
       await mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, text);
       // Written first, removed second: a crash in between leaves a duplicate the loader reports, never a lost section.

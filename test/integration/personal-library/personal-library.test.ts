@@ -1,6 +1,6 @@
 // PersonalLibrary on real temp folders: what it writes loads back through the library loader, and bad input writes nothing.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,6 +218,17 @@ describe('PersonalLibrary', () => {
     await writeFile(file, '- id: half\n  statement: "never closed\n');
     const before = await sha(file);
     await expect(lib.saveFact(fact())).rejects.toThrow(`${file} has a YAML syntax error`);
+    expect(await sha(file)).toBe(before);
+  });
+
+  it('never writes over a file that holds a different section under the name it would use', async () => {
+    const lib = new PersonalLibrary(dir);
+    await lib.saveSection(section({ id: 'other' }), 'Other.\n');
+    const file = path.join(dir, 'sections', 'context', 'my-section.md');
+    // Someone renamed the file by hand; its front matter still says id: other.
+    await rename(path.join(dir, 'sections', 'context', 'other.md'), file);
+    const before = await sha(file);
+    await expect(lib.saveSection(section(), 'Mine.\n')).rejects.toThrow(`${file} already holds another section`);
     expect(await sha(file)).toBe(before);
   });
 
