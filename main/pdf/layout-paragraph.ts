@@ -301,7 +301,8 @@ function splitWordUncached(text: string, hyphenate: boolean): Part[] {
   const parts: Part[] = [];
   for (const piece of pieces) {
     const explicit = /[\u002d\u2013\u2014]$/.test(piece);
-    const m = hyphenate ? /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(piece) : null;
+    // Like TeX, a compound with its own hyphen breaks only there (no "law-en-forcement").
+    const m = hyphenate && pieces.length === 1 ? /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(piece) : null;
     const syl = m ? [...syllables(m[2]!)] : []; // a copy: the cached array must not get punctuation
     if (m && syl.length > 1) {
       syl[0] = m[1]! + syl[0]!;
