@@ -38,12 +38,14 @@ function processTerm(term: string): string | null {
 /**
  * Only the last word is a prefix (it is the one still being typed); earlier words get fuzzy matching, which
  * also covers plurals. Short terms are matched exactly: a prefix "ai" or a fuzzy "eu" would match half the
- * vocabulary, which is slow and ranks noise. Fuzziness 0.2 allows one typo in 4-7 letters, two from 8 on.
+ * vocabulary, which is slow and ranks noise. Fuzziness 0.2 allows one typo in 5-7 letters, two from 8 on; a
+ * 4-letter word is left exact (or a prefix) because one edit in 4 letters matches dozens of unrelated short words,
+ * whose postings were a quarter of the search time on the benchmark library.
  */
 const SEARCH_OPTIONS: SearchOptions = {
   boost: { title: 4, tags: 2.5, text: 1.5 },
   prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   maxFuzzy: 2,
 };
 
@@ -160,9 +162,23 @@ function toDoc(e: Entry, i: number, lib: Library): Doc {
   }
 }
 
+/** Only the start of the text is normalised: results are shown 50 at a time, and a summary can be long. */
 function clip(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = s.slice(0, SNIPPET_CHARS * 4).replace(/\s+/g, ' ').trim();
   return t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS - 1).trimEnd()}…` : t;
+}
+
+/** The first paragraph that is prose (not a heading, fence, container, table, quote or list), without splitting the whole body. */
+function firstParagraph(body: string): string | undefined {
+  const breaks = /\n\s*\n/g;
+  let start = 0;
+  for (;;) {
+    const m = breaks.exec(body);
+    const para = body.slice(start, m ? m.index : body.length);
+    if (/^\s*[^#`~:\s|>-]/.test(para)) return para;
+    if (!m) return undefined;
+    start = m.index + m[0].length;
+  }
 }
 
 function snippetOf(e: Entry, lib: Library): string | undefined {
@@ -170,7 +186,7 @@ function snippetOf(e: Entry, lib: Library): string | undefined {
     case 'section': {
       if (e.item.summary) return clip(e.item.summary);
       // First prose paragraph: skip headings, fences and blank lines.
-      const para = e.item.body.split(/\n\s*\n/).find((p) => /^\s*[^#`~:\s|>-]/.test(p));
+      const para = firstParagraph(e.item.body);
       return para ? clip(para.replace(REF_PATTERN, '…')) : undefined;
     }
     case 'fact':
