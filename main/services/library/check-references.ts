@@ -1,6 +1,5 @@
 // Cross-item checks on a (merged) library: every id a fact, section, country or forum points at must exist.
 import type { Country, Fact, Forum, Library, Problem } from '../../../shared/model/library.js';
-import { findRefs } from '../../../shared/markdown/setup.js';
 import type { Located, LocatedSection } from './read-folder.js';
 
 /** The located items that made it into the library (first definition of each id). */
@@ -10,6 +9,13 @@ export interface LocatedItems {
   countries: Located<Country>[];
   forums: Located<Forum>[];
 }
+
+/**
+ * A reference exactly as shared/markdown finds one (REF_PATTERN: it may span lines), or else anything short in
+ * double braces on one line. A brace pair that is a reference always matches the first branch, so a match of
+ * the second is never one.
+ */
+const BRACES = /\{\{(?:\s*(fact|value|cite|var)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}|[^{}\n]{0,80}\}\})/g;
 
 /** Table queries compose knows (shared/compose/data-tables.ts); keep in step with it. */
 const TABLE_QUERIES = ['technology-partners'];
@@ -75,30 +81,35 @@ function checkBody(item: LocatedSection, library: Library, invalid: ReadonlySet<
   const problems: Problem[] = [];
   const { body, id, variables } = item.value;
   const label = `section "${id}"`;
-  const at = (index: number, message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file: item.file, line: lineOfIndex(item, index), message: `${label}: ${message}`, severity });
+  const at = (index: number, message: string, severity: Problem['severity'] = 'error', into = problems) =>
+    into.push({ file: item.file, line: lineOfIndex(item, index), message: `${label}: ${message}`, severity });
   const declared = new Set(variables.map((v) => v.name));
 
-  for (const ref of findRefs(body)) {
-    const token = `{{${ref.kind}:${ref.id}}}`;
-    if (ref.kind === 'var') {
-      if (!declared.has(ref.id)) at(ref.index, `${token} uses a variable that is not declared — add it under "variables:" in the front matter (name and label)`);
+  // One pass over the body finds references and brace typos alike; typo warnings go after the reference
+  // errors, as they always have, so problems on one line keep their order.
+  const warnings: Problem[] = [];
+  for (const m of body.matchAll(BRACES)) {
+    const [token, kind, refId] = m;
+    if (kind === undefined || refId === undefined) {
+      // Anything else in double braces would print verbatim in the brief: likely a typo in a reference.
+      at(m.index, `"${token}" is not a reference — write {{fact:ID}}, {{value:ID}}, {{cite:ID}} or {{var:NAME}}`, 'warning', warnings);
       continue;
     }
-    const fact = library.facts.get(ref.id);
+    const canonical = `{{${kind}:${refId}}}`;
+    if (kind === 'var') {
+      if (!declared.has(refId)) at(m.index, `${canonical} uses a variable that is not declared — add it under "variables:" in the front matter (name and label)`);
+      continue;
+    }
+    const fact = library.facts.get(refId);
     if (!fact) {
-      if (!invalid.has(`facts:${ref.id}`)) at(ref.index, `${token} refers to an unknown fact "${ref.id}" — check the id or add the fact to a file in facts/`);
-    } else if (ref.kind === 'value' && fact.value === undefined) {
-      at(ref.index, `${token} needs a number but fact "${ref.id}" has no value — use {{fact:${ref.id}}} or give the fact a value`);
+      if (!invalid.has(`facts:${refId}`)) at(m.index, `${canonical} refers to an unknown fact "${refId}" — check the id or add the fact to a file in facts/`);
+    } else if (kind === 'value' && fact.value === undefined) {
+      at(m.index, `${canonical} needs a number but fact "${refId}" has no value — use {{fact:${refId}}} or give the fact a value`);
     }
   }
-  // Anything else in double braces would print verbatim in the brief: likely a typo in a reference.
-  for (const m of body.matchAll(/\{\{[^{}\n]{0,80}\}\}/g)) {
-    if (!/^\{\{\s*(fact|value|cite|var)\s*:\s*[A-Za-z0-9_-]+\s*\}\}$/.test(m[0])) {
-      at(m.index, `"${m[0]}" is not a reference — write {{fact:ID}}, {{value:ID}}, {{cite:ID}} or {{var:NAME}}`, 'warning');
-    }
-  }
-  for (const table of findTables(body)) {
+  problems.push(...warnings);
+  // Most sections have no table: skip the fence scan for them.
+  for (const table of body.includes('briefing-table') ? findTables(body) : []) {
     const query = table.spec.query;
     if (query === undefined) at(table.index, 'a briefing-table block needs "query:" (known: technology-partners)');
     else if (!TABLE_QUERIES.includes(query)) at(table.index, `briefing-table query "${query}" is unknown — use one of: ${TABLE_QUERIES.join(', ')}`);
