@@ -86,7 +86,7 @@ export function layoutDocument(doc: ComposedDoc, options: Pick<RenderOptions, 'f
     parent: null,
     text: theme.body,
     justify: theme.justify,
-    depth: 0,
+    listDepth: 0,
   };
 
   const front = template.front(ctx, doc, env);

@@ -26,8 +26,8 @@ export interface Env {
   parent: StructNode | null;
   text: TextStyle;
   justify: boolean;
-  /** Nesting depth in lists and containers (0 at body level). */
-  depth: number;
+  /** How many lists enclose this block (0 at body level, also inside a summary box or quote). */
+  listDepth: number;
 }
 
 export interface TextOptions {
@@ -90,7 +90,7 @@ const NUMBER_HANG = 22;
 
 /** Body-level paragraphs of a memo are numbered; lists and quotes there align with the numbered text. */
 function numbered(t: Theme, env: Env): boolean {
-  return t.numberParagraphs && env.depth === 0 && env.containers.length === 0;
+  return t.numberParagraphs && env.listDepth === 0 && env.containers.length === 0;
 }
 
 export function layoutBlocks(ctx: LayoutContext, blocks: Block[], env: Env): FlowItem[] {
@@ -116,7 +116,7 @@ function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
     }
     case 'paragraph': {
       const inlines = withPortion(b.inlines, b.portion);
-      const space = env.depth > 0 ? t.list.itemSpace : t.paraSpace;
+      const space = env.listDepth > 0 ? t.list.itemSpace : t.paraSpace;
       if (numbered(t, env)) {
         const hang = NUMBER_HANG;
         const inner: Env = { ...env, x: env.x + hang, width: env.width - hang };
@@ -135,7 +135,7 @@ function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
     case 'quote': {
       const q = t.quote;
       const containers = [...env.containers, { kind: 'quote' as const, x: env.x, width: env.width }];
-      const inner: Env = { ...env, x: env.x + q.indent, width: env.width - q.indent, containers, parent: node('BlockQuote', env.parent), text: q.text, depth: env.depth + 1 };
+      const inner: Env = { ...env, x: env.x + q.indent, width: env.width - q.indent, containers, parent: node('BlockQuote', env.parent), text: q.text };
       return [gap(t.paraSpace, { containers: env.containers }), ...layoutBlocks(ctx, b.blocks, inner), gap(t.paraSpace, { containers: env.containers })];
     }
     case 'pullquote': {
@@ -155,7 +155,7 @@ function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
       const s = t.summary;
       const containers = [...env.containers, { kind: 'summary' as const, x: env.x, width: env.width }];
       const div = node('Div', env.parent);
-      const inner: Env = { ...env, x: env.x + s.pad + 4, width: env.width - 2 * s.pad - 4, containers, parent: div, text: s.text, depth: env.depth + 1 };
+      const inner: Env = { ...env, x: env.x + s.pad + 4, width: env.width - 2 * s.pad - 4, containers, parent: div, text: s.text };
       const title = textItems(ctx, upper([{ kind: 'text', text: b.title }]), s.title, inner, { type: 'P', justify: false, keep: 'next', hyphenate: false });
       const body = layoutBlocks(ctx, b.blocks, inner);
       while (body.length && body[body.length - 1]!.kind === 'gap') body.pop();
@@ -208,20 +208,20 @@ function layoutList(ctx: LayoutContext, b: Extract<Block, { kind: 'list' }>, out
   const env = numbered(t, outer) ? { ...outer, x: outer.x + NUMBER_HANG, width: outer.width - NUMBER_HANG } : outer;
   const indent = t.list.indent;
   const list = node('L', env.parent);
-  const out: FlowItem[] = [gap(env.depth > 0 ? t.list.itemSpace : t.paraSpace, { containers: env.containers })];
+  const out: FlowItem[] = [gap(env.listDepth > 0 ? t.list.itemSpace : t.paraSpace, { containers: env.containers })];
   const start = b.start ?? 1;
   const labelStyle = { ...env.text, bold: false, italic: false };
   b.items.forEach((blocks, i) => {
     const li = node('LI', list);
     const body = node('LBody', li);
-    const inner: Env = { ...env, x: env.x + indent, width: env.width - indent, parent: body, depth: env.depth + 1, justify: env.justify };
+    const inner: Env = { ...env, x: env.x + indent, width: env.width - indent, parent: body, listDepth: env.listDepth + 1, justify: env.justify };
     const items = layoutBlocks(ctx, blocks, inner);
     while (items.length && items[items.length - 1]!.kind === 'gap') items.pop();
     const first = items.find((it): it is LineItem => it.kind === 'line');
-    const labelText = b.ordered ? `${start + i}.` : BULLETS[Math.min(env.depth, 20) % BULLETS.length]!;
+    const labelText = b.ordered ? `${start + i}.` : BULLETS[env.listDepth % BULLETS.length]!;
     if (first) first.label = { x: env.x, line: labelLine(ctx, labelText, labelStyle, indent - 6), struct: node('Lbl', li) };
     out.push(...items, gap(t.list.itemSpace, { containers: env.containers }));
   });
-  out.push(gap(env.depth > 0 ? t.list.itemSpace : t.paraSpace, { containers: env.containers }));
+  out.push(gap(env.listDepth > 0 ? t.list.itemSpace : t.paraSpace, { containers: env.containers }));
   return out;
 }
