@@ -66,6 +66,16 @@ describe('loadLibrary on damaged libraries', () => {
     expect(p!.message).toContain('"{{fakt:jp-chip-subsidy}}" is not a reference');
   });
 
+  it('a reference over a line break is checked; on one line, reference errors come before brace typos', async () => {
+    await edit(path.join(lib, 'sections/context.md'), 'cooperation is younger.', 'cooperation {{fakt:x}} is {{fact:\n  nope}} younger {{fact:gone}}.');
+    const ps = await problems();
+    expect(ps.map((p) => `${at(p)} ${p.severity} ${p.message.split(' — ')[0]}`)).toEqual([
+      'sections/context.md:9 error section "biotech-context": {{fact:nope}} refers to an unknown fact "nope"',
+      'sections/context.md:9 warning section "biotech-context": "{{fakt:x}}" is not a reference',
+      'sections/context.md:10 error section "biotech-context": {{fact:gone}} refers to an unknown fact "gone"',
+    ]);
+  });
+
   it('a file that cannot be read (a broken link) is reported, the others still load', async () => {
     await symlink(path.join(lib, 'nowhere.yaml'), path.join(lib, 'facts/gone.yaml'));
     const result = await loadLibrary(lib);
