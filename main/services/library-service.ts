@@ -1,17 +1,21 @@
 // Library service: mounts the bundled, team and personal libraries, keeps the merged library and its search index.
 import type { SearchFilterSpec, SearchHit } from '../../shared/ipc/channels.js';
 import type { Library, Problem } from '../../shared/model/library.js';
+import { ParseCache } from './library/cache.js';
 import { loadLibraries, type LoadResult, type Mount } from './library/mount.js';
 import { LibraryIndex } from './library/search.js';
 
 export class LibraryService {
   private loaded: LoadResult | undefined;
   private index: LibraryIndex | undefined;
+  /** A reload (after an edit in a team or personal library) parses only the files that changed. */
+  private readonly cache = new ParseCache();
 
   constructor(private readonly mounts: Mount[]) {}
 
   async load(): Promise<void> {
-    this.loaded = await loadLibraries(this.mounts);
+    this.loaded = await loadLibraries(this.mounts, { cache: this.cache });
+    this.cache.prune();
     this.index = undefined;
   }
 

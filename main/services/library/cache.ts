@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Country, Fact, Forum, SectionMeta, Technology } from '../../../shared/model/library.js';
 
 /** Bump when what the parser stores or reports changes (messages, line rules), so old entries are not reused. */
-const PARSER_VERSION = 1;
+const PARSER_VERSION = 2;
 
 let fingerprint: string | undefined;
 
@@ -22,13 +22,15 @@ function schemaFingerprint(): string {
 }
 
 /**
- * Parsing YAML with line tracking is the slow part of loading (about 1 MB/s on a small laptop); a file whose
- * content has not changed since the last load needs no second parse. Values are shared between loads:
- * treat them as immutable.
+ * Parsing and validating is most of a load even on the fast path (js-yaml + zod, about 10 MB/s here), and a
+ * problem file costs a second, line-tracking parse; hashing a file is much cheaper, so a file whose content has
+ * not changed since the last load is not parsed again. Values are shared between loads: treat them as immutable.
  */
 export class ParseCache {
   private readonly entries: Map<string, unknown>;
   private readonly used = new Set<string>();
+  /** Keys used since the last `prune`. */
+  private readonly current = new Set<string>();
 
   constructor(entries?: Iterable<[string, unknown]>) {
     this.entries = new Map(entries);
@@ -52,13 +54,27 @@ export class ParseCache {
 
   get<T>(key: string): T | undefined {
     const hit = this.entries.get(key) as T | undefined;
-    if (hit !== undefined) this.used.add(key);
+    if (hit !== undefined) this.touch(key);
     return hit;
   }
 
   set(key: string, value: unknown): void {
     this.entries.set(key, value);
+    this.touch(key);
+  }
+
+  private touch(key: string): void {
     this.used.add(key);
+    this.current.add(key);
+  }
+
+  /**
+   * Forgets entries not used since the last prune: a cache kept across reloads then holds the files as they
+   * are now, not every version of every file edited since the app started.
+   */
+  prune(): void {
+    for (const key of this.entries.keys()) if (!this.current.has(key)) this.entries.delete(key);
+    this.current.clear();
   }
 
   /** Writes the entries used since the cache was opened (so it does not grow forever), via a temp file + rename. */
