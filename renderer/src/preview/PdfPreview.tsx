@@ -134,7 +134,8 @@ export function PdfPreview({ preview, target }: Props) {
         className="preview-frame"
         ref={frame}
         tabIndex={0}
-        aria-label={`Page ${page} of ${pages} of the PDF preview`}
+        role="region"
+        aria-label={`PDF preview, page ${page} of ${pages}`}
         data-preview-seq={loaded?.seq ?? 0}
         onKeyDown={(e) => {
           const step = e.key === 'PageDown' || e.key === 'ArrowRight' ? 1 : e.key === 'PageUp' || e.key === 'ArrowLeft' ? -1 : 0;
