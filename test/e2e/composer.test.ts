@@ -188,6 +188,14 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     expect(flat).toContain(squash(fact.source.title).split(' ').slice(0, 4).join(' '));
     expect(h.refused).toEqual([]);
 
+    // PDF/A: the same brief again with the archival option; its XMP metadata declares the conformance.
+    await page.getByLabel('PDF/A-2b').check();
+    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await expect.poll(() => h.savedFiles.length, { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/^Saved /);
+    expect((await fs.readFile(h.savedFiles[1]!)).toString('latin1')).toMatch(/pdfaid:part/);
+    await page.getByLabel('PDF/A-2b').uncheck();
+
     expect(a11y, 'axe violations per view').toEqual(Object.fromEntries(Object.keys(a11y).map((view) => [view, []])));
   });
 
