@@ -79,6 +79,11 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await expect.poll(() => addButtons.count()).toBeGreaterThanOrEqual(4);
     a11y.search = await axeViolations(page);
     await shot(page, 'library-search');
+    // Filters narrow the search: one topic, then all topics again.
+    await page.getByLabel('Topic').selectOption('organization');
+    await expect.poll(() => page.locator('.library .group:not(.facts) h3').allTextContents()).toEqual(['Organization']);
+    await page.getByLabel('Topic').selectOption('');
+    await expect.poll(() => page.locator('.library .group:not(.facts) h3').count()).toBeGreaterThan(1);
 
     // Add four sections by click (the button list shrinks as each is added).
     await page.getByRole('tab', { name: /^Outline/ }).click();
