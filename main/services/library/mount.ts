@@ -65,7 +65,7 @@ function mergeParts(mounts: readonly Mount[], parts: LibraryPart[]): LoadResult 
           continue;
         }
         target.set(id, item.value);
-        // The line is looked up only if someone asks (a JSON file's lines cost a second parse).
+        // The line is looked up only if someone asks (a file read on the fast path needs a second parse for lines).
         origins[collection].set(id, {
           mount,
           libraryId: part.manifest.id,

@@ -22,7 +22,7 @@ export const ITEM_WORD: Record<Collection, string> = {
 export type FileProblem = Omit<Problem, 'file'>;
 
 export interface ParsedList<T> {
-  /** `line` is known when the file was parsed as YAML; a JSON file's lines are looked up only when needed. */
+  /** `line` is known when the file went through the line-tracking parse (it had a problem); otherwise it is looked up only when needed. */
   items: { value: T; line?: number; index: number }[];
   problems: FileProblem[];
   /** Ids of items that failed the schema (already reported; references to them are not reported again). */

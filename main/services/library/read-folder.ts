@@ -50,7 +50,10 @@ interface ReadContext {
   cache?: ParseCache;
 }
 
-/** Parse through the cache; on a hit there is no syntax tree, so line lookups parse again, lazily and at most once. */
+/**
+ * Parse through the cache. On a hit, or when the file took the fast path, there is no syntax tree: line lookups
+ * parse again, lazily and at most once per file.
+ */
 function cachedParse<T>(ctx: ReadContext, kind: string, text: string, parse: () => Parsed<T>, lines: () => YamlSource | undefined) {
   const key = ctx.cache?.key(kind, text);
   const hit = key === undefined ? undefined : ctx.cache!.get<T>(key);
