@@ -94,10 +94,8 @@ function splitByCoverage(fonts: FontSet, text: string, primary: FaceId, base: Om
     let face: FaceId = primary;
     if (cp !== 0x20 && !main.covers(cp)) {
       const fallback = FALLBACK_FACES.find((f) => fonts.faces[f].covers(cp));
-      if (fallback) {
-        face = fallback;
-        notes.fallbackFaces.add(fallback);
-      } else notes.missing.add(cp);
+      if (fallback) face = fallback;
+      else notes.missing.add(cp);
     }
     if (isRtlCodePoint(cp)) notes.rtl = true;
     // A space keeps the face of the text around it rather than starting a new piece.

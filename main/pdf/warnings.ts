@@ -1,15 +1,12 @@
 // Collects export warnings once each: characters no bundled font has, right-to-left text, oversize content.
-import type { FaceId } from './fonts.js';
-
 /** What laying out one paragraph noticed; cached with its lines and replayed on a cache hit. */
 export interface TextNotes {
   missing: Set<number>;
   rtl: boolean;
-  fallbackFaces: Set<FaceId>;
 }
 
 export function emptyNotes(): TextNotes {
-  return { missing: new Set(), rtl: false, fallbackFaces: new Set() };
+  return { missing: new Set(), rtl: false };
 }
 
 export class Warnings {

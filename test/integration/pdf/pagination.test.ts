@@ -4,7 +4,7 @@ import type { Block } from '../../../shared/model/document.js';
 import { layoutDocument, renderPdf } from '../../../main/pdf/index.js';
 import type { LineItem } from '../../../main/pdf/flow.js';
 import { longBrief, sampleIssueBrief, sampleMemo } from '../../fixtures/pdf/sample-doc.js';
-import { allText, openPdf, textItems } from './read-pdf.js';
+import { allText, openPdf, qpdfCheck, textItems } from './read-pdf.js';
 
 const creationDate = new Date('2021-05-04T12:00:00Z');
 
@@ -12,6 +12,7 @@ describe('markings', () => {
   it('prints the banner centred at the top and bottom of every page and the authority block on page 1 only', async () => {
     const doc = sampleIssueBrief({ banner: 'SECRET//NOFORN', firstPageBlock: ['Classified By: J. Analyst', 'Derived From: Multiple Sources', 'Declassify On: 20460504'] });
     const r = await renderPdf(doc, { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const pdf = await openPdf(r.bytes);
     expect(pdf.numPages).toBeGreaterThan(5);
     for (let i = 1; i <= pdf.numPages; i++) {
@@ -34,7 +35,9 @@ describe('markings', () => {
   });
 
   it('prints no banner when the marking is empty', async () => {
-    const pages = await allText(await openPdf((await renderPdf(sampleMemo(), { creationDate })).bytes));
+    const r = await renderPdf(sampleMemo(), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
+    const pages = await allText(await openPdf(r.bytes));
     expect(pages.join('\n')).not.toMatch(/UNCLASSIFIED|SECRET/);
   });
 });
@@ -44,7 +47,9 @@ describe('page breaking', () => {
     const doc = sampleIssueBrief();
     const blocks = doc.sections[1]!.blocks;
     blocks.splice(2, 0, { kind: 'pagebreak' }, { kind: 'paragraph', inlines: [{ kind: 'text', text: 'This paragraph follows a manual page break.' }] });
-    const pdf = await openPdf((await renderPdf(doc, { creationDate })).bytes);
+    const r = await renderPdf(doc, { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
+    const pdf = await openPdf(r.bytes);
     const pages = await allText(pdf);
     const at = pages.findIndex((p) => p.includes('This paragraph follows a manual page break.'));
     const body = pages[at]!.split('\n').filter((l) => l.trim() && !l.startsWith('Allied Technology Cooperation'));
@@ -94,7 +99,9 @@ describe('page breaking', () => {
     };
     doc.sections = [{ key: 'l', title: 'L', blocks: [list] }];
     doc.notes = [];
-    const pdf = await openPdf((await renderPdf(doc, { creationDate })).bytes);
+    const r = await renderPdf(doc, { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
+    const pdf = await openPdf(r.bytes);
     const items = await textItems(pdf, 1);
     const x = (s: string) => items.find((i) => i.str.startsWith(s))!.x;
     expect(x('Second level')).toBeGreaterThan(x('First level one'));

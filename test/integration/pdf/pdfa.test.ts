@@ -44,6 +44,7 @@ describe('PDF/A-2b', () => {
 
   it('writes XMP (without a PDF/A claim) for ordinary exports too', async () => {
     const r = await renderPdf(sampleMemo(), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const xmp = xmpPacket(r.bytes);
     expect(isWellFormedXml(xmp)).toBe(true);
     expect(xmp).not.toContain('pdfaid');

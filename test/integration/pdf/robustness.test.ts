@@ -51,6 +51,7 @@ describe('bad input', () => {
   it('breaks a 2,000-character word by force across lines', async () => {
     const word = 'x'.repeat(2000);
     const r = await renderPdf(docWith([{ kind: 'paragraph', inlines: [{ kind: 'text', text: `Before ${word} after.` }] }]), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const text = pdftotext(r.bytes);
     expect(text.replace(/\s/g, '')).toContain(`Before${word}after.`);
     const pdf = await openPdf(r.bytes);
@@ -60,6 +61,7 @@ describe('bad input', () => {
   it('breaks a long URL at its slashes rather than overflowing', async () => {
     const url = 'https://www.example.org/' + Array.from({ length: 30 }, (_, i) => `segment-${i}`).join('/');
     const r = await renderPdf(docWith([{ kind: 'paragraph', inlines: [{ kind: 'text', text: 'See ' }, { kind: 'text', text: url, href: url }, { kind: 'text', text: ' for details.' }] }]), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const pdf = await openPdf(r.bytes);
     const items = (await textItems(pdf, 1)).filter((t) => t.str.includes('segment'));
     expect(items.length).toBeGreaterThan(1);
@@ -85,6 +87,7 @@ describe('bad input', () => {
 
   it('renders placeholders visibly in bold red', async () => {
     const r = await renderPdf(docWith([{ kind: 'paragraph', inlines: [{ kind: 'text', text: 'Funding reached ' }, { kind: 'placeholder', text: '[missing fact: eu-chips-act]' }, { kind: 'text', text: ' last year.' }] }]), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const pdf = await openPdf(r.bytes);
     const items = await textItems(pdf, 1);
     const ph = items.find((t) => t.str.includes('[missing fact: eu-chips-act]'))!;

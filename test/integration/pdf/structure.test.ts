@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../main/pdf/index.js';
 import { sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
-import { allText, annotations, destPage, openPdf, structRoles, structTree, type PdfJsDoc, type StructNodeOut } from './read-pdf.js';
+import { allText, annotations, destPage, openPdf, qpdfCheck, structRoles, structTree, type PdfJsDoc, type StructNodeOut } from './read-pdf.js';
 
 const creationDate = new Date('2021-05-04T12:00:00Z');
 
@@ -16,6 +16,7 @@ describe('tagged structure', () => {
     bytes = (await renderPdf(doc, { creationDate })).bytes;
     pdf = await openPdf(bytes);
     raw = Buffer.from(bytes).toString('latin1');
+    expect(qpdfCheck(bytes).ok).toBe(true);
   });
 
   it('uses the standard roles for headings, paragraphs, lists, tables, links, notes and the contents', async () => {

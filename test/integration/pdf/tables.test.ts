@@ -49,6 +49,7 @@ describe('tables', () => {
     });
     doc.notes = [{ n: 1, text: 'A source.', url: 'https://example.org/source' }];
     const r = await renderPdf(doc, { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const pdf = await openPdf(r.bytes);
     const items = await textItems(pdf, 1);
     const fontOf = (s: string) => items.find((i) => i.str.includes(s))!.fontName;
@@ -72,6 +73,7 @@ describe('tables', () => {
     const header = Array.from({ length: columns }, (_, c) => [t(`Column heading ${c + 1}`)]);
     const rows = Array.from({ length: 5 }, (_, r) => Array.from({ length: columns }, (_, c) => [t(`Cell ${r + 1}.${c + 1} with interoperability considerations`)]));
     const r = await renderPdf(docWithTable({ kind: 'table', header, rows }), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const pdf = await openPdf(r.bytes);
     const items = (await textItems(pdf, 1)).filter((i) => /Cell|Column/.test(i.str));
     expect(items.length).toBeGreaterThan(columns * 5);
@@ -92,6 +94,7 @@ describe('tables', () => {
     const header = Array.from({ length: columns }, (_, c) => [t(`Heading ${c + 1}`)]);
     const rows = Array.from({ length: 3 }, () => Array.from({ length: columns }, () => [t('Semiconductors quantum')]));
     const r = await renderPdf(docWithTable({ kind: 'table', header, rows }), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     expect(r.warnings).toEqual([]);
     const items = (await textItems(await openPdf(r.bytes), 1)).filter((i) => /Semiconductors|quantum/.test(i.str));
     for (const i of items) expect(i.str).not.toMatch(/-\s*$/);

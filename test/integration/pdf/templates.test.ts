@@ -127,7 +127,9 @@ describe('decision memo', () => {
   it('says SEE DISTRIBUTION for more than 15 addressees and lists them at the end', async () => {
     const doc = sampleMemo();
     doc.meta.memo!.for = Array.from({ length: 18 }, (_, i) => `Addressee ${i + 1}`);
-    const text = (await allText(await openPdf((await renderPdf(doc, { creationDate })).bytes))).join('\n');
+    const r = await renderPdf(doc, { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
+    const text = (await allText(await openPdf(r.bytes))).join('\n');
     expect(text).toContain('SEE DISTRIBUTION');
     expect(text).toContain('DISTRIBUTION:');
     expect(text).toContain('Addressee 18');

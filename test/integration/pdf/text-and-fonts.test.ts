@@ -18,6 +18,7 @@ describe('justified text layer', () => {
   let bytes: Uint8Array;
   beforeAll(async () => {
     bytes = (await renderPdf(sampleIssueBrief(), { creationDate })).bytes;
+    expect(qpdfCheck(bytes).ok).toBe(true);
   });
 
   it('keeps the spaces between words (pdftotext)', () => {
@@ -59,6 +60,7 @@ describe('justified text layer', () => {
 describe('fonts', () => {
   it('embeds and subsets every font and never uses a standard font', async () => {
     const r = await renderPdf(sampleIssueBrief(), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const fonts = pdffonts(r.bytes);
     expect(fonts.length).toBeGreaterThanOrEqual(4);
     for (const f of fonts) {
@@ -91,6 +93,7 @@ describe('fonts', () => {
 
   it('sets a right-to-left paragraph right to left, aligned right', async () => {
     const r = await renderPdf(withParagraphs(['שלום עולם']), { creationDate });
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
     const pdf = await openPdf(r.bytes);
     const items = (await textItems(pdf, 1)).filter((i) => /[\u0590-\u05ff]/.test(i.str));
     expect(items.length).toBeGreaterThan(0);
