@@ -82,7 +82,7 @@ export function App() {
         say(`Could not add the section: ${(e as Error).message}`);
       }
     },
-    [store],
+    [store, say],
   );
 
   const onBodyChange = useCallback(
@@ -118,7 +118,7 @@ export function App() {
     } catch (e) {
       setExportStatus({ kind: 'error', message: (e as Error).message });
     }
-  }, [store, pdfa]);
+  }, [store, pdfa, say]);
 
   // Another document replaces the brief: nothing of the old one stays selected.
   useEffect(() => setSelectedKey(null), [doc.info.handle]);
