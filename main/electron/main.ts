@@ -2,7 +2,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createServices, createHandlers } from '../services/container.js';
+import { createServices, createHandlers, type Services } from '../services/container.js';
+import { CLOSE_ANYWAY, closeQuestion } from './close-guard.js';
 import { bundledLibraryDir, fontsDir, rendererDir } from '../services/app-paths.js';
 import { buildMenuTemplate } from './menu.js';
 import { MENU_CHANNEL } from '../../shared/ipc/menu-commands.js';
@@ -91,8 +92,32 @@ app.whenReady().then(async () => {
   });
   registerIpc(ipcMain, createHandlers(services));
   const win = createWindow();
+  guardClose(win, services);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, send: (command) => win.webContents.send(MENU_CHANNEL, command) })));
 });
+
+/** Unsaved briefs: ask before the window goes; either way the recovery copy is written before quitting. */
+function guardClose(win: BrowserWindow, services: Services): void {
+  let confirmed = false;
+  win.on('close', (event) => {
+    if (confirmed) return;
+    const question = closeQuestion(services.documents.unsavedDocuments());
+    if (question && dialog.showMessageBoxSync(win, question) !== CLOSE_ANYWAY) {
+      event.preventDefault();
+      return;
+    }
+    confirmed = true;
+  });
+  app.on('before-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void services.documents.shutdown().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
+}
+let flushed = false;
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

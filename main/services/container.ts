@@ -11,9 +11,9 @@ import { LibraryService } from './library-service.js';
 export interface AppDialogs {
   /** Ask where to save a PDF; null when the user cancels. */
   savePdf(suggestedName: string): Promise<string | null>;
-  /** Ask which .brief to open / where to save one; null when cancelled. Without them, Open and Save say they are not available. */
-  openBrief?(): Promise<string | null>;
-  saveBriefAs?(suggestedName: string): Promise<string | null>;
+  /** Ask which .brief to open / where to save one; null when cancelled. */
+  openBrief(): Promise<string | null>;
+  saveBriefAs(suggestedName: string): Promise<string | null>;
 }
 
 export interface ServiceDeps {
@@ -29,11 +29,7 @@ export async function createServices(deps: ServiceDeps) {
   const library = new LibraryService([{ dir: deps.bundledLibraryDir, kind: 'bundled', readOnly: true }]);
   await library.load();
   const exporter = new ExportService({ library: () => library.library(), fontsDir: deps.fontsDir, today: deps.today });
-  const { openBrief, saveBriefAs } = deps.dialogs;
-  const documents =
-    openBrief && saveBriefAs
-      ? new DocumentService({ userDataDir: deps.userDataDir, dialogs: { openBrief: () => openBrief(), saveBriefAs: (name) => saveBriefAs(name) } })
-      : null;
+  const documents = new DocumentService({ userDataDir: deps.userDataDir, dialogs: deps.dialogs });
   return { deps, library, exporter, documents };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -44,10 +40,6 @@ export function suggestedFileName(title: string, ext: string): string {
   return `${base}.${ext}`;
 }
 
-function documentsOf(s: Services): DocumentService {
-  if (!s.documents) throw Object.assign(new Error('opening and saving .brief files is not available in this build yet'), { userFacing: true });
-  return s.documents;
-}
 
 export function createHandlers(s: Services): Handlers {
   // Only a path this service wrote itself may be revealed: the renderer never names a file.
@@ -97,16 +89,16 @@ export function createHandlers(s: Services): Handlers {
       s.deps.revealFile(lastExport);
       return { revealed: true };
     },
-    newDocument: async (init) => documentsOf(s).newDocument(init),
-    openDocument: async () => documentsOf(s).open(),
-    openRecentDocument: async (recentId) => documentsOf(s).openRecent(recentId),
-    saveDocument: async (handle, brief, options) => documentsOf(s).save(handle, brief, options ?? {}),
-    saveDocumentAs: async (handle, brief, options) => documentsOf(s).saveAs(handle, brief, options ?? {}),
-    recentDocuments: async () => (s.documents ? s.documents.recent() : []),
-    markDocumentEdited: async (handle, brief) => documentsOf(s).markEdited(handle, brief),
-    pendingRecovery: async () => (s.documents ? s.documents.pendingRecovery() : []),
-    restoreRecovery: async (recoveryId) => documentsOf(s).restore(recoveryId),
-    discardRecovery: async (recoveryId) => documentsOf(s).discardRecovery(recoveryId),
-    closeDocument: async (handle) => documentsOf(s).close(handle),
+    newDocument: async (init) => s.documents.newDocument(init),
+    openDocument: async () => s.documents.open(),
+    openRecentDocument: async (recentId) => s.documents.openRecent(recentId),
+    saveDocument: async (handle, brief, options) => s.documents.save(handle, brief, options ?? {}),
+    saveDocumentAs: async (handle, brief, options) => s.documents.saveAs(handle, brief, options ?? {}),
+    recentDocuments: async () => s.documents.recent(),
+    markDocumentEdited: async (handle, brief) => s.documents.markEdited(handle, brief),
+    pendingRecovery: async () => s.documents.pendingRecovery(),
+    restoreRecovery: async (recoveryId) => s.documents.restore(recoveryId),
+    discardRecovery: async (recoveryId) => s.documents.discardRecovery(recoveryId),
+    closeDocument: async (handle) => s.documents.close(handle),
   };
 }

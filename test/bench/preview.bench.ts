@@ -33,7 +33,7 @@ export async function run(): Promise<BenchReport> {
     bundledLibraryDir: bundledLibraryDir(),
     fontsDir: fontsDir(),
     userDataDir: path.join(os.tmpdir(), 'briefing-bench'),
-    dialogs: { savePdf: async () => null },
+    dialogs: { savePdf: async () => null, openBrief: async () => null, saveBriefAs: async () => null },
     today: () => new Date('2026-11-25T00:00:00Z'),
   });
   const handlers = createHandlers(services);

@@ -73,6 +73,8 @@ interface DocState {
   displayName: string;
   /** Counts edits, so a save only drops the recovery copy if nothing was typed while it ran. */
   edits: number;
+  /** The edit count the file on disk matches; more edits than this means unsaved changes. */
+  savedEdits: number;
 }
 
 const UNTITLED = 'Untitled';
@@ -97,7 +99,7 @@ export class DocumentService {
 
   newDocument(init: NewDocumentInit): OpenDocument {
     const brief = newBrief({ title: init.title, template: init.template, date: init.date ?? localDate(this.clock.now()) });
-    const handle = this.register({ path: null, displayName: UNTITLED, edits: 0 });
+    const handle = this.register({ path: null, displayName: UNTITLED, edits: 0, savedEdits: 0 });
     return { handle, displayName: UNTITLED, brief, hasFile: false, recovered: false };
   }
 
@@ -165,7 +167,7 @@ export class DocumentService {
       return failed({ file: 'The recovery copy', reason: 'could not be read — it may have been restored or discarded already' });
     }
     // The recovery id is a former handle (random); reusing it keeps new edits in the same copy.
-    this.docs.set(recoveryId, { path: entry.originalPath, displayName: entry.displayName, edits: 1 });
+    this.docs.set(recoveryId, { path: entry.originalPath, displayName: entry.displayName, edits: 1, savedEdits: 0 });
     return {
       status: 'opened',
       document: { handle: recoveryId, displayName: entry.displayName, brief: entry.brief, hasFile: entry.originalPath !== null, recovered: true },
@@ -181,6 +183,11 @@ export class DocumentService {
   async close(handle: string): Promise<void> {
     if (!this.docs.delete(handle)) return;
     await this.recovery.discard(handle);
+  }
+
+  /** Display names of open documents with edits not yet saved (asked before the window closes). */
+  unsavedDocuments(): string[] {
+    return [...this.docs.values()].filter((d) => d.edits > d.savedEdits).map((d) => d.displayName);
   }
 
   /** On quit: write pending recovery copies now. */
@@ -200,7 +207,7 @@ export class DocumentService {
       return failed({ file: basename(full), reason: e.reason });
     }
     const displayName = basename(full);
-    const handle = this.register({ path: full, displayName, edits: 0 });
+    const handle = this.register({ path: full, displayName, edits: 0, savedEdits: 0 });
     await this.remember(full);
     return { status: 'opened', document: { handle, displayName, brief, hasFile: true, recovered: false } };
   }
@@ -227,6 +234,7 @@ export class DocumentService {
     }
     doc.path = full;
     doc.displayName = displayName;
+    doc.savedEdits = editsAtStart;
     await this.remember(full);
     // An edit made while saving is not in the file: its recovery copy must survive.
     if (doc.edits === editsAtStart && this.docs.get(handle) === doc) await this.recovery.discard(handle);

@@ -206,6 +206,22 @@ describe('DocumentService', () => {
   });
 });
 
+describe('unsaved changes', () => {
+  it('lists documents edited since their last save, and forgets them once saved', async () => {
+    const doc = service.newDocument({ title: 'Draft', template: 'one-pager', date: '2025-06-01' });
+    expect(service.unsavedDocuments()).toEqual([]);
+    service.markEdited(doc.handle, brief('Draft 2'));
+    expect(service.unsavedDocuments()).toEqual(['Untitled']);
+    dialogs.answers.push(join(docs, 'draft.brief'));
+    await service.save(doc.handle, brief('Draft 2'));
+    expect(service.unsavedDocuments()).toEqual([]);
+    service.markEdited(doc.handle, brief('Draft 3'));
+    expect(service.unsavedDocuments()).toEqual(['draft.brief']);
+    await service.close(doc.handle);
+    expect(service.unsavedDocuments()).toEqual([]);
+  });
+});
+
 describe('recent list', () => {
   it('keeps the 10 most recent, newest first, with stable ids and names only', async () => {
     for (let i = 0; i < 12; i++) {
