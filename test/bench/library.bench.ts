@@ -349,7 +349,7 @@ export async function run(): Promise<BenchReport> {
       { label: 'warm load, parse cache read from its file (after a restart)', value: round(median(fromFile.wall)), unit: 'ms', extra: spread(fromFile) },
       { label: 'first search that needs section bodies (builds the body index)', value: round(firstBody.wall[0]!), unit: 'ms', extra: { 'cpu ms': round(firstBody.cpu[0]!) } },
       {
-        label: `search p50 (${qs.length} queries, fuzzy 0.2 from 5 letters + prefix)`,
+        label: `search p50 (${qs.length} queries, fuzzy 0.2 + prefix)`,
         value: round(median(search.wall)),
         unit: 'ms',
         extra: { 'cpu ms': round(median(search.cpu)), max: round(Math.max(...search.wall)), 'load avg': searchLoad },
