@@ -94,9 +94,8 @@ export class LibraryIndex {
     if (hits.length === 0) hits = this.tier(q, { ...options, combineWith: 'OR' }, limit, withBodies);
     // Boosting here rather than through MiniSearch's boostDocument, which runs for every posting of every term.
     const named = new Set(this.technologies.search(q, { combineWith: 'OR' }).map((r) => r.id as string));
-    const ranked = hits.map((h) => ({ e: this.docs[h.i]!, score: named.size ? h.score * boostFor(this.docs[h.i]!, named) : h.score }));
-    ranked.sort((a, b) => b.score - a.score);
-    return ranked.slice(0, limit).map((h) => this.result(h.e, h.score));
+    if (named.size) for (const h of hits) h.score *= boostFor(this.docs[h.i]!, named);
+    return best(hits, limit).map((h) => this.result(this.docs[h.i]!, h.score));
   }
 
   /** Matches in the main index, then, if there are fewer than `limit`, body-only matches weighted down. */
@@ -121,6 +120,24 @@ export class LibraryIndex {
     const snippet = snippetOf(e, this.library);
     return { kind: e.kind, id: e.item.id, title: titleOf(e), ...(snippet ? { snippet } : {}), score };
   }
+}
+
+/**
+ * The first `limit` hits of a stable sort by descending score, without sorting them all: a common word matches
+ * thousands of items and only 50 are shown. The cut-off score comes from a numeric sort of the scores alone;
+ * hits tied at the cut-off are taken in their original order, as the stable sort would.
+ */
+function best(hits: Hit[], limit: number): Hit[] {
+  const byScore = (a: Hit, b: Hit) => b.score - a.score;
+  if (hits.length <= limit * 4) return hits.sort(byScore).slice(0, limit);
+  const scores = Float64Array.from(hits, (h) => h.score).sort();
+  const cut = scores[hits.length - limit]!;
+  let firstAbove = hits.length - limit;
+  while (firstAbove < hits.length && scores[firstAbove] === cut) firstAbove++;
+  // How many of the hits scored exactly `cut` make the first `limit`.
+  let atCut = limit - (hits.length - firstAbove);
+  const kept = hits.filter((h) => h.score > cut || (h.score === cut && atCut-- > 0));
+  return kept.sort(byScore);
 }
 
 /**
