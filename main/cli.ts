@@ -1,14 +1,14 @@
 // The `briefing` command: export, new, check, list — the same services as the app, no Electron.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { assembleBrief, UnknownSectionError } from '../shared/assemble.js';
 import { TEMPLATE_IDS, TemplateId } from '../shared/model/brief.js';
 import type { ComposeWarning } from '../shared/model/document.js';
 import { BriefFormatError } from '../shared/model/migrate.js';
 import { isoDay } from '../shared/staleness.js';
-import { EXIT, processIO, UserError, type CliIO } from './cli/io.js';
-import { runCheck, runList } from './cli/library-commands.js';
+import { EXIT, parseCommandArgs, processIO, UserError, type CliIO } from './cli/io.js';
+import { mountsFor, runCheck, runList } from './cli/library-commands.js';
 import { runBriefCheck } from './cli/brief-check.js';
 import { bundledLibraryDir, fontsDir } from './services/app-paths.js';
 import { readBriefFile, saveBriefFile } from './services/documents/brief-file.js';
@@ -33,23 +33,15 @@ function usage(message: string): never {
   throw new UserError(`${message}\n${USAGE}`, EXIT.usage);
 }
 
-function parse<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    usage((err as Error).message);
-  }
-}
+const parse = <const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) =>
+  parseCommandArgs(argv, options, 'see `briefing --help`');
 
 function formatWarning(w: ComposeWarning): string {
   return `warning: ${w.sectionKey ? `section ${w.sectionKey}: ` : ''}${w.message}`;
 }
 
 async function libraries(extra: string[] | undefined, io: CliIO): Promise<LibraryService> {
-  const service = new LibraryService([
-    { dir: bundledLibraryDir(), kind: 'bundled', readOnly: true },
-    ...(extra ?? []).map((dir) => ({ dir: path.resolve(dir), kind: 'team' as const, readOnly: true })),
-  ]);
+  const service = new LibraryService(mountsFor({ bundledDir: bundledLibraryDir(), today: today() }, extra));
   await service.load();
   const errors = service.problems().filter((p) => p.severity === 'error');
   if (errors.length) io.stderr(`briefing: warning: the libraries have ${errors.length} problem(s); run \`briefing check\` for details`);

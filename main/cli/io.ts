@@ -1,4 +1,5 @@
 // Console seam for CLI commands: commands write through this so tests capture output without spawning.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -20,5 +21,14 @@ export class UserError extends Error {
   ) {
     super(message);
     this.name = 'UserError';
+  }
+}
+
+/** Strict argument parsing for one command; a mistake becomes a usage error (exit 2) naming the usage line. */
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string, allowPositionals = true) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UserError(`${(err as Error).message.split('\n')[0]} (${usage})`, EXIT.usage);
   }
 }

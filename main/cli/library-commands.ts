@@ -1,14 +1,13 @@
 // The `briefing check` and `briefing list` commands: validate and browse the mounted libraries.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TEMPLATE_IDS, type TemplateId } from '../../shared/model/brief.js';
 import type { Library, Problem } from '../../shared/model/library.js';
 import { entries, matchesFilters, titleOf, type Entry, type ItemFilters, type ItemKind } from '../services/library/filters.js';
 import { loadLibraries, type LoadResult, type Mount } from '../services/library/mount.js';
 import { LibraryIndex } from '../services/library/search.js';
 import { staleFacts } from '../services/library/staleness.js';
-import { EXIT, UserError, type CliIO } from './io.js';
+import { EXIT, parseCommandArgs, UserError, type CliIO } from './io.js';
 
 export interface LibraryCommandContext {
   bundledDir: string;
@@ -40,16 +39,8 @@ async function guarded(io: CliIO, body: () => Promise<number>): Promise<number> 
   }
 }
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string, positionals: boolean) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
-  } catch (err) {
-    throw new UserError(`${(err as Error).message.split('\n')[0]} (${usage})`, EXIT.usage);
-  }
-}
-
 /** The bundled library first (it wins on clashing ids), then each --library folder in the order given. */
-function mountsFor(ctx: LibraryCommandContext, extra: readonly string[] | undefined): Mount[] {
+export function mountsFor(ctx: LibraryCommandContext, extra: readonly string[] | undefined): Mount[] {
   const mounts: Mount[] = [{ dir: ctx.bundledDir, kind: 'bundled', readOnly: true }];
   for (const dir of extra ?? []) {
     let isDir = false;
@@ -80,7 +71,7 @@ const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ?
 /** `briefing check [--library DIR]...`: counts per library, every problem as FILE:LINE: message; exit 1 on errors. */
 export async function runCheck(argv: string[], io: CliIO, ctx: LibraryCommandContext): Promise<number> {
   return guarded(io, async () => {
-    const { values } = parse(argv, { library: { type: 'string', multiple: true } }, CHECK_USAGE, false);
+    const { values } = parseCommandArgs(argv, { library: { type: 'string', multiple: true } }, CHECK_USAGE, false);
     const result = await loadLibraries(mountsFor(ctx, values.library));
     const stale = new Set(staleFacts(result.library, ctx.today).map((s) => s.id));
     for (const lib of result.libraries) {
@@ -109,7 +100,7 @@ interface ListRow {
 /** `briefing list KIND [filters] [--json]`: a table for people, or a JSON array for scripts. */
 export async function runList(argv: string[], io: CliIO, ctx: LibraryCommandContext): Promise<number> {
   return guarded(io, async () => {
-    const { values, positionals } = parse(
+    const { values, positionals } = parseCommandArgs(
       argv,
       {
         search: { type: 'string' },
