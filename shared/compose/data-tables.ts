@@ -4,6 +4,9 @@ import type { ComposeContext } from './context.js';
 
 const text = (t: string): Inline[] => [{ kind: 'text', text: t }];
 
+/** Queries a briefing-table block may name (the library checker validates against this list too). */
+export const TABLE_QUERIES = ['technology-partners'] as const;
+
 /** The block body is `key: value` lines; variables are substituted first. */
 function parseSpec(body: string, ctx: ComposeContext): Record<string, string> {
   const spec: Record<string, string> = {};
@@ -30,7 +33,7 @@ function findTechnology(ctx: ComposeContext, key: string) {
 export function dataTable(body: string, ctx: ComposeContext): Block {
   const spec = parseSpec(body, ctx);
   if (spec.query !== 'technology-partners') {
-    return problem(ctx, `unknown table query "${spec.query ?? ''}" (known: technology-partners)`);
+    return problem(ctx, `unknown table query "${spec.query ?? ''}" (known: ${TABLE_QUERIES.join(', ')})`);
   }
   const tech = findTechnology(ctx, spec.technology ?? '');
   if (!tech) return problem(ctx, `unknown technology "${spec.technology ?? ''}" in a technology-partners table`);
