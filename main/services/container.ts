@@ -1,11 +1,16 @@
 // The service container: creates the app's services in dependency order and maps channels to them.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Handlers, SectionSummary } from '../../shared/ipc/channels.js';
+import type { Handlers, ItemSource, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput, SectionSummary } from '../../shared/ipc/channels.js';
 import { assembleBrief, linkSection, pinCitedFacts, UnknownSectionError } from '../../shared/assemble.js';
+import type { Problem } from '../../shared/model/library.js';
 import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
 import { DocumentService } from './documents/document-service.js';
 import { ExportService } from './export-service.js';
+import type { ItemOrigin, LoadResult, Mount } from './library/mount.js';
 import { LibraryService } from './library-service.js';
+import { knownIdsFrom, PersonalLibrary } from './personal-library/personal-library.js';
+import { SettingsService } from './settings/settings-service.js';
 
 /** Native dialogs the services need; Electron supplies them in the app, tests supply fakes. */
 export interface AppDialogs {
@@ -14,6 +19,8 @@ export interface AppDialogs {
   /** Ask which .brief to open / where to save one; null when cancelled. */
   openBrief(): Promise<string | null>;
   saveBriefAs(suggestedName: string): Promise<string | null>;
+  /** Ask for a team library folder; null when cancelled. Absent where there is no folder dialog. */
+  chooseFolder?(): Promise<string | null>;
 }
 
 export interface ServiceDeps {
@@ -25,14 +32,170 @@ export interface ServiceDeps {
   today: () => Date;
 }
 
+/** A message the renderer shows as it is (dispatch passes `userFacing` errors through). */
+const userError = (message: string) => Object.assign(new Error(message), { userFacing: true });
+
+const PROBLEMS_SHOWN = 5;
+
+/** The id the renderer knows a mount by: its kind for the bundled and personal ones, a hash of the folder for a team one. */
+export function libraryIdOf(mount: Pick<Mount, 'dir' | 'kind'>): string {
+  if (mount.kind !== 'team') return mount.kind;
+  return `team-${createHash('sha256').update(path.resolve(mount.dir)).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * The mounted libraries: settings say which, and every change (a setting, a saved item) is followed by a
+ * reload so lists and search see it. Changes run one at a time, each with its reload.
+ */
+export class MountedLibraries {
+  private service: LibraryService;
+  private mounts: Mount[];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly bundledDir: string,
+  ) {
+    this.mounts = settings.mounts(bundledDir);
+    this.service = new LibraryService(this.mounts);
+  }
+
+  get current(): LibraryService {
+    return this.service;
+  }
+
+  /** The mounts of the current load, in priority order. */
+  mounted(): readonly Mount[] {
+    return this.mounts;
+  }
+
+  // LibraryService keeps its LoadResult private; read here (typed) until it offers an accessor for origins.
+  loadResult(): LoadResult {
+    return this.service['state']();
+  }
+
+  async reload(): Promise<void> {
+    const mounts = this.settings.mounts(this.bundledDir);
+    const same = mounts.length === this.mounts.length && mounts.every((m, i) => m.dir === this.mounts[i]!.dir && m.readOnly === this.mounts[i]!.readOnly);
+    // The same mounts reload in place, so files that did not change come from the parse cache.
+    const next = same ? this.service : new LibraryService(mounts);
+    await next.load();
+    this.service = next;
+    if (!same) this.mounts = mounts;
+  }
+
+  /** Runs `edit`, then reloads when `changed` says it changed something. */
+  change<T>(edit: () => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
+    const run = async () => {
+      const result = await edit();
+      if (changed(result)) await this.reload();
+      return result;
+    };
+    const done = this.queue.then(run, run);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+}
+
 export async function createServices(deps: ServiceDeps) {
-  const library = new LibraryService([{ dir: deps.bundledLibraryDir, kind: 'bundled', readOnly: true }]);
-  await library.load();
-  const exporter = new ExportService({ library: () => library.library(), fontsDir: deps.fontsDir, today: deps.today });
+  const settings = new SettingsService(deps.userDataDir);
+  await settings.load();
+  const libraries = new MountedLibraries(settings, deps.bundledLibraryDir);
+  const personalDir = settings.personalLibraryDir();
+  const personal = new PersonalLibrary(personalDir, { knownIds: () => knownIdsFrom(libraries.loadResult(), personalDir) });
+  // An unwritable data folder must not stop the app: the bundled library still works, and the Libraries view says why.
+  const personalProblem = await personal.ensure().then(
+    () => undefined,
+    (err: Error) => `your personal library could not be created (${err.message}) — new facts and sections cannot be saved until it can`,
+  );
+  await libraries.current.load();
+  const exporter = new ExportService({ library: () => libraries.current.library(), fontsDir: deps.fontsDir, today: deps.today });
   const documents = new DocumentService({ userDataDir: deps.userDataDir, dialogs: deps.dialogs });
-  return { deps, library, exporter, documents };
+  return {
+    deps,
+    settings,
+    libraries,
+    personal,
+    /** The library service of the current mounts (it is replaced when team libraries are added or removed). */
+    get library(): LibraryService {
+      return libraries.current;
+    },
+    exporter,
+    documents,
+    /** Start-up problems for the Libraries view. */
+    notices: [settings.problem(), personalProblem].filter((n): n is string => !!n),
+  };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
+
+/** Where each item came from, as the renderer may see it: the library's opaque id, kind and name. */
+function itemSources(s: Services): (origin: ItemOrigin | undefined) => ItemSource | undefined {
+  const result = s.libraries.loadResult();
+  const byMount = new Map(result.libraries.map((l) => [l.mount, { libraryId: libraryIdOf(l.mount), kind: l.mount.kind, name: l.manifest.name }]));
+  return (origin) => (origin ? byMount.get(origin.mount) : undefined);
+}
+
+/** `file:line: message`, with every mounted folder cut from paths so the renderer sees names inside libraries only. */
+function describeProblem(p: Problem, dir: string, mounts: readonly Mount[]): string {
+  let message = p.message;
+  for (const m of mounts) message = message.split(path.resolve(m.dir) + path.sep).join('');
+  return `${path.relative(dir, p.file)}${p.line ? `:${p.line}` : ''}: ${message}`;
+}
+
+function librariesOverview(s: Services): LibrariesOverview {
+  const result = s.libraries.loadResult();
+  const mounts = s.libraries.mounted();
+  const dirs = mounts.map((m) => path.resolve(m.dir));
+  // A problem belongs to the library whose folder holds its file (the longest match, should one sit inside another).
+  const problemsOf = new Map<Mount, Problem[]>(mounts.map((m) => [m, []]));
+  for (const p of result.problems) {
+    let best = -1;
+    dirs.forEach((d, i) => {
+      if ((p.file === d || p.file.startsWith(d + path.sep)) && (best === -1 || d.length > dirs[best]!.length)) best = i;
+    });
+    if (best !== -1) problemsOf.get(mounts[best]!)!.push(p);
+  }
+  const count = (collection: 'sections' | 'facts', mount: Mount) => {
+    let n = 0;
+    for (const origin of result.origins[collection].values()) if (origin.mount === mount) n++;
+    return n;
+  };
+  const libraries = result.libraries.map(({ mount, manifest }, i): LibraryInfo => {
+    const problems = problemsOf.get(mount) ?? [];
+    return {
+      id: libraryIdOf(mount),
+      kind: mount.kind,
+      name: manifest.name,
+      folder: path.basename(dirs[i]!),
+      readOnly: mount.readOnly,
+      sections: count('sections', mount),
+      facts: count('facts', mount),
+      problemCount: problems.length,
+      problems: problems.slice(0, PROBLEMS_SHOWN).map((p) => describeProblem(p, dirs[i]!, mounts)),
+    };
+  });
+  return { libraries, notices: s.notices };
+}
+
+/** The folder of the team library with this opaque id; a stale id (removed meanwhile) is a message, not a crash. */
+function teamDir(s: Services, libraryId: string): string {
+  const team = s.settings.get().teamLibraries.find((t) => libraryIdOf({ dir: t.dir, kind: 'team' }) === libraryId);
+  if (!team) throw userError('That team library is no longer mounted — reopen the Libraries view to see the current list');
+  return team.dir;
+}
+
+/** The renderer is told whether it worked, never where the file went. */
+const saved = (r: { ok: true } | { ok: false; errors: { field: string; message: string }[] }): SaveLibraryItemResult => (r.ok ? { ok: true } : { ok: false, errors: r.errors });
+
+function personalSection(s: Services, id: string): { meta: SectionMetaInput; body: string } | null {
+  const origin = s.libraries.loadResult().origins.sections.get(id);
+  const section = s.library.library().sections.get(id);
+  if (!section || origin?.mount.kind !== 'personal') return null;
+  const meta: SectionMetaInput = { id: section.id, title: section.title, topic: section.topic, tags: section.tags, revision: section.revision, variables: section.variables };
+  if (section.marking !== undefined) meta.marking = section.marking;
+  if (section.summary !== undefined) meta.summary = section.summary;
+  return { meta, body: section.body };
+}
 
 /** A file name from a title: letters, digits and dashes only, so a title can never steer the path. */
 export function suggestedFileName(title: string, ext: string): string {
@@ -46,9 +209,12 @@ export function createHandlers(s: Services): Handlers {
   let lastExport: string | null = null;
   return {
     appInfo: async () => ({ name: 'Briefing Builder', version: '0.1.0' }),
-    listSections: async () =>
-      [...s.library.library().sections.values()].map(
-        (x): SectionSummary => ({
+    listSections: async () => {
+      const sourceOf = itemSources(s);
+      const origins = s.libraries.loadResult().origins.sections;
+      return [...s.library.library().sections.values()].map((x): SectionSummary => {
+        const source = sourceOf(origins.get(x.id));
+        return {
           id: x.id,
           title: x.title,
           topic: x.topic,
@@ -56,8 +222,10 @@ export function createHandlers(s: Services): Handlers {
           technologies: x.tags.technologies,
           countries: x.tags.countries,
           revision: x.revision,
-        }),
-      ),
+          ...(source ? { source } : {}),
+        };
+      });
+    },
     searchLibrary: async (query, filters) => s.library.search(query, filters ?? {}),
     assembleBrief: async (spec) => assembleBrief(spec, s.library.library()),
     composeBrief: async (brief) => s.exporter.compose(brief),
@@ -74,7 +242,12 @@ export function createHandlers(s: Services): Handlers {
     },
     listFacts: async () => {
       const today = s.deps.today();
-      return [...s.library.library().facts.values()].map((fact) => ({ fact, stale: isStale(fact, today), reviewDue: isoDay(reviewDue(fact)) }));
+      const sourceOf = itemSources(s);
+      const origins = s.libraries.loadResult().origins.facts;
+      return [...s.library.library().facts.values()].map((fact) => {
+        const source = sourceOf(origins.get(fact.id));
+        return { fact, stale: isStale(fact, today), reviewDue: isoDay(reviewDue(fact)), ...(source ? { source } : {}) };
+      });
     },
     pinCitedFacts: async (brief) => pinCitedFacts(brief, s.library.library()),
     addSection: async (brief, sectionId, index) => {
@@ -100,5 +273,24 @@ export function createHandlers(s: Services): Handlers {
     restoreRecovery: async (recoveryId) => s.documents.restore(recoveryId),
     discardRecovery: async (recoveryId) => s.documents.discardRecovery(recoveryId),
     closeDocument: async (handle) => s.documents.close(handle),
+    listLibraries: async () => librariesOverview(s),
+    addTeamLibrary: async () => {
+      if (!s.deps.dialogs.chooseFolder) throw userError('Adding a team library needs a folder dialog, which this window does not have');
+      const dir = await s.deps.dialogs.chooseFolder();
+      if (!dir) return { status: 'canceled' };
+      // Read-only to start with: a shared folder is changed on purpose, not by a slip in a form.
+      const added = await s.libraries.change(() => s.settings.addTeamLibrary(dir, true));
+      const id = libraryIdOf({ dir: added.dir, kind: 'team' });
+      const library = librariesOverview(s).libraries.find((l) => l.id === id);
+      if (!library) throw new Error(`team library ${id} was added but is not mounted`);
+      return { status: 'added', library };
+    },
+    removeTeamLibrary: async (libraryId) => s.libraries.change(() => s.settings.removeTeamLibrary(teamDir(s, libraryId))),
+    setTeamLibraryReadOnly: async (libraryId, readOnly) => s.libraries.change(() => s.settings.setReadOnly(teamDir(s, libraryId), readOnly)),
+    savePersonalFact: async (fact) => saved(await s.libraries.change(() => s.personal.saveFact(fact), (r) => r.ok)),
+    deletePersonalFact: async (id) => ({ deleted: await s.libraries.change(() => s.personal.deleteFact(id), (r) => r) }),
+    personalSection: async (id) => personalSection(s, id),
+    savePersonalSection: async (meta, body) => saved(await s.libraries.change(() => s.personal.saveSection(meta, body), (r) => r.ok)),
+    deletePersonalSection: async (id) => ({ deleted: await s.libraries.change(() => s.personal.deleteSection(id), (r) => r) }),
   };
 }

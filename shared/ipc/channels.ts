@@ -5,6 +5,14 @@ import type { ComposedDoc, ComposeWarning } from '../model/document.js';
 import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
 
+/** Which mounted library an item comes from; `libraryId` is the opaque id of listLibraries, never a path. */
+export interface ItemSource {
+  libraryId: string;
+  kind: LibraryKind;
+  name: string;
+}
+export type LibraryKind = 'bundled' | 'team' | 'personal';
+
 export interface SectionSummary {
   id: string;
   title: string;
@@ -13,6 +21,7 @@ export interface SectionSummary {
   technologies: string[];
   countries: string[];
   revision: number;
+  source?: ItemSource;
 }
 export interface SearchHit {
   kind: 'fact' | 'section' | 'country' | 'forum';
@@ -36,7 +45,37 @@ export interface FactSummary {
   stale: boolean;
   /** YYYY-MM-DD the fact is due for review. */
   reviewDue: string;
+  source?: ItemSource;
 }
+
+/** One mounted library as the Libraries view shows it. Team libraries are named by an opaque id, never their path. */
+export interface LibraryInfo {
+  id: string;
+  kind: LibraryKind;
+  /** The manifest's name. */
+  name: string;
+  /** The folder's own name (no path), to tell team folders with the same manifest name apart. */
+  folder: string;
+  readOnly: boolean;
+  sections: number;
+  facts: number;
+  problemCount: number;
+  /** The first few problems as `file:line: message`, file relative to the library folder. */
+  problems: string[];
+}
+export interface LibrariesOverview {
+  libraries: LibraryInfo[];
+  /** What went wrong at start-up that the user should know: settings.json not used, personal library not created. */
+  notices: string[];
+}
+export type AddTeamLibraryResult = { status: 'added'; library: LibraryInfo } | { status: 'canceled' };
+
+/** A field the user filled in wrongly (zod path such as `source.url`) and how to fix it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+export type SaveLibraryItemResult = { ok: true } | { ok: false; errors: FieldError[] };
 
 /** Documents (main/services/documents/document-service.ts): opaque handles, never paths, cross the bridge. */
 export interface OpenDocument {
@@ -96,6 +135,41 @@ export const AssembleArgs = z
   })
   .strict();
 
+// What a form may send. Only the shape and sizes are checked here: the library validates the content and
+// answers with field errors, so a wrong date comes back as a message next to its field, not a refused call.
+const FormText = (max: number) => z.string().max(max);
+const TagList = z.array(FormText(100)).max(100);
+const TagsInput = z.object({ technologies: TagList.optional(), countries: TagList.optional(), topics: TagList.optional() }).strict();
+export const FactInput = z
+  .object({
+    id: FormText(200),
+    statement: FormText(4000),
+    value: z.number().finite().optional(),
+    unit: FormText(100).optional(),
+    asOf: FormText(40),
+    review: z.object({ by: FormText(40).optional(), maxAgeDays: z.number().int().max(100_000).optional() }).strict(),
+    source: z.object({ title: FormText(1000), publisher: FormText(500), date: FormText(40), url: FormText(2000) }).strict(),
+    tags: TagsInput.optional(),
+    marking: FormText(100).optional(),
+  })
+  .strict();
+export const SectionMetaInput = z
+  .object({
+    id: FormText(200),
+    title: FormText(500),
+    topic: FormText(40),
+    tags: TagsInput.optional(),
+    marking: FormText(100).optional(),
+    summary: FormText(2000).optional(),
+    revision: z.number().int().min(1).max(1_000_000).optional(),
+    variables: z.array(z.object({ name: FormText(100), label: FormText(200), default: FormText(1000).optional() }).strict()).max(100).optional(),
+  })
+  .strict();
+export type FactInput = z.infer<typeof FactInput>;
+export type SectionMetaInput = z.infer<typeof SectionMetaInput>;
+const ItemId = z.string().min(1).max(200);
+const SectionBody = z.string().max(200_000);
+
 /** P is the method's parameter list as TypeScript sees it; `args` validates the same list at runtime. */
 const channel = <P extends unknown[], R>(args: z.ZodType) => ({ args, params: undefined as unknown as P, result: undefined as unknown as R });
 
@@ -135,6 +209,18 @@ export const CHANNELS = {
   discardRecovery: channel<[recoveryId: string], void>(z.tuple([Handle])),
   /** The document is closed (saved, or its changes given up): its recovery copy goes. */
   closeDocument: channel<[handle: string], void>(z.tuple([Handle])),
+  listLibraries: channel<[], LibrariesOverview>(z.tuple([])),
+  /** Asks for the folder with a native dialog (the renderer never sends a path); added read-only. */
+  addTeamLibrary: channel<[], AddTeamLibraryResult>(z.tuple([])),
+  removeTeamLibrary: channel<[libraryId: string], void>(z.tuple([Handle])),
+  setTeamLibraryReadOnly: channel<[libraryId: string, readOnly: boolean], void>(z.tuple([Handle, z.boolean()])),
+  /** Adds a fact to the personal library, or replaces the personal fact with the same id. */
+  savePersonalFact: channel<[fact: FactInput], SaveLibraryItemResult>(z.tuple([FactInput])),
+  deletePersonalFact: channel<[id: string], { deleted: boolean }>(z.tuple([ItemId])),
+  /** A personal section's front matter and body, for editing; null when the personal library has no such section. */
+  personalSection: channel<[id: string], { meta: SectionMetaInput; body: string } | null>(z.tuple([ItemId])),
+  savePersonalSection: channel<[meta: SectionMetaInput, body: string], SaveLibraryItemResult>(z.tuple([SectionMetaInput, SectionBody])),
+  deletePersonalSection: channel<[id: string], { deleted: boolean }>(z.tuple([ItemId])),
 } satisfies Record<MethodName, { args: z.ZodType; params: unknown[]; result: unknown }>;
 
 export type Channels = typeof CHANNELS;

@@ -22,6 +22,15 @@ export const CHANNEL_NAMES = {
   restoreRecovery: 'document:restore-recovery',
   discardRecovery: 'document:discard-recovery',
   closeDocument: 'document:close',
+  listLibraries: 'libraries:list',
+  addTeamLibrary: 'libraries:add-team',
+  removeTeamLibrary: 'libraries:remove-team',
+  setTeamLibraryReadOnly: 'libraries:set-team-read-only',
+  savePersonalFact: 'personal:save-fact',
+  deletePersonalFact: 'personal:delete-fact',
+  personalSection: 'personal:section',
+  savePersonalSection: 'personal:save-section',
+  deletePersonalSection: 'personal:delete-section',
 } as const;
 
 export type MethodName = keyof typeof CHANNEL_NAMES;
