@@ -2,7 +2,6 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Library } from '../../../shared/model/library.js';
 import { REF_PATTERN } from '../../../shared/markdown/setup.js';
-import { buildIndex } from './index-build.js';
 import { entries, matchesFilters, technologiesOf, titleOf, type Entry, type ItemFilters, type ItemKind } from './filters.js';
 
 export interface SearchResult {
@@ -71,10 +70,8 @@ export class LibraryIndex {
   constructor(private readonly library: Library) {
     this.docs = entries(library);
     // Only ids are kept in the indexes; titles and snippets are read from the library when results are shown.
-    this.main = buildIndex(
-      this.docs.map((e, i) => toDoc(e, i, library)),
-      { idField: 'i', fields: ['title', 'tags', 'text'], processTerm, searchOptions: SEARCH_OPTIONS },
-    );
+    this.main = new MiniSearch<Doc>({ idField: 'i', fields: ['title', 'tags', 'text'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS });
+    this.main.addAll(this.docs.map((e, i) => toDoc(e, i, library)));
     this.technologies = new MiniSearch({ fields: ['id', 'name'], processTerm, searchOptions: SEARCH_OPTIONS });
     this.technologies.addAll([...library.technologies.values()].map((t) => ({ id: t.id, name: `${t.id.replace(/-/g, ' ')} ${t.name}` })));
   }
@@ -112,9 +109,9 @@ export class LibraryIndex {
 
   private bodies(): MiniSearch<{ i: number; body: string }> {
     if (!this.bodyIndex) {
+      this.bodyIndex = new MiniSearch({ idField: 'i', fields: ['body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS });
       // Reference markers ({{fact:semi-brains}}) are not words of the text.
-      const bodies = this.docs.flatMap((e, i) => (e.kind === 'section' ? [{ i, body: e.item.body.replace(REF_PATTERN, ' ') }] : []));
-      this.bodyIndex = buildIndex(bodies, { idField: 'i', fields: ['body'], processTerm, searchOptions: SEARCH_OPTIONS });
+      this.bodyIndex.addAll(this.docs.flatMap((e, i) => (e.kind === 'section' ? [{ i, body: e.item.body.replace(REF_PATTERN, ' ') }] : [])));
     }
     return this.bodyIndex;
   }
