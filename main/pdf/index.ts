@@ -25,6 +25,11 @@ export interface RenderOptions {
   fontsDir?: string;
   /** Fixed creation date: with it, the same input gives byte-identical output. */
   creationDate?: Date;
+  /**
+   * For the composer's live preview: same pages and text, written fast (untagged, uncompressed, fonts and
+   * unchanged lines reused from earlier previews in this process). Never PDF/A (`pdfa` is ignored). Not for saving.
+   */
+  preview?: boolean;
 }
 
 export interface RenderResult {
@@ -51,11 +56,16 @@ export interface LaidOutDocument {
 }
 
 export async function renderPdf(doc: ComposedDoc, options: RenderOptions = {}): Promise<RenderResult> {
-  const laid = layoutDocument(doc, options);
+  return writeLaidOut(doc, layoutDocument(doc, options), options);
+}
+
+/** The writing half of renderPdf, for a caller that laid the document out itself (the preview benchmark times both). */
+export function writeLaidOut(doc: ComposedDoc, laid: LaidOutDocument, options: RenderOptions = {}): RenderResult {
   const bytes = writePdf({
     fonts: laid.fonts,
     theme: laid.theme,
     pdfa: !!options.pdfa,
+    preview: !!options.preview,
     pages: laid.pages,
     info: {
       title: doc.meta.title,

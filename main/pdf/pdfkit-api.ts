@@ -18,8 +18,15 @@ export interface PdfOutline {
 
 /** pdfkit's EmbeddedFont: `layoutCache` is replaced by the process-wide one of the face. */
 export interface PdfEmbeddedFont {
+  /** Resource name (F1, F2, ... in order of first use); also the seed of the subset tag in BaseFont. */
   id: string;
+  font: Font;
+  /** 1000 / unitsPerEm. */
+  scale: number;
   layoutCache: unknown;
+  /** Per subset glyph id: code points (for ToUnicode) and advance width (for W), filled by encode(). */
+  unicode: number[][];
+  widths: number[];
   encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
   ref(): PdfRef;
   /** fontkit's subset: original glyph ids in order of first use, and the encoder pdfkit calls once. */

@@ -2,7 +2,17 @@
 import type { StructNode } from './flow.js';
 import type { PdfDoc, PdfStructureElement } from './pdfkit-api.js';
 
-export class Tagger {
+/** What the writer asks of the structure tree while drawing; a preview, which is untagged, answers with NoTags. */
+export interface ContentMarker {
+  element(n: StructNode): unknown;
+  content(n: StructNode): void;
+  beginLink(n: StructNode): PdfStructureElement | null;
+  endLink(link: PdfStructureElement): void;
+  artifact(type: 'Pagination' | 'Layout'): void;
+  close(): void;
+}
+
+export class Tagger implements ContentMarker {
   private readonly elements = new Map<StructNode, PdfStructureElement>();
   /** The element whose marked content is open, or 'artifact', or null. */
   private open: StructNode | 'artifact' | 'link' | null = null;
@@ -67,4 +77,16 @@ export class Tagger {
       this.open = null;
     }
   }
+}
+
+/** No structure tree and no marked content: for the preview, which is only looked at, never read aloud or reflowed. */
+export class NoTags implements ContentMarker {
+  element(): void {}
+  content(): void {}
+  beginLink(): null {
+    return null;
+  }
+  endLink(): void {}
+  artifact(): void {}
+  close(): void {}
 }

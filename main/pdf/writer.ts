@@ -2,11 +2,12 @@
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import type { FaceId, FontSet } from './fonts.js';
+import { FACE_FILES, type FaceId, type FontSet } from './fonts.js';
 import type { FlowItem, LineItem, RowItem, StructNode } from './flow.js';
 import type { Line, Rgb, Run } from './layout-types.js';
-import type { PdfDoc, PdfEmbeddedFont, PdfOutline } from './pdfkit-api.js';
-import { Tagger } from './tagging.js';
+import type { PdfDoc, PdfEmbeddedFont, PdfOutline, PdfStructureElement } from './pdfkit-api.js';
+import { boundPreviewFontState, previewFontGeneration, shareFontState, type EncodedWord } from './preview-fonts.js';
+import { NoTags, Tagger, type ContentMarker } from './tagging.js';
 import type { Theme } from './theme.js';
 import { escapeInfoForXmp } from './xmp.js';
 
@@ -51,6 +52,12 @@ export interface WriteInput {
   theme: Theme;
   info: DocInfo;
   pdfa: boolean;
+  /**
+   * Fast output for the composer's live preview: untagged, uncompressed, no link annotations, fonts subset
+   * once per process and lines encoded once per process (see preview-fonts.ts). Same pages, text and
+   * bookmarks; not for saving.
+   */
+  preview?: boolean;
   pages: PageOut[];
 }
 
@@ -62,18 +69,22 @@ const rgb = (c: Rgb) => `${fmt(c[0])} ${fmt(c[1])} ${fmt(c[2])}`;
 
 export function writePdf(input: WriteInput): Uint8Array {
   const { theme, info } = input;
+  const preview = !!input.preview;
+  if (preview) boundPreviewFontState();
   const doc = new PDFDocument({
     size: [theme.page.width, theme.page.height],
     margin: 0,
     autoFirstPage: false,
     // 1.7 always: tagged PDF needs >= 1.4, and pdfkit writes XMP (and PDF/A ids) only above 1.3.
     pdfVersion: '1.7',
-    tagged: true,
+    tagged: !preview,
+    // A preview goes through memory to pdf.js at once: deflating its pages would cost more than it saves.
+    compress: !preview,
     lang: info.language,
     displayTitle: true,
     // No default font: pdfkit would otherwise load Helvetica, which cannot be embedded.
     font: null as unknown as string,
-    ...(input.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
+    ...(input.pdfa && !preview ? { subset: 'PDF/A-2b' as const } : {}),
     info: {
       Title: info.title,
       Author: info.author,
@@ -86,10 +97,12 @@ export function writePdf(input: WriteInput): Uint8Array {
   }) as unknown as PdfDoc;
   escapeInfoForXmp(doc);
   const out = collectOutput(doc);
-  withFastDeflate(() => {
-    new PageWriter(doc, input).writeAll();
+  const write = () => {
+    new PageWriter(doc, input, preview).writeAll();
     doc.end();
-  });
+  };
+  if (preview) write();
+  else withFastDeflate(write);
   // pdfkit finishes synchronously once every object is ended; anything still open would truncate the file.
   if (doc._waiting !== 0) throw new Error(`internal error: ${doc._waiting} PDF objects were never finished`);
   return out();
@@ -161,17 +174,21 @@ function collectOutput(doc: PdfDoc): () => Uint8Array {
 class PageWriter {
   private readonly embedded = new Map<FaceId, PdfEmbeddedFont>();
   private readonly wordMemo = new Map<PdfEmbeddedFont, Map<string, EncodedWord>>();
-  private readonly tagger: Tagger;
+  private readonly tagger: ContentMarker;
   private readonly outlineStack: { level: number; item: PdfOutline }[] = [];
 
   constructor(
     private readonly doc: PdfDoc,
     private readonly input: WriteInput,
+    private readonly preview: boolean,
   ) {
     for (const [id, face] of Object.entries(input.fonts.faces)) doc.registerFont(id, face.font);
-    const root = doc.struct('Document');
-    doc.addStructure(root);
-    this.tagger = new Tagger(doc, root, () => this.flush());
+    if (preview) this.tagger = new NoTags();
+    else {
+      const root = doc.struct('Document');
+      doc.addStructure(root);
+      this.tagger = new Tagger(doc, root, () => this.flush());
+    }
   }
 
   /**
@@ -215,7 +232,11 @@ class PageWriter {
       f = this.doc._font;
       // Share the process-wide shaping cache: words measured during layout are not shaped again.
       f.layoutCache = this.input.fonts.faces[face].layoutCache;
-      memoizeSubset(face, f.subset);
+      if (this.preview) {
+        // Fixed resource names, so a line encoded for an earlier preview names the same font in this one.
+        f.id = `F${FACE_ORDER.indexOf(face) + 1}`;
+        this.wordMemo.set(f, shareFontState(face, f));
+      } else memoizeSubset(face, f.subset);
       this.embedded.set(face, f);
     }
     return f;
@@ -225,7 +246,7 @@ class PageWriter {
     if (!p.furniture.length && !p.rules.length) return;
     this.tagger.artifact('Pagination');
     for (const r of p.rules) this.rule(r.x, r.y, r.width, r.thickness, r.color);
-    for (const f of p.furniture) this.emit(this.runsOps(f.line.runs, f.x, f.top + f.line.baseline));
+    for (const f of p.furniture) this.emit(this.lineOps(f.line, f.x, f.top + f.line.baseline));
     this.tagger.close();
   }
 
@@ -301,7 +322,7 @@ class PageWriter {
       const lbl = item.label;
       if (item.struct) this.tagger.content(lbl.struct);
       else this.tagger.artifact('Layout');
-      this.emit(this.runsOps(lbl.line.runs, lbl.x, top + lbl.line.baseline));
+      this.emit(this.lineOps(lbl.line, lbl.x, top + lbl.line.baseline));
     }
     this.drawLine(item.line, item.x, top, item.struct);
   }
@@ -310,35 +331,63 @@ class PageWriter {
   private drawLine(line: Line, x: number, top: number, struct: StructNode | null): void {
     const baseline = top + line.baseline;
     const runs = line.runs;
-    let i = 0;
-    while (i < runs.length) {
-      const run = runs[i]!;
-      if (!run.link) {
-        let j = i;
-        while (j < runs.length && !runs[j]!.link) j++;
+    if (this.preview) {
+      // The composer draws preview pages onto a canvas with no annotation layer: link annotations would be
+      // written for nothing (they were a quarter of preview writing). Untagged, the line is one piece of content.
+      this.emit(this.lineOps(line, x, baseline));
+      return;
+    }
+    for (let i = 0; i < runs.length; ) {
+      const j = groupEnd(runs, i);
+      const group = runs.slice(i, j);
+      const target = runs[i]!.link;
+      if (!target) {
         if (struct) this.tagger.content(struct);
         else this.tagger.artifact('Layout');
-        this.emit(this.runsOps(runs.slice(i, j), x, baseline));
-        i = j;
-        continue;
+        this.emit(this.runsOps(group, x, baseline));
+      } else {
+        const link = struct ? this.tagger.beginLink(struct) : null;
+        if (!link) this.tagger.artifact('Layout');
+        this.emit(this.runsOps(group, x, baseline));
+        this.annotate(group, target, x, top, line.height, link);
+        if (link) this.tagger.endLink(link);
       }
-      const target = run.link;
-      let j = i;
-      while (j < runs.length && runs[j]!.link && sameTarget(runs[j]!.link!, target)) j++;
-      const group = runs.slice(i, j);
-      const link = struct ? this.tagger.beginLink(struct) : null;
-      if (!link) this.tagger.artifact('Layout');
-      this.emit(this.runsOps(group, x, baseline));
-      const first = group[0]!;
-      const last = group[group.length - 1]!;
-      const left = x + first.x;
-      const width = last.x + last.width - first.x;
-      const options = link ? { structParent: link } : {};
-      if ('uri' in target) this.doc.link(left, top, width, line.height, target.uri, { ...options, Contents: new String(target.uri) });
-      else this.doc.goTo(left, top, width, line.height, target.dest, options);
-      if (link) this.tagger.endLink(link);
       i = j;
     }
+  }
+
+  /** A link annotation over a group of runs with the same target (in the structure tree under `link`, when tagged). */
+  private annotate(group: Run[], target: NonNullable<Run['link']>, x: number, top: number, height: number, link: PdfStructureElement | null): void {
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    const left = x + first.x;
+    const width = last.x + last.width - first.x;
+    const options = link ? { structParent: link } : {};
+    if ('uri' in target) this.doc.link(left, top, width, height, target.uri, { ...options, Contents: new String(target.uri) });
+    else this.doc.goTo(left, top, width, height, target.dest, options);
+  }
+
+  /**
+   * A whole line's text. Export: as runsOps. Preview: encoded once per process and kept with the Line object
+   * (paragraph layout hands back the same Line objects for unchanged paragraphs), with coordinates relative to
+   * the line's origin and a translation in front, so the cached text still fits when the line moves.
+   */
+  private lineOps(line: Line, x: number, baseline: number): string {
+    if (!this.preview) return this.runsOps(line.runs, x, baseline);
+    const generation = previewFontGeneration();
+    let cached = lineOpsCache.get(line);
+    if (cached?.generation !== generation) {
+      cached = { generation, ops: this.runsOps(line.runs, 0, 0) };
+      lineOpsCache.set(line, cached);
+    } else {
+      // The fonts still have to be resources of this page, as runsOps would have made them.
+      for (const run of line.runs) if (run.text) this.useFont(this.font(run.face));
+    }
+    return `q 1 0 0 1 ${fmt(x)} ${fmt(baseline)} cm\n${cached.ops}\nQ`;
+  }
+
+  private useFont(f: PdfEmbeddedFont): void {
+    this.doc.page.fonts[f.id] = f.ref();
   }
 
   private drawRow(row: RowItem, top: number, repeat: boolean): void {
@@ -373,7 +422,7 @@ class PageWriter {
     for (const run of runs) {
       if (!run.text) continue;
       const f = this.font(run.face);
-      this.doc.page.fonts[f.id] = f.ref();
+      this.useFont(f);
       const c = rgb(run.color);
       if (c !== color) {
         ops.push(`${c} rg`);
@@ -459,11 +508,20 @@ class PageWriter {
   }
 }
 
-interface EncodedWord {
-  tj: string;
-  advance: number;
-  marks: boolean;
+/** Where the end of run i's group is: runs with the same link target, or a stretch of runs without one. */
+function groupEnd(runs: Run[], i: number): number {
+  const target = runs[i]!.link;
+  let j = i + 1;
+  if (target) while (j < runs.length && runs[j]!.link && sameTarget(runs[j]!.link!, target)) j++;
+  else while (j < runs.length && !runs[j]!.link) j++;
+  return j;
 }
+
+/** Preview only: a line's text operators relative to its origin, valid while the font generation holds. */
+const lineOpsCache = new WeakMap<Line, { generation: number; ops: string }>();
+
+/** Preview resource names follow this fixed order of the faces. */
+const FACE_ORDER = Object.keys(FACE_FILES) as FaceId[];
 
 const subsetMemo = new Map<string, Uint8Array>();
 const MAX_SUBSETS = 200;

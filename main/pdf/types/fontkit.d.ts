@@ -29,6 +29,7 @@ declare module 'fontkit' {
     characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(id: number): Glyph;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
