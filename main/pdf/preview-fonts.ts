@@ -57,11 +57,16 @@ export function previewFontGeneration(): number {
 export function boundPreviewFontState(): void {
   for (const s of shared.values()) {
     if (s.subset.glyphs.length > MAX_GLYPHS_PER_FACE || s.words.size > MAX_WORDS_PER_FACE) {
-      shared.clear();
-      generation++;
+      resetPreviewFontState();
       return;
     }
   }
+}
+
+/** Forget the shared state: after a preview failed half-way, so one bad render cannot spoil the next ones. */
+export function resetPreviewFontState(): void {
+  shared.clear();
+  generation++;
 }
 
 /**

@@ -6,7 +6,7 @@ import { FACE_FILES, type FaceId, type FontSet } from './fonts.js';
 import type { FlowItem, LineItem, RowItem, StructNode } from './flow.js';
 import type { Line, Rgb, Run } from './layout-types.js';
 import type { PdfDoc, PdfEmbeddedFont, PdfOutline, PdfStructureElement } from './pdfkit-api.js';
-import { boundPreviewFontState, previewFontGeneration, shareFontState, type EncodedWord } from './preview-fonts.js';
+import { boundPreviewFontState, previewFontGeneration, resetPreviewFontState, shareFontState, type EncodedWord } from './preview-fonts.js';
 import { NoTags, Tagger, type ContentMarker } from './tagging.js';
 import type { Theme } from './theme.js';
 import { escapeInfoForXmp } from './xmp.js';
@@ -101,8 +101,15 @@ export function writePdf(input: WriteInput): Uint8Array {
     new PageWriter(doc, input, preview).writeAll();
     doc.end();
   };
-  if (preview) write();
-  else withFastDeflate(write);
+  if (!preview) withFastDeflate(write);
+  else {
+    try {
+      write();
+    } catch (e) {
+      resetPreviewFontState();
+      throw e;
+    }
+  }
   // pdfkit finishes synchronously once every object is ended; anything still open would truncate the file.
   if (doc._waiting !== 0) throw new Error(`internal error: ${doc._waiting} PDF objects were never finished`);
   return out();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComposedDoc } from '../../../shared/model/document.js';
 import { renderPdf } from '../../../main/pdf/index.js';
 import { longBrief, sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
-import { allText, openPdf, qpdfCheck } from './read-pdf.js';
+import { allText, openPdf, pageImages, qpdfCheck } from './read-pdf.js';
 
 const creationDate = new Date('2021-05-04T12:00:00Z');
 
@@ -62,6 +62,23 @@ describe('preview mode', () => {
         expect(await outlineTitles(preview.bytes)).toEqual(await outlineTitles(exported.bytes));
       }
     }
+  });
+
+  it('draws the same pages as the export (poppler), with glyph widths right after other documents grew the shared subsets', async () => {
+    const doc = sampleIssueBrief();
+    await renderPdf(scripts(), { creationDate, preview: true });
+    await renderPdf(longBrief(12), { creationDate, preview: true });
+    const preview = pageImages((await renderPdf(doc, { creationDate, preview: true })).bytes);
+    const exported = pageImages((await renderPdf(doc, { creationDate })).bytes);
+    expect(preview.map((p) => [p.width, p.height])).toEqual(exported.map((p) => [p.width, p.height]));
+    preview.forEach((page, i) => {
+      // Anti-aliasing may differ where a coordinate rounds differently (lines are placed by a translation); a
+      // wrong width or glyph would move whole words: count only strong differences.
+      const other = exported[i]!.pixels;
+      let strong = 0;
+      for (let k = 0; k < page.pixels.length; k++) if (Math.abs(page.pixels[k]! - other[k]!) > 96) strong++;
+      expect(strong, `page ${i + 1}`).toBeLessThan(page.pixels.length / 10_000);
+    });
   });
 
   it('is untagged and uncompressed, while export stays tagged and deflated', async () => {

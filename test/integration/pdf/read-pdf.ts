@@ -1,6 +1,6 @@
 // Reading produced PDFs back for tests: pdfjs-dist (text, structure, annotations, outline) and poppler/qpdf.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -128,6 +128,24 @@ export function pdftotext(bytes: Uint8Array, opts: { layout?: boolean; first?: n
   return withFile(bytes, (file) => {
     const args = [...(opts.layout ? ['-layout'] : []), ...(opts.first ? ['-f', String(opts.first)] : []), ...(opts.last ? ['-l', String(opts.last)] : []), file, '-'];
     return execFileSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  });
+}
+
+/** Every page drawn by poppler (pdftoppm) as 8-bit grey pixels at the given resolution. */
+export function pageImages(bytes: Uint8Array, dpi = 40): { width: number; height: number; pixels: Uint8Array }[] {
+  return withFile(bytes, (file) => {
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', file, path.join(path.dirname(file), 'page')]);
+    return readdirSync(path.dirname(file))
+      .filter((f) => f.endsWith('.pgm'))
+      .sort()
+      .map((f) => {
+        // Binary PGM: "P5\n<width> <height>\n<maxval>\n" then one byte per pixel.
+        const data = readFileSync(path.join(path.dirname(file), f));
+        const header = data.subarray(0, 64).toString('latin1').split('\n');
+        const [width, height] = header[1]!.split(' ').map(Number) as [number, number];
+        const start = header.slice(0, 3).join('\n').length + 1;
+        return { width, height, pixels: new Uint8Array(data.subarray(start)) };
+      });
   });
 }
 
