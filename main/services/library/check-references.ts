@@ -1,6 +1,7 @@
 // Cross-item checks on a (merged) library: every id a fact, section, country or forum points at must exist.
 import type { Country, Fact, Forum, Library, Problem } from '../../../shared/model/library.js';
 import type { Located, LocatedSection } from './read-folder.js';
+import { TABLE_QUERIES } from '../../../shared/compose/data-tables.js';
 
 /** The located items that made it into the library (first definition of each id). */
 export interface LocatedItems {
@@ -17,8 +18,6 @@ export interface LocatedItems {
  */
 const BRACES = /\{\{(?:\s*(fact|value|cite|var)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}|[^{}\n]{0,80}\}\})/g;
 
-/** Table queries compose knows (shared/compose/data-tables.ts); keep in step with it. */
-const TABLE_QUERIES = ['technology-partners'];
 
 const TARGET: Record<'technologies' | 'countries' | 'forums' | 'facts', { word: string; file: string }> = {
   technologies: { word: 'technology', file: 'technologies.yaml' },
@@ -111,8 +110,8 @@ function checkBody(item: LocatedSection, library: Library, invalid: ReadonlySet<
   // Most sections have no table: skip the fence scan for them.
   for (const table of body.includes('briefing-table') ? findTables(body) : []) {
     const query = table.spec.query;
-    if (query === undefined) at(table.index, 'a briefing-table block needs "query:" (known: technology-partners)');
-    else if (!TABLE_QUERIES.includes(query)) at(table.index, `briefing-table query "${query}" is unknown — use one of: ${TABLE_QUERIES.join(', ')}`);
+    if (query === undefined) at(table.index, `a briefing-table block needs "query:" (known: ${TABLE_QUERIES.join(', ')})`);
+    else if (!(TABLE_QUERIES as readonly string[]).includes(query)) at(table.index, `briefing-table query "${query}" is unknown — use one of: ${TABLE_QUERIES.join(', ')}`);
     else {
       const tech = table.spec.technology;
       // A {{var:...}} value is filled in per brief; the variable itself is checked above.
