@@ -53,7 +53,7 @@ export interface WriteInput {
   info: DocInfo;
   pdfa: boolean;
   /**
-   * Fast output for the composer's live preview: untagged, uncompressed, no link annotations, fonts subset
+   * Fast output for the composer's live preview: untagged, uncompressed, no links or named destinations, fonts subset
    * once per process and lines encoded once per process (see preview-fonts.ts). Same pages, text and
    * bookmarks; not for saving.
    */
@@ -313,7 +313,8 @@ class PageWriter {
   }
 
   private anchor(anchor: NonNullable<FlowItem['anchor']>, top: number): void {
-    this.doc.addNamedDestination(anchor.id, 'XYZ', null, top, null);
+    // Named destinations serve internal links, which a preview does not write; bookmarks point at pages directly.
+    if (!this.preview) this.doc.addNamedDestination(anchor.id, 'XYZ', null, top, null);
     if (!anchor.bookmark) return;
     const { level, title } = anchor.bookmark;
     while (this.outlineStack.length && this.outlineStack[this.outlineStack.length - 1]!.level >= level) this.outlineStack.pop();

@@ -140,7 +140,7 @@ export async function run(): Promise<BenchReport> {
     notes: [
       `load average (1/5/15 min) before ${loadBefore}, after ${load()}, on ${os.cpus().length} CPUs: wall times on a busy machine run above CPU times; compare cpu= figures between runs.`,
       'In-process, no IPC and no pdf.js drawing: the renderer adds its ~300 ms typing pause, the IPC copy and pdf.js page drawing on top.',
-      'Preview mode: untagged, uncompressed, no link annotations, font subsets kept per process (glyph ids stable, subset re-encoded only when a new glyph appears) and each laid-out line encoded once per process (reused while the paragraph layout memo hands back the same Line object). Export mode is unchanged: tagged, per-document subsets, deflated.',
+      'Preview mode: untagged, uncompressed, no link annotations or named destinations (the composer draws pages on a canvas; bookmarks stay), font subsets kept per process (glyph ids stable, subset re-encoded only when a new glyph appears) and each laid-out line encoded once per process (reused while the paragraph layout memo hands back the same Line object). Export mode is unchanged: tagged, per-document subsets, deflated.',
       'Before this preview mode (2026-11-25, same loop, export mode through the handler): 108-375 ms warm median, PDF writing 80-89% of it.',
     ],
   };
