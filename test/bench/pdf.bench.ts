@@ -90,14 +90,20 @@ export async function run(options: PdfBenchOptions = {}): Promise<BenchReport> {
     `time split (memo cleared): layout ${median(layoutOnly).toFixed(1)} ms, writing ${(oursFull.value - median(layoutOnly)).toFixed(1)} ms (pdfkit object serialisation, font subsetting, deflate, structure tree)`,
   );
   // An edit of one paragraph: every other paragraph, font subset and unchanged page comes from the memos.
-  const edited = await timeAsync(runs, async (i) => {
+  const withEdit = (text: string) => {
     const doc = structuredClone(brief);
     const para = doc.sections.flatMap((sec) => sec.blocks).find((b) => b.kind === 'paragraph');
-    if (para && para.kind === 'paragraph') para.inlines = [...para.inlines, { kind: 'text', text: ` Edit ${i}.` }];
-    await renderPdf(doc, { creationDate });
-  });
+    if (para && para.kind === 'paragraph') para.inlines = [...para.inlines, { kind: 'text', text }];
+    return doc;
+  };
+  const edited = await timeAsync(runs, (i) => renderPdf(withEdit(` Edit ${i}.`), { creationDate }));
   const editedRow = row('issue brief re-export after a one-paragraph edit, warm', edited, { pages });
   rows.push(editedRow);
+  // The composer's live preview (renderPdf preview: true): other edit texts, so no paragraph comes from the loop above.
+  for (let i = 0; i < 3; i++) await renderPdf(withEdit(` Warm-up ${i}.`), { creationDate, preview: true });
+  const previewEdited = await timeAsync(runs, (i) => renderPdf(withEdit(` Preview edit ${i}.`), { creationDate, preview: true }));
+  const previewRow = row('issue brief preview mode after a one-paragraph edit, warm', previewEdited, { pages });
+  rows.push(previewRow);
   const pdfa = await timeAsync(Math.max(5, runs >> 1), () => renderPdf(brief, { creationDate, pdfa: true }));
   rows.push(row('issue brief export, PDF/A-2b, warm', pdfa));
 
@@ -129,6 +135,7 @@ export async function run(options: PdfBenchOptions = {}): Promise<BenchReport> {
     };
     compare(ours, typstSame, 'Typst warm, same source');
     compare(editedRow, typstEdit, 'Typst warm, one paragraph changed');
+    compare(previewRow, typstEdit, 'Typst warm, one paragraph changed');
     compare(oursFull, typstFull, 'Typst warm, full relayout');
     notes.push('Typst: @myriaddreamin/typst-ts-node-compiler in-process, markup generated from the same ComposedDoc (headings, paragraphs, lists, table, notes, outline), fonts passed as assets/fonts, no package imports: nothing to fetch.');
   } catch (e) {
