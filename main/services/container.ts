@@ -230,7 +230,7 @@ export function createHandlers(s: Services): Handlers {
     assembleBrief: async (spec) => assembleBrief(spec, s.library.library()),
     composeBrief: async (brief) => s.exporter.compose(brief),
     previewPdf: async (brief) => {
-      const r = await s.exporter.render(brief, { pdfa: false });
+      const r = await s.exporter.renderPreview(brief);
       return { pdf: r.bytes, pageCount: r.pageCount, warnings: r.doc.warnings };
     },
     exportPdf: async (brief, options) => {
