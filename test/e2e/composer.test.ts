@@ -1,37 +1,18 @@
 // End to end: the composer in Chromium through the real services — search, add, reorder, insert a fact by
 // autocomplete, see it in the live preview, export, and read the PDF back; axe and screenshots on each main view.
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactSummary } from '../../shared/ipc/channels.js';
+import { axeViolations } from './axe.js';
 import { browserOrSkipReason, startHarness, type Harness } from './harness.js';
 import { readPdfText } from '../support/read-pdf.js';
 import { readBriefFile } from '../../main/services/documents/brief-file.js';
 
 const browser = browserOrSkipReason();
 const screenshots = path.resolve(import.meta.dirname, '../../test-output/screenshots');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // The app's CSP refuses inline scripts (addScriptTag injects one), so axe is evaluated through the devtools protocol.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await fs.readFile(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }

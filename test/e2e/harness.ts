@@ -68,6 +68,8 @@ export interface Harness {
   savedBriefs: string[];
   /** Paths the fake open dialog hands out next (empty: the user cancels). */
   openQueue: string[];
+  /** Folders the fake "Add team library" dialog hands out next (empty: the user cancels). */
+  folderQueue: string[];
   /** Calls refused by the sender check (e.g. from an iframe). */
   refused: string[];
   /** Chooses an application menu item, as main/electron/menu.ts would send it. */
@@ -81,6 +83,7 @@ export async function startHarness(executablePath: string, options: { userDataDi
   const savedFiles: string[] = [];
   const savedBriefs: string[] = [];
   const openQueue: string[] = [];
+  const folderQueue: string[] = [];
   const refused: string[] = [];
   const dialogs: AppDialogs = {
     savePdf: async (name) => {
@@ -94,6 +97,7 @@ export async function startHarness(executablePath: string, options: { userDataDi
       return file;
     },
     openBrief: async () => openQueue.shift() ?? null,
+    chooseFolder: async () => folderQueue.shift() ?? null,
   };
   const services = await createServices({
     bundledLibraryDir: bundledLibraryDir(),
@@ -161,6 +165,7 @@ export async function startHarness(executablePath: string, options: { userDataDi
     savedFiles,
     savedBriefs,
     openQueue,
+    folderQueue,
     refused,
     menu: (command) => page.evaluate((c) => (window as unknown as { __menuCommand(c: string): void }).__menuCommand(c), command),
     async close() {

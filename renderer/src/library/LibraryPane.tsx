@@ -1,8 +1,13 @@
-// The library pane: full-text search with topic/technology/country filters, sections by topic, facts with stale marks.
+// The library pane: full-text search with topic/technology/country filters, sections by topic, facts with stale marks,
+// where each item comes from, and the doors to the Libraries view and the personal library's forms.
 import { useEffect, useMemo, useState, type RefObject } from 'react';
-import type { FactSummary, SearchHit, SectionSummary } from '../../../shared/ipc/channels.js';
-import { TOPICS, type Topic } from '../../../shared/model/library.js';
+import type { FactSummary, ItemSource, SearchHit, SectionSummary } from '../../../shared/ipc/channels.js';
+import { TOPICS, type Fact, type Topic } from '../../../shared/model/library.js';
 import { api } from '../api.js';
+import { FactDialog } from '../libraries/FactDialog.js';
+import { LibrariesDialog } from '../libraries/LibrariesDialog.js';
+import { SectionDialog } from '../libraries/SectionDialog.js';
+import { TOPIC_LABELS } from './topics.js';
 import type { LibraryData } from './useLibraryData.js';
 import { SECTION_DRAG_TYPE } from '../outline/dragTypes.js';
 
@@ -21,17 +26,15 @@ interface Filters {
   country: string;
 }
 
-const TOPIC_LABELS: Record<Topic, string> = {
-  priorities: 'Technology priorities',
-  data: 'Data',
-  standards: 'Standards',
-  organization: 'Organization',
-  protection: 'Protection',
-  context: 'Context',
-  framing: 'Framing',
-};
+type Dialog = { kind: 'libraries' } | { kind: 'fact'; fact?: Fact } | { kind: 'section'; sectionId?: string };
 
-function useSearch(query: string, filters: Filters): { hits: SearchHit[] | null; error: string | null } {
+/** Bundled items need no label; the others say whose they are. */
+function SourceBadge({ source }: { source: ItemSource | undefined }) {
+  if (!source || source.kind === 'bundled') return null;
+  return <span className={`badge source-${source.kind}`}>{source.kind === 'personal' ? 'Personal' : source.name}</span>;
+}
+
+function useSearch(query: string, filters: Filters, version: number): { hits: SearchHit[] | null; error: string | null } {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -55,7 +58,7 @@ function useSearch(query: string, filters: Filters): { hits: SearchHit[] | null;
       live = false;
       clearTimeout(timer);
     };
-  }, [query, filters]);
+  }, [query, filters, version]);
   return { hits, error };
 }
 
@@ -66,7 +69,14 @@ function matchesFilters(tags: { technologies: string[]; countries: string[] }, f
 export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: Props) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ topic: '', technology: '', country: '' });
-  const { hits, error: searchError } = useSearch(query, filters);
+  const { hits, error: searchError } = useSearch(query, filters, data.version);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [status, setStatus] = useState('');
+  const done = (message: string) => {
+    setDialog(null);
+    setStatus(message);
+    data.reload();
+  };
 
   const options = useMemo(() => {
     const tech = new Set<string>();
@@ -92,7 +102,17 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
 
   return (
     <section className="pane library" aria-labelledby="library-heading">
-      <h2 id="library-heading">Library</h2>
+      <div className="library-head">
+        <h2 id="library-heading">Library</h2>
+        <div className="library-buttons">
+          <button type="button" onClick={() => setDialog({ kind: 'libraries' })}>
+            Libraries…{data.problemCount > 0 && <span className="problem-count"> ({data.problemCount} problem{data.problemCount === 1 ? '' : 's'})</span>}
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'fact' })}>New fact…</button>
+          <button type="button" onClick={() => setDialog({ kind: 'section' })}>New section…</button>
+        </div>
+      </div>
+      <p className="hint small library-status" role="status">{status}</p>
       <div className="search-box" role="search">
         <label className="field">
           <span>Search sections and facts</span>
@@ -150,12 +170,22 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
                 }}
               >
                 <div>
-                  <div className="section-title">{s.title}</div>
+                  <div className="section-title">
+                    {s.title}
+                    <SourceBadge source={s.source} />
+                  </div>
                   {s.summary && <div className="section-summary">{s.summary}</div>}
                 </div>
-                <button type="button" onClick={() => onAdd(s.id)} disabled={inBrief.has(s.id)} aria-label={inBrief.has(s.id) ? `Added ${s.title}` : `Add ${s.title}`}>
-                  {inBrief.has(s.id) ? 'Added' : 'Add'}
-                </button>
+                <span className="item-actions">
+                  {s.source?.kind === 'personal' && (
+                    <button type="button" onClick={() => setDialog({ kind: 'section', sectionId: s.id })} aria-label={`Edit ${s.title}`}>
+                      Edit
+                    </button>
+                  )}
+                  <button type="button" onClick={() => onAdd(s.id)} disabled={inBrief.has(s.id)} aria-label={inBrief.has(s.id) ? `Added ${s.title}` : `Add ${s.title}`}>
+                    {inBrief.has(s.id) ? 'Added' : 'Add'}
+                  </button>
+                </span>
               </li>
             ))}
           </ul>
@@ -174,6 +204,7 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
                 <div className="fact-statement">{f.fact.statement}</div>
                 <div className="fact-meta">
                   <code>{f.fact.id}</code> · {f.fact.source.publisher}, {f.fact.asOf}
+                  <SourceBadge source={f.source} />
                   {f.stale && (
                     <span className="badge stale-badge" title={`Review was due ${f.reviewDue}`}>
                       Stale
@@ -181,15 +212,25 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
                   )}
                 </div>
               </div>
-              {onInsertFact && (
-                <button type="button" onClick={() => onInsertFact(f.fact.id)} aria-label={`Insert fact ${f.fact.id}`}>
-                  Insert
-                </button>
-              )}
+              <span className="item-actions">
+                {f.source?.kind === 'personal' && (
+                  <button type="button" onClick={() => setDialog({ kind: 'fact', fact: f.fact })} aria-label={`Edit fact ${f.fact.id}`}>
+                    Edit
+                  </button>
+                )}
+                {onInsertFact && (
+                  <button type="button" onClick={() => onInsertFact(f.fact.id)} aria-label={`Insert fact ${f.fact.id}`}>
+                    Insert
+                  </button>
+                )}
+              </span>
             </li>
           ))}
         </ul>
       </details>
+      {dialog?.kind === 'libraries' && <LibrariesDialog onChanged={data.reload} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'fact' && <FactDialog {...(dialog.fact ? { fact: dialog.fact } : {})} onDone={done} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'section' && <SectionDialog {...(dialog.sectionId ? { sectionId: dialog.sectionId } : {})} onDone={done} onClose={() => setDialog(null)} />}
     </section>
   );
 }

@@ -1,0 +1,118 @@
+// "New fact" / "Edit fact": a form over the personal library, with the library's own message next to each field.
+import { useState, type FormEvent } from 'react';
+import type { FieldError } from '../../../shared/ipc/channels.js';
+import type { Fact } from '../../../shared/model/library.js';
+import { api } from '../api.js';
+import { emptyFactDraft, factDraft, factInput, type FactDraft } from './drafts.js';
+import { FormField } from './FormField.js';
+import { DeleteButton, ErrorSummary } from './FormParts.js';
+import { Modal } from './Modal.js';
+
+interface Props {
+  /** The personal fact to edit; a new fact when absent. */
+  fact?: Fact;
+  onDone(message: string): void;
+  onClose(): void;
+}
+
+type Text = { key: keyof FactDraft; label: string; field: string; hint?: string; multiline?: boolean };
+const SOURCE: Text[] = [
+  { key: 'sourceTitle', label: 'Source title', field: 'source.title' },
+  { key: 'sourcePublisher', label: 'Publisher', field: 'source.publisher' },
+  { key: 'sourceDate', label: 'Source date', field: 'source.date', hint: 'YYYY-MM-DD' },
+  { key: 'sourceUrl', label: 'Source URL', field: 'source.url', hint: 'https://…' },
+];
+const TAGS: Text[] = [
+  { key: 'technologies', label: 'Technologies', field: 'tags.technologies', hint: 'ids, comma-separated (e.g. semiconductors)' },
+  { key: 'countries', label: 'Countries', field: 'tags.countries', hint: 'ids, comma-separated (e.g. japan)' },
+  { key: 'topics', label: 'Topics', field: 'tags.topics', hint: 'comma-separated' },
+];
+const SHOWN = ['id', 'statement', 'value', 'unit', 'asOf', 'review', 'marking', ...SOURCE.map((t) => t.field), ...TAGS.map((t) => t.field)];
+
+export function FactDialog({ fact, onDone, onClose }: Props) {
+  const editing = fact !== undefined;
+  const [draft, setDraft] = useState<FactDraft>(() => (fact ? factDraft(fact) : emptyFactDraft()));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await work();
+    } catch (e) {
+      setFailure((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const built = factInput(draft);
+    if ('errors' in built) return setErrors(built.errors);
+    void run(async () => {
+      const r = await api().savePersonalFact(built.input);
+      if (r.ok) return onDone(`Fact “${built.input.id}” saved to your personal library.`);
+      setErrors(r.errors);
+    });
+  };
+  const remove = () =>
+    void run(async () => {
+      const r = await api().deletePersonalFact(fact!.id);
+      onDone(r.deleted ? `Fact “${fact!.id}” deleted from your personal library.` : `Fact “${fact!.id}” was already gone.`);
+    });
+
+  const input = ({ key, label, field, hint, multiline }: Text, readOnly = false) => (
+    <FormField key={key} label={label} field={field} errors={errors} {...(hint ? { hint } : {})}>
+      {(p) =>
+        multiline ? (
+          <textarea {...p} rows={3} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        ) : (
+          <input {...p} type="text" value={draft[key]} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        )
+      }
+    </FormField>
+  );
+  const reviewRule = errors.filter((e) => e.field === 'review');
+
+  return (
+    <Modal title={editing ? `Edit fact ${fact.id}` : 'New fact'} onClose={onClose} className="item-form">
+      <form onSubmit={submit} noValidate aria-label={editing ? 'Edit fact' : 'New fact'}>
+        <ErrorSummary what="The fact" errors={errors} failure={failure} shownFields={SHOWN} />
+        {input({ key: 'id', label: 'Id', field: 'id', hint: editing ? 'the id of a saved fact stays the same' : 'lowercase letters, digits and hyphens; briefs cite it' }, editing)}
+        {input({ key: 'statement', label: 'Statement', field: 'statement', multiline: true })}
+        <div className="field-row">
+          {input({ key: 'value', label: 'Value (optional)', field: 'value' })}
+          {input({ key: 'unit', label: 'Unit (optional)', field: 'unit' })}
+        </div>
+        {input({ key: 'asOf', label: 'As of', field: 'asOf', hint: 'YYYY-MM-DD or YYYY-MM' })}
+        <fieldset>
+          <legend>Review</legend>
+          <div className="field-row">
+            {input({ key: 'reviewBy', label: 'Review by', field: 'review.by', hint: 'YYYY-MM-DD' })}
+            {input({ key: 'reviewDays', label: 'or after (days)', field: 'review.maxAgeDays' })}
+          </div>
+          {reviewRule.length > 0 && <p className="field-error">{reviewRule.map((e) => e.message).join('; ')}</p>}
+        </fieldset>
+        <fieldset>
+          <legend>Source</legend>
+          {SOURCE.map((t) => input(t))}
+        </fieldset>
+        <fieldset>
+          <legend>Tags</legend>
+          {TAGS.map((t) => input(t))}
+        </fieldset>
+        {input({ key: 'marking', label: 'Marking (optional)', field: 'marking', hint: 'e.g. U or CUI' })}
+        <div className="form-actions">
+          {editing && <DeleteButton label="Delete fact" onConfirm={remove} disabled={busy} />}
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {editing ? 'Save changes' : 'Save fact'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

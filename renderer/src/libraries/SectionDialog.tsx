@@ -1,0 +1,129 @@
+// "New section" / "Edit section": title, topic, tags and Markdown body, saved to the personal library.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { FieldError, SectionMetaInput } from '../../../shared/ipc/channels.js';
+import { TOPICS, type Topic } from '../../../shared/model/library.js';
+import { api } from '../api.js';
+import { TOPIC_LABELS } from '../library/topics.js';
+import { emptySectionDraft, sectionDraft, sectionInput, type SectionDraft } from './drafts.js';
+import { FormField } from './FormField.js';
+import { DeleteButton, ErrorSummary } from './FormParts.js';
+import { Modal } from './Modal.js';
+
+interface Props {
+  /** The id of the personal section to edit; a new section when absent. */
+  sectionId?: string;
+  onDone(message: string): void;
+  onClose(): void;
+}
+
+type Text = { key: Exclude<keyof SectionDraft, 'topic'>; label: string; field: string; hint?: string; rows?: number };
+const TAGS: Text[] = [
+  { key: 'technologies', label: 'Technologies', field: 'tags.technologies', hint: 'ids, comma-separated' },
+  { key: 'countries', label: 'Countries', field: 'tags.countries', hint: 'ids, comma-separated' },
+  { key: 'topics', label: 'Topic tags', field: 'tags.topics', hint: 'free words, comma-separated' },
+];
+const SHOWN = ['id', 'title', 'topic', 'summary', 'marking', 'body', ...TAGS.map((t) => t.field)];
+
+export function SectionDialog({ sectionId, onDone, onClose }: Props) {
+  const editing = sectionId !== undefined;
+  const [draft, setDraft] = useState<SectionDraft | null>(editing ? null : emptySectionDraft());
+  const [kept, setKept] = useState<Pick<SectionMetaInput, 'variables'>>({});
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!sectionId) return;
+    api()
+      .personalSection(sectionId)
+      .then(
+        (s) => {
+          if (!s) return setFailure(`section “${sectionId}” is not in your personal library any more`);
+          setDraft(sectionDraft(s.meta, s.body));
+          setKept(s.meta.variables ? { variables: s.meta.variables } : {});
+        },
+        (e: Error) => setFailure(e.message),
+      );
+  }, [sectionId]);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await work();
+    } catch (e) {
+      setFailure((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft) return;
+    const meta = sectionInput(draft, kept);
+    void run(async () => {
+      const r = await api().savePersonalSection(meta, draft.body);
+      if (r.ok) return onDone(`Section “${meta.title}” saved to your personal library.`);
+      setErrors(r.errors);
+    });
+  };
+  const remove = () =>
+    void run(async () => {
+      const r = await api().deletePersonalSection(sectionId!);
+      onDone(r.deleted ? `Section “${sectionId}” deleted from your personal library.` : `Section “${sectionId}” was already gone.`);
+    });
+
+  const title = editing ? `Edit section ${sectionId}` : 'New section';
+  if (!draft) {
+    return (
+      <Modal title={title} onClose={onClose} className="item-form">
+        <p className={failure ? 'error' : 'hint'} role={failure ? 'alert' : undefined}>{failure ?? 'Loading…'}</p>
+      </Modal>
+    );
+  }
+  const input = ({ key, label, field, hint, rows }: Text, readOnly = false) => (
+    <FormField key={key} label={label} field={field} errors={errors} {...(hint ? { hint } : {})}>
+      {(p) =>
+        rows ? (
+          <textarea {...p} rows={rows} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        ) : (
+          <input {...p} type="text" value={draft[key]} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        )
+      }
+    </FormField>
+  );
+
+  return (
+    <Modal title={title} onClose={onClose} className="item-form">
+      <form onSubmit={submit} noValidate aria-label={title}>
+        <ErrorSummary what="The section" errors={errors} failure={failure} shownFields={SHOWN} />
+        {input({ key: 'id', label: 'Id', field: 'id', hint: editing ? 'the id of a saved section stays the same' : 'lowercase letters, digits and hyphens' }, editing)}
+        {input({ key: 'title', label: 'Title', field: 'title' })}
+        <FormField label="Topic" field="topic" errors={errors}>
+          {(p) => (
+            <select {...p} value={draft.topic} onChange={(e) => setDraft({ ...draft, topic: e.target.value as Topic })}>
+              {TOPICS.map((t) => (
+                <option key={t} value={t}>{TOPIC_LABELS[t]}</option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {input({ key: 'summary', label: 'Summary (optional)', field: 'summary' })}
+        <fieldset>
+          <legend>Tags</legend>
+          {TAGS.map((t) => input(t))}
+        </fieldset>
+        {input({ key: 'marking', label: 'Marking (optional)', field: 'marking', hint: 'e.g. U or CUI' })}
+        {input({ key: 'body', label: 'Text (Markdown)', field: 'body', hint: 'cite a fact with {{cite:fact-id}}', rows: 10 })}
+        <div className="form-actions">
+          {editing && <DeleteButton label="Delete section" onConfirm={remove} disabled={busy} />}
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {editing ? 'Save changes' : 'Save section'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
