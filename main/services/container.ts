@@ -274,6 +274,10 @@ export function createHandlers(s: Services): Handlers {
     discardRecovery: async (recoveryId) => s.documents.discardRecovery(recoveryId),
     closeDocument: async (handle) => s.documents.close(handle),
     listLibraries: async () => librariesOverview(s),
+    reloadLibraries: async () => {
+      await s.libraries.change(async () => undefined);
+      return librariesOverview(s);
+    },
     addTeamLibrary: async () => {
       if (!s.deps.dialogs.chooseFolder) throw userError('Adding a team library needs a folder dialog, which this window does not have');
       const dir = await s.deps.dialogs.chooseFolder();

@@ -210,6 +210,8 @@ export const CHANNELS = {
   /** The document is closed (saved, or its changes given up): its recovery copy goes. */
   closeDocument: channel<[handle: string], void>(z.tuple([Handle])),
   listLibraries: channel<[], LibrariesOverview>(z.tuple([])),
+  /** Reads every library folder again: for changes made outside the app (a git pull in a team folder, a hand edit). */
+  reloadLibraries: channel<[], LibrariesOverview>(z.tuple([])),
   /** Asks for the folder with a native dialog (the renderer never sends a path); added read-only. */
   addTeamLibrary: channel<[], AddTeamLibraryResult>(z.tuple([])),
   removeTeamLibrary: channel<[libraryId: string], void>(z.tuple([Handle])),

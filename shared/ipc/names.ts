@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = {
   discardRecovery: 'document:discard-recovery',
   closeDocument: 'document:close',
   listLibraries: 'libraries:list',
+  reloadLibraries: 'libraries:reload',
   addTeamLibrary: 'libraries:add-team',
   removeTeamLibrary: 'libraries:remove-team',
   setTeamLibraryReadOnly: 'libraries:set-team-read-only',

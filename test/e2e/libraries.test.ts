@@ -105,6 +105,12 @@ describe.skipIf('skip' in browser)('libraries in Chromium', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => entry.locator('.badge.writable').textContent()).toBe('Read-write');
 
+    // A colleague's change arrives in the folder (a git pull): Reload reads it.
+    await fs.writeFile(path.join(team, 'sections', 'pulled.md'), '---\nid: pulled-in\ntitle: Pulled in\ntopic: context\nrevision: 1\n---\nFrom a colleague.\n');
+    await view.getByRole('button', { name: 'Reload from folders' }).click();
+    await expect.poll(() => entry.locator('.library-counts').textContent()).toMatch(/^4 sections/);
+    await entry.getByLabel('Read-only').focus();
+
     await page.keyboard.press('Escape');
     await view.waitFor({ state: 'detached' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Libraries…/);

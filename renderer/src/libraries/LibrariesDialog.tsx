@@ -72,6 +72,9 @@ export function LibrariesDialog({ onChanged, onClose }: Props) {
         <button type="button" onClick={() => void add()} disabled={busy}>
           Add team library…
         </button>
+        <button type="button" onClick={() => void act(async () => (await api().reloadLibraries(), 'Read all libraries again from their folders.'))} disabled={busy}>
+          Reload from folders
+        </button>
         <span className="spacer" />
         <button type="button" className="primary" onClick={onClose}>Done</button>
       </div>

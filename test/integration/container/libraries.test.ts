@@ -166,6 +166,18 @@ describe('library channels', () => {
     expect(after.find((s) => s.id === taken.id)).toMatchObject({ title: taken.title, source: { kind: 'bundled' } });
   });
 
+  it('reloads libraries changed outside the app (a git pull in a team folder)', async () => {
+    const team = path.join(dir, 'team-share');
+    await cp(path.join(fixtures, 'valid'), team, { recursive: true });
+    folders.push(team);
+    await call('addTeamLibrary');
+    await writeFile(path.join(team, 'sections', 'pulled.md'), '---\nid: pulled-in\ntitle: Pulled in\ntopic: context\nrevision: 1\n---\nFrom a colleague.\n');
+    expect(((await call('listSections')) as { id: string }[]).some((x) => x.id === 'pulled-in')).toBe(false);
+    const overview = (await call('reloadLibraries')) as LibrariesOverview;
+    expect(overview.libraries[2]!.sections).toBe(4);
+    expect(((await call('listSections')) as { id: string }[]).some((x) => x.id === 'pulled-in')).toBe(true);
+  });
+
   it('refuses form payloads of the wrong shape at the channel (strict objects, bounded strings)', async () => {
     await expect(call('savePersonalFact', { ...fact(), extra: 1 })).rejects.toThrow(/invalid arguments/);
     await expect(call('savePersonalFact', fact({ statement: 'x'.repeat(5000) }))).rejects.toThrow(/invalid arguments/);
