@@ -1,12 +1,44 @@
 // `npm run bench`: runs every benchmark suite, prints a table per suite and writes all figures as JSON.
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import type { BenchReport, BenchSuite } from './report.js';
+import { compose } from '../../shared/compose/index.js';
+import { bundledLibraryDir, examplesDir } from '../../main/services/app-paths.js';
+import { readBriefFile } from '../../main/services/documents/brief-file.js';
+import { LibraryService } from '../../main/services/library-service.js';
+import type { BenchReport } from './report.js';
 
-const SUITES: Record<string, () => Promise<{ run: BenchSuite }>> = {
-  library: () => import('./library.bench.js'),
-  pdf: () => import('./pdf.bench.js'),
-  preview: () => import('./preview.bench.js'),
+const root = path.resolve(import.meta.dirname, '../..');
+const TODAY = new Date('2026-11-25T00:00:00Z');
+
+/** The PDF suite measures the real example issue brief, in-process and as a whole `briefing export` process. */
+async function pdfSuite(): Promise<BenchReport> {
+  const { run } = await import('./pdf.bench.js');
+  const library = new LibraryService([{ dir: bundledLibraryDir(), kind: 'bundled', readOnly: true }]);
+  await library.load();
+  const exampleFile = path.join(examplesDir(), 't12-issue-brief.brief');
+  const brief = await readBriefFile(exampleFile);
+  const out = path.join(os.tmpdir(), 'briefing-bench-cli.pdf');
+  const report = await run({
+    produceBrief: () => compose(brief, library.library(), { today: TODAY }),
+    cliCommand: [process.execPath, path.join(root, 'bin/briefing.cjs'), 'export', exampleFile, '--out', out],
+  });
+  const cli = report.rows.find((r) => r.label.startsWith('CLI export'));
+  const chromium = report.rows.find((r) => r.label.startsWith('Chromium'));
+  if (cli && chromium) {
+    cli.label = 'CLI export of the example issue brief, whole process (node bin/briefing.cjs export)';
+    cli.ratio = { of: 'Chromium print, same content', ratio: cli.value / chromium.value };
+    cli.target = '<= 0.5x Chromium print';
+    cli.met = cli.ratio.ratio <= 0.5;
+  }
+  report.notes.push('content: assets/examples/t12-issue-brief.brief composed against the bundled library (Typst and Chromium get markup generated from the same ComposedDoc)');
+  return report;
+}
+
+const SUITES: Record<string, () => Promise<BenchReport>> = {
+  library: async () => (await import('./library.bench.js')).run(),
+  pdf: pdfSuite,
+  preview: async () => (await import('./preview.bench.js')).run(),
 };
 
 function fmt(n: number): string {
@@ -33,22 +65,16 @@ function printReport(r: BenchReport): void {
   for (const n of r.notes) console.log(`note: ${n}`);
 }
 
+process.env.BRIEFING_TODAY ??= '2026-11-25';
 const only = process.argv.slice(2);
 const reports: BenchReport[] = [];
-for (const [name, load] of Object.entries(SUITES)) {
+for (const [name, runSuite] of Object.entries(SUITES)) {
   if (only.length && !only.includes(name)) continue;
-  let suite: { run: BenchSuite };
-  try {
-    suite = await load();
-  } catch (e) {
-    console.log(`\n## ${name}\nnot available: ${(e as Error).message.split('\n')[0]}`);
-    continue;
-  }
-  const report = await suite.run();
+  const report = await runSuite();
   printReport(report);
   reports.push(report);
 }
-const out = path.resolve(import.meta.dirname, '../../test-output/bench.json');
+const out = path.join(root, 'test-output/bench.json');
 await fs.mkdir(path.dirname(out), { recursive: true });
-await fs.writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, reports }, null, 2));
+await fs.writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() }, reports }, null, 2));
 console.log(`\nfigures written to ${path.relative(process.cwd(), out)}`);
