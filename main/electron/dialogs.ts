@@ -18,5 +18,6 @@ export function electronDialogs(dialog: Dialog, parent: () => BrowserWindow | nu
     savePdf: (suggestedName) => save({ title: 'Export PDF', defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
     openBrief: () => open({ title: 'Open Brief', properties: ['openFile'], filters: briefFilter }),
     saveBriefAs: (suggestedName) => save({ title: 'Save Brief As', defaultPath: suggestedName, filters: briefFilter }),
+    chooseFolder: () => open({ title: 'Add Team Library', buttonLabel: 'Add Library', properties: ['openDirectory'] }),
   };
 }

@@ -69,9 +69,8 @@ export class MountedLibraries {
     return this.mounts;
   }
 
-  // LibraryService keeps its LoadResult private; read here (typed) until it offers an accessor for origins.
   loadResult(): LoadResult {
-    return this.service['state']();
+    return this.service.loadResult();
   }
 
   async reload(): Promise<void> {

@@ -19,6 +19,11 @@ export class LibraryService {
     this.index = undefined;
   }
 
+  /** The whole load result: merged library, problems, and which mount each item came from. */
+  loadResult(): LoadResult {
+    return this.state();
+  }
+
   private state(): LoadResult {
     if (!this.loaded) throw new Error('library not loaded yet');
     return this.loaded;
