@@ -4,6 +4,8 @@ import { Brief, TemplateId } from '../model/brief.js';
 import type { ComposedDoc, ComposeWarning } from '../model/document.js';
 import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
+import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/documents.js';
+export type { DocumentError, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/documents.js';
 
 /** Which mounted library an item comes from; `libraryId` is the opaque id of listLibraries, never a path. */
 export interface ItemSource {
@@ -76,42 +78,6 @@ export interface FieldError {
   message: string;
 }
 export type SaveLibraryItemResult = { ok: true } | { ok: false; errors: FieldError[] };
-
-/** Documents (main/services/documents/document-service.ts): opaque handles, never paths, cross the bridge. */
-export interface OpenDocument {
-  handle: string;
-  displayName: string;
-  brief: Brief;
-  hasFile: boolean;
-  recovered: boolean;
-}
-export interface DocumentError {
-  file: string;
-  reason: string;
-  message: string;
-}
-export type OpenDocumentResult =
-  | { status: 'opened'; document: OpenDocument }
-  | { status: 'already-open'; handle: string }
-  | { status: 'canceled' }
-  | { status: 'failed'; error: DocumentError };
-export type SaveDocumentResult =
-  | { status: 'saved'; displayName: string }
-  | { status: 'canceled' }
-  | { status: 'failed'; error: DocumentError; canReplace: boolean };
-export interface RecentDocument {
-  recentId: string;
-  displayName: string;
-  folder: string;
-  openedAt: number;
-}
-export interface RecoveryOffer {
-  recoveryId: string;
-  displayName: string;
-  title: string;
-  savedAt: number;
-  hasFile: boolean;
-}
 
 const Handle = z.string().min(1).max(100);
 const SaveOptions = z.object({ replace: z.boolean().optional() }).strict();
@@ -197,15 +163,15 @@ export const CHANNELS = {
   newDocument: channel<[init: { title: string; template: TemplateId }], OpenDocument>(
     z.tuple([z.object({ title: z.string().min(1).max(500), template: TemplateId }).strict()]),
   ),
-  openDocument: channel<[], OpenDocumentResult>(z.tuple([])),
-  openRecentDocument: channel<[recentId: string], OpenDocumentResult>(z.tuple([Handle])),
-  saveDocument: channel<[handle: string, brief: Brief, options?: { replace?: boolean }], SaveDocumentResult>(z.tuple([Handle, Brief, SaveOptions.optional()])),
-  saveDocumentAs: channel<[handle: string, brief: Brief, options?: { replace?: boolean }], SaveDocumentResult>(z.tuple([Handle, Brief, SaveOptions.optional()])),
-  recentDocuments: channel<[], RecentDocument[]>(z.tuple([])),
+  openDocument: channel<[], OpenResult>(z.tuple([])),
+  openRecentDocument: channel<[recentId: string], OpenResult>(z.tuple([Handle])),
+  saveDocument: channel<[handle: string, brief: Brief, options?: { replace?: boolean }], SaveResult>(z.tuple([Handle, Brief, SaveOptions.optional()])),
+  saveDocumentAs: channel<[handle: string, brief: Brief, options?: { replace?: boolean }], SaveResult>(z.tuple([Handle, Brief, SaveOptions.optional()])),
+  recentDocuments: channel<[], RecentItem[]>(z.tuple([])),
   /** Every edit: main keeps a recovery copy about a second behind. */
   markDocumentEdited: channel<[handle: string, brief: Brief], void>(z.tuple([Handle, Brief])),
   pendingRecovery: channel<[], RecoveryOffer[]>(z.tuple([])),
-  restoreRecovery: channel<[recoveryId: string], OpenDocumentResult>(z.tuple([Handle])),
+  restoreRecovery: channel<[recoveryId: string], OpenResult>(z.tuple([Handle])),
   discardRecovery: channel<[recoveryId: string], void>(z.tuple([Handle])),
   /** The document is closed (saved, or its changes given up): its recovery copy goes. */
   closeDocument: channel<[handle: string], void>(z.tuple([Handle])),

@@ -2,10 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { basename, extname, resolve } from 'node:path';
 import { newBrief, type Brief, type TemplateId } from '../../../shared/model/brief.js';
+import type { DocumentError, OpenDocument, OpenResult, RecoveryOffer, SaveResult } from '../../../shared/model/documents.js';
 import { BriefFormatError } from '../../../shared/model/migrate.js';
 import { OverwriteRefusedError, readBriefFile, saveBriefFile } from './brief-file.js';
 import { systemClock, type Clock } from './clock.js';
-import { RecentList, type RecentItem } from './recent-list.js';
+import { RecentList } from './recent-list.js';
+import type { RecentItem } from '../../../shared/model/documents.js';
 import { RecoveryStore } from './recovery.js';
 
 /** Native file dialogs (Electron's in the app, fakes in tests). They return a path or null when cancelled. */
@@ -21,45 +23,6 @@ export interface DocumentServiceOptions {
   /** Passed to the recovery store (debounce ~1 s by default). */
   recoveryDelayMs?: number;
   onRecoveryError?: (error: unknown, docId: string) => void;
-}
-
-/** A problem for the user, named by file name (never the full path) with what to do. */
-export interface DocumentError {
-  file: string;
-  reason: string;
-  message: string;
-}
-
-export interface OpenDocument {
-  handle: string;
-  displayName: string;
-  brief: Brief;
-  /** False for a new brief never saved to a file. */
-  hasFile: boolean;
-  /** True when restored from a recovery copy: the content differs from the file until saved. */
-  recovered: boolean;
-}
-
-export type OpenResult =
-  | { status: 'opened'; document: OpenDocument }
-  /** The file is open already under `handle`: the UI should switch to it rather than load it twice. */
-  | { status: 'already-open'; handle: string }
-  | { status: 'canceled' }
-  | { status: 'failed'; error: DocumentError };
-
-export type SaveResult =
-  | { status: 'saved'; displayName: string }
-  | { status: 'canceled' }
-  /** `canReplace`: the file there is not a readable brief; saving again with `{ replace: true }` overwrites it. */
-  | { status: 'failed'; error: DocumentError; canReplace: boolean };
-
-export interface RecoveryOffer {
-  recoveryId: string;
-  displayName: string;
-  /** The brief's own title, which tells apart several "Untitled" copies. */
-  title: string;
-  savedAt: number;
-  hasFile: boolean;
 }
 
 export interface NewDocumentInit {

@@ -4,6 +4,9 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.js';
+import type { RecentItem } from '../../../shared/model/documents.js';
+
+export type { RecentItem };
 
 export const MAX_RECENT = 10;
 
@@ -14,14 +17,6 @@ const RecentFile = z.object({
 type RecentEntry = z.infer<typeof RecentFile>['entries'][number];
 
 /** What the renderer may see of a recent file: an id to ask for it, and names to show. */
-export interface RecentItem {
-  recentId: string;
-  displayName: string;
-  /** Name of the containing folder only, to tell apart two briefs with the same name. */
-  folder: string;
-  openedAt: number;
-}
-
 export class RecentList {
   private readonly file: string;
   /** Serialises read-modify-write cycles so two quick opens cannot drop each other's entry. */

@@ -1,11 +1,11 @@
 // "Recent" in the toolbar: the briefs opened lately (names and folders only; main keeps the paths).
 import { useEffect, useRef, useState } from 'react';
-import type { RecentDocument } from '../../../shared/ipc/channels.js';
+import type { RecentItem } from '../../../shared/ipc/channels.js';
 import { api } from '../api.js';
 
 export function RecentMenu({ onOpen }: { onOpen(recentId: string): void }) {
   const [open, setOpen] = useState(false);
-  const [items, setItems] = useState<RecentDocument[] | null>(null);
+  const [items, setItems] = useState<RecentItem[] | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 // The open .brief document: its handle in main, its name, unsaved changes, and a recovery copy kept behind each edit.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OpenDocument, OpenDocumentResult, RecoveryOffer, SaveDocumentResult } from '../../../shared/ipc/channels.js';
+import type { OpenDocument, OpenResult, RecoveryOffer, SaveResult } from '../../../shared/ipc/channels.js';
 import { api } from '../api.js';
 import type { BriefStore } from './useBriefStore.js';
 
@@ -68,7 +68,7 @@ export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) 
   }, [brief, dirty]);
 
   const onOpened = useCallback(
-    (r: OpenDocumentResult) => {
+    (r: OpenResult) => {
       if (r.status === 'opened') {
         adopt(r.document);
         say(r.document.recovered ? { text: `Restored “${r.document.brief.meta.title}” from its recovery copy: save it to keep it.` } : null);
@@ -94,7 +94,7 @@ export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) 
     if (!d.handle) return say({ text: `Save is not available yet: ${d.unavailable ?? 'the document is still opening'}.` });
     const sent = st.current();
     const countAtSave = st.editCount;
-    const r: SaveDocumentResult = await (as ? api().saveDocumentAs(d.handle, sent, { replace }) : api().saveDocument(d.handle, sent, { replace }));
+    const r: SaveResult = await (as ? api().saveDocumentAs(d.handle, sent, { replace }) : api().saveDocument(d.handle, sent, { replace }));
     if (r.status === 'saved') {
       // Only what was sent is in the file: edits made while saving keep the document unsaved.
       setCleanAt(countAtSave);

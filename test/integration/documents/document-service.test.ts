@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newBrief, type Brief } from '../../../shared/model/brief.js';
 import { readBriefFile } from '../../../main/services/documents/brief-file.js';
-import { DocumentService, fileNameFor, type Dialogs, type OpenResult } from '../../../main/services/documents/document-service.js';
+import { DocumentService, fileNameFor, type Dialogs } from '../../../main/services/documents/document-service.js';
+import type { OpenResult } from '../../../shared/model/documents.js';
 import { ManualClock } from './manual-clock.js';
 
 /** Dialog answers queued by the test; asks are recorded so suggested names can be checked. */
