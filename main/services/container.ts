@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Handlers, ItemSource, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput, SectionSummary } from '../../shared/ipc/channels.js';
 import { assembleBrief, linkSection, pinCitedFacts, UnknownSectionError } from '../../shared/assemble.js';
+import { briefChanges, updateLinkedSection, updatePin } from '../../shared/brief-changes.js';
 import type { Problem } from '../../shared/model/library.js';
 import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
 import { DocumentService } from './documents/document-service.js';
@@ -255,6 +256,16 @@ export function createHandlers(s: Services): Handlers {
       const sections = [...brief.sections];
       sections.splice(index ?? sections.length, 0, linkSection(section));
       return pinCitedFacts({ ...brief, sections }, s.library.library());
+    },
+    libraryChanges: async (brief) => briefChanges(brief, s.library.library()),
+    applyLibraryUpdate: async (brief, update) => {
+      const library = s.library.library();
+      // The library may have changed since the warning was shown: say so rather than fail with a stack.
+      try {
+        return update.kind === 'pin' ? updatePin(brief, update.id, library) : updateLinkedSection(brief, update.id, library);
+      } catch (err) {
+        throw userError((err as Error).message);
+      }
     },
     revealLastExport: async () => {
       if (!lastExport || !s.deps.revealFile) return { revealed: false };

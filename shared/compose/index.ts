@@ -8,6 +8,7 @@ import { fillBlockLine, markingProfile, overallLevel, type MarkingProfile } from
 import { convertBlocks, slug } from './blocks.js';
 import { convertInlines, plainText } from './inlines.js';
 import { ComposeContext, formatHumanDate } from './context.js';
+import { diffFact } from '../brief-changes.js';
 
 export interface ComposeOptions {
   /** "Today" for staleness checks; injected so compose stays pure. */
@@ -35,6 +36,7 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
     return { key, title, blocks: frameSection({ ...s, title }, bodyBlocks, usedIds, portion) };
   });
   ctx.sectionKey = '';
+  warnLibraryChanges(brief, library, ctx);
 
   const level = overallLevel(profile, levelsUsed);
   const meta = brief.meta;
@@ -58,6 +60,27 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
     notes: ctx.notes,
     warnings: ctx.warnings,
   };
+}
+
+/** The brief renders from its snapshots; these warnings say where the library has moved on, so the user can take the update. */
+function warnLibraryChanges(brief: Brief, library: Library, ctx: ComposeContext): void {
+  for (const [factId, pinned] of Object.entries(brief.pins)) {
+    const current = library.facts.get(factId);
+    if (!current) continue;
+    const fields = diffFact(pinned, current).map((c) => c.field);
+    if (fields.length === 0) continue;
+    ctx.warn({ code: 'pin-changed', factId, sectionKey: '', message: `fact "${factId}" changed in the library (${fields.join(', ')}): update the pin to use it` });
+  }
+  for (const s of brief.sections) {
+    if (s.kind !== 'linked') continue;
+    const current = library.sections.get(s.sectionId);
+    if (!current || current.revision <= s.revision) continue;
+    ctx.warn({
+      code: 'section-update',
+      sectionKey: s.sectionId,
+      message: `section "${s.title}" has a library update: revision ${s.revision} → ${current.revision}`,
+    });
+  }
 }
 
 /** A section becomes an H1 part, or the boxed summary when styled so. */

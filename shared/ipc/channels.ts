@@ -4,6 +4,7 @@ import { Brief, TemplateId } from '../model/brief.js';
 import type { ComposedDoc, ComposeWarning } from '../model/document.js';
 import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
+import type { BriefChanges } from '../brief-changes.js';
 import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/documents.js';
 export type { DocumentError, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/documents.js';
 
@@ -131,6 +132,9 @@ export const SectionMetaInput = z
     variables: z.array(z.object({ name: FormText(100), label: FormText(200), default: FormText(1000).optional() }).strict()).max(100).optional(),
   })
   .strict();
+/** Which library update the user accepted: a pinned fact, or every linked copy of a section. */
+export const LibraryUpdate = z.object({ kind: z.enum(['pin', 'section']), id: z.string().min(1).max(200) }).strict();
+export type LibraryUpdate = z.infer<typeof LibraryUpdate>;
 export type FactInput = z.infer<typeof FactInput>;
 export type SectionMetaInput = z.infer<typeof SectionMetaInput>;
 const ItemId = z.string().min(1).max(200);
@@ -158,6 +162,10 @@ export const CHANNELS = {
   addSection: channel<[brief: Brief, sectionId: string, index?: number], Brief>(
     z.tuple([Brief, z.string().max(200), z.number().int().min(0).max(10_000).optional()]),
   ),
+  /** What changed in the mounted libraries since the brief took its pins and linked sections. */
+  libraryChanges: channel<[brief: Brief], BriefChanges>(z.tuple([Brief])),
+  /** Takes one library update into the brief (a pin refreshed, a linked section brought to the current revision). */
+  applyLibraryUpdate: channel<[brief: Brief, update: LibraryUpdate], Brief>(z.tuple([Brief, LibraryUpdate])),
   /** Shows the last PDF this service exported in the file manager; false when there is none yet. */
   revealLastExport: channel<[], { revealed: boolean }>(z.tuple([])),
   newDocument: channel<[init: { title: string; template: TemplateId }], OpenDocument>(

@@ -10,6 +10,8 @@ export const CHANNEL_NAMES = {
   listFacts: 'library:list-facts',
   pinCitedFacts: 'brief:pin-cited-facts',
   addSection: 'brief:add-section',
+  libraryChanges: 'brief:library-changes',
+  applyLibraryUpdate: 'brief:apply-library-update',
   revealLastExport: 'export:reveal-last',
   newDocument: 'document:new',
   openDocument: 'document:open',

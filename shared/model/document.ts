@@ -109,6 +109,7 @@ export type WarningCode =
   | 'unknown-variable'
   | 'unmarked-portion'
   | 'pin-changed'
+  | 'section-update'
   | 'unknown-section'
   | 'bad-table';
 

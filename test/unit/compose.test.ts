@@ -72,6 +72,28 @@ describe('compose', () => {
     expect(paragraphs(doc.sections[0]!.blocks)[0]).toBe('First Statement of b.[1] then 12.5 percent[2] and again [1].');
   });
 
+  it('warns when a pinned fact differs from the library, naming the fact and the changed fields', () => {
+    const l = lib();
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s1'] }, l);
+    expect(compose(brief, l, { today: TODAY }).warnings.filter((w) => w.code === 'pin-changed')).toEqual([]);
+    l.facts.set('a', fact('a', { value: 99, unit: 'percent', statement: 'New statement.' }));
+    const warnings = compose(brief, l, { today: TODAY }).warnings.filter((w) => w.code === 'pin-changed');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ factId: 'a', sectionKey: '' });
+    expect(warnings[0]!.message).toContain('"a"');
+    expect(warnings[0]!.message).toContain('statement, value');
+    expect(warnings[0]!.message).not.toContain('unit');
+  });
+
+  it('warns when a linked section has a newer library revision, naming the section and both revisions', () => {
+    const l = lib();
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s1'] }, l);
+    expect(compose(brief, l, { today: TODAY }).warnings.filter((w) => w.code === 'section-update')).toEqual([]);
+    l.sections.set('s1', section('s1', 'Rewritten.', { revision: 3 }));
+    const warnings = compose(brief, l, { today: TODAY }).warnings.filter((w) => w.code === 'section-update');
+    expect(warnings).toEqual([{ code: 'section-update', sectionKey: 's1', message: 'section "Title s1" has a library update: revision 1 → 3' }]);
+  });
+
   it('fills variables from the brief, else the section default, else warns', () => {
     const l = lib();
     const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s1'] }, l);

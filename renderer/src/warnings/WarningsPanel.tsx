@@ -14,6 +14,7 @@ const LABELS: Record<ComposeWarning['code'], string> = {
   'unknown-variable': 'Unknown variable',
   'unmarked-portion': 'Unmarked portion',
   'pin-changed': 'Fact changed in library',
+  'section-update': 'Section update available',
   'unknown-section': 'Unknown section',
   'bad-table': 'Table problem',
 };
