@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create, type Font, type GlyphRun } from 'fontkit';
+import { speedUpShaping } from './fontkit-speedups.js';
 
 export type FaceId =
   | 'serif'
@@ -68,6 +69,8 @@ export class Face {
     this.scale = 1000 / font.unitsPerEm;
     this.ascender = font.ascent * this.scale;
     this.descender = font.descent * this.scale;
+    // Same shaping results, much less work per word (see fontkit-speedups.ts); pdfkit shapes with this Font too.
+    speedUpShaping(font);
   }
 
   covers(cp: number): boolean {
