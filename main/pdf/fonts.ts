@@ -124,23 +124,36 @@ export interface FontSet {
 
 const loaded = new Map<string, FontSet>();
 
-/** Parse every bundled face once per folder per process (pdfkit then reuses the parsed Font objects). */
+/**
+ * The bundled faces of a folder, once per process. Each face is read and parsed when first asked for (a
+ * document in plain English never needs the Arabic, Hebrew or symbol fallbacks); a missing file throws then.
+ * pdfkit then reuses the parsed Font objects.
+ */
 export function loadFonts(dir: string): FontSet {
   const key = path.resolve(dir);
   const hit = loaded.get(key);
   if (hit) return hit;
   const faces = {} as Record<FaceId, Face>;
-  for (const [id, file] of Object.entries(FACE_FILES) as [FaceId, string][]) {
-    const full = path.join(key, file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(full);
-    } catch {
-      throw new Error(`bundled font missing: ${full}`);
-    }
-    faces[id] = new Face(id, create(bytes));
+  for (const id of Object.keys(FACE_FILES) as FaceId[]) {
+    Object.defineProperty(faces, id, {
+      enumerable: true,
+      configurable: true,
+      get(): Face {
+        const face = new Face(id, create(readFace(path.join(key, FACE_FILES[id]))));
+        Object.defineProperty(faces, id, { value: face, enumerable: true, writable: false, configurable: false });
+        return face;
+      },
+    });
   }
   const set = { dir: key, faces };
   loaded.set(key, set);
   return set;
+}
+
+function readFace(full: string): Buffer {
+  try {
+    return readFileSync(full);
+  } catch {
+    throw new Error(`bundled font missing: ${full}`);
+  }
 }

@@ -189,7 +189,6 @@ class PageWriter {
     private readonly input: WriteInput,
     private readonly preview: boolean,
   ) {
-    for (const [id, face] of Object.entries(input.fonts.faces)) doc.registerFont(id, face.font);
     if (preview) this.tagger = new NoTags();
     else {
       const root = doc.struct('Document');
@@ -235,6 +234,8 @@ class PageWriter {
   private font(face: FaceId): PdfEmbeddedFont {
     let f = this.embedded.get(face);
     if (!f) {
+      // Registered on first use: faces are parsed lazily (fonts.ts), and pdfkit names fonts in order of use anyway.
+      this.doc.registerFont(face, this.input.fonts.faces[face].font);
       this.doc.font(face);
       f = this.doc._font;
       // Share the process-wide shaping cache: words measured during layout are not shaped again.
