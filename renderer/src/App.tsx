@@ -1,5 +1,6 @@
 // The composer window: library | brief (outline, settings, section editor) | live PDF preview with warnings.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BriefChanges } from '../../shared/brief-changes.js';
 import type { MenuCommand } from '../../shared/ipc/menu-commands.js';
 import { findRefs } from '../../shared/markdown/setup.js';
 import type { ComposeWarning } from '../../shared/model/document.js';
@@ -20,6 +21,7 @@ import { useBriefStore } from './state/useBriefStore.js';
 import { useDocument, type DocumentMessage } from './state/useDocument.js';
 import { RecentMenu } from './shell/RecentMenu.js';
 import { RecoveryOffers } from './shell/RecoveryOffers.js';
+import { SectionUpdateDialog } from './warnings/SectionUpdateDialog.js';
 import { WarningsPanel } from './warnings/WarningsPanel.js';
 
 const todayIso = () => {
@@ -108,6 +110,39 @@ export function App() {
     },
     [store],
   );
+
+  // The diffs behind pin-changed / section-update warnings: asked for again whenever a preview brings new warnings.
+  const [changes, setChanges] = useState<BriefChanges | null>(null);
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const previewWarnings = preview.result?.warnings;
+  useEffect(() => {
+    if (!previewWarnings?.some((w) => w.code === 'pin-changed' || w.code === 'section-update')) return void setChanges(null);
+    let live = true;
+    api()
+      .libraryChanges(store.current())
+      .then((c) => live && setChanges(c), () => live && setChanges(null));
+    return () => {
+      live = false;
+    };
+  }, [previewWarnings, store]);
+
+  // Main computes the update; only the accepted pin or section is merged into the latest brief (edits made
+  // meanwhile are kept), as one step of the undo history.
+  const applyUpdate = useCallback(
+    async (kind: 'pin' | 'section', id: string) => {
+      try {
+        const updated = await api().applyLibraryUpdate(store.current(), { kind, id });
+        const cur = store.current();
+        if (kind === 'pin') return store.update({ ...cur, pins: { ...cur.pins, [id]: updated.pins[id]! } });
+        const fresh = updated.sections.find((s) => s.kind === 'linked' && s.sectionId === id);
+        store.update({ ...cur, sections: cur.sections.map((s) => (s.kind === 'linked' && s.sectionId === id && fresh ? fresh : s)) });
+      } catch (e) {
+        say(`Could not take the library update: ${(e as Error).message}`);
+      }
+    },
+    [store, say],
+  );
+  const review = changes?.sectionUpdates.find((u) => u.sectionId === reviewing) ?? null;
 
   const exportPdf = useCallback(async () => {
     if (store.current().sections.length === 0) return say('Add at least one section before exporting.');
@@ -304,6 +339,9 @@ export function App() {
           <PdfPreview preview={preview} target={target} />
           <WarningsPanel
             warnings={warnings}
+            changes={changes}
+            onUpdatePin={(factId) => void applyUpdate('pin', factId)}
+            onReviewSection={setReviewing}
             locate={locate}
             onOpen={(key) => {
               select(key);
@@ -312,6 +350,16 @@ export function App() {
           />
         </div>
       </main>
+      {review && (
+        <SectionUpdateDialog
+          update={review}
+          onKeep={() => setReviewing(null)}
+          onAccept={() => {
+            setReviewing(null);
+            void applyUpdate('section', review.sectionId);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,11 +1,16 @@
-// Warnings from compose (missing/stale facts, unknown variables, unmarked portions); each one opens its section.
+// Warnings from compose (missing/stale facts, unknown variables, unmarked portions, library updates); each one opens its section.
+import type { BriefChanges, FieldChange } from '../../../shared/brief-changes.js';
 import type { ComposeWarning } from '../../../shared/model/document.js';
 
 interface Props {
   warnings: ComposeWarning[];
+  /** What the library changed since the brief's snapshots; null until main has answered. */
+  changes: BriefChanges | null;
   /** The section a warning is about (its sectionKey, or the first section citing its fact). */
   locate(w: ComposeWarning): { key: string; title: string } | null;
   onOpen(sectionKey: string): void;
+  onUpdatePin(factId: string): void;
+  onReviewSection(sectionId: string): void;
 }
 
 const LABELS: Record<ComposeWarning['code'], string> = {
@@ -19,7 +24,14 @@ const LABELS: Record<ComposeWarning['code'], string> = {
   'bad-table': 'Table problem',
 };
 
-export function WarningsPanel({ warnings, locate, onOpen }: Props) {
+/** A field's value as a reader would write it (the source object by its title and publisher). */
+function show(value: FieldChange['pinned']): string {
+  if (value === undefined) return '(none)';
+  if (typeof value === 'object') return `${value.title}, ${value.publisher}, ${value.date}`;
+  return String(value);
+}
+
+export function WarningsPanel({ warnings, changes, locate, onOpen, onUpdatePin, onReviewSection }: Props) {
   return (
     <section className="warnings-panel" aria-labelledby="warnings-heading">
       <h2 id="warnings-heading">
@@ -31,6 +43,8 @@ export function WarningsPanel({ warnings, locate, onOpen }: Props) {
         <ul>
           {warnings.map((w, i) => {
             const where = locate(w);
+            const pin = w.code === 'pin-changed' ? changes?.changedPins.find((c) => c.factId === w.factId) : undefined;
+            const canReview = w.code === 'section-update' && !!changes?.sectionUpdates.some((u) => u.sectionId === w.sectionKey);
             return (
               <li key={`${w.code}-${w.sectionKey ?? w.factId ?? ''}-${i}`} className={`warning ${w.code}`}>
                 {where ? (
@@ -41,6 +55,27 @@ export function WarningsPanel({ warnings, locate, onOpen }: Props) {
                   <span>
                     <strong>{LABELS[w.code]}</strong>: {w.message}
                   </span>
+                )}
+                {pin && (
+                  <div className="library-update">
+                    <ul className="field-diff" aria-label={`Changes to fact “${pin.factId}”`}>
+                      {pin.fields.map((f) => (
+                        <li key={f.field}>
+                          <span className="field-name">{f.field}</span>: was <del>{show(f.pinned)}</del> → now <ins>{show(f.library)}</ins>
+                        </li>
+                      ))}
+                    </ul>
+                    <button type="button" onClick={() => onUpdatePin(pin.factId)} aria-label={`Update fact “${pin.factId}” from the library`}>
+                      Update fact
+                    </button>
+                  </div>
+                )}
+                {canReview && (
+                  <div className="library-update">
+                    <button type="button" onClick={() => onReviewSection(w.sectionKey!)} aria-label={`Review update of “${where?.title ?? w.sectionKey}”`}>
+                      Review update
+                    </button>
+                  </div>
                 )}
               </li>
             );
