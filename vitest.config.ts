@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The UI answers through real services on a shared 2-core machine: give polled UI states time.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

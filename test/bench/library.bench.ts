@@ -9,7 +9,7 @@ import { ParseCache } from '../../main/services/library/cache.js';
 import { loadLibrary } from '../../main/services/library/load.js';
 import { LibraryIndex } from '../../main/services/library/search.js';
 import type { Library } from '../../shared/model/library.js';
-import type { BenchReport, BenchRow } from './report.js';
+import { printReport, type BenchReport, type BenchRow } from './report.js';
 
 const LOAD_TARGET_MS = 300;
 const SEARCH_P95_TARGET_MS = 5;
@@ -387,12 +387,5 @@ export async function run(): Promise<BenchReport> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === '--cold') {
   await coldChild(process.argv[3]!);
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const report = await run();
-  for (const r of report.rows) {
-    const extra = r.extra ? ` ${JSON.stringify(r.extra)}` : '';
-    const ratio = r.ratio ? ` (${r.ratio.ratio}x ${r.ratio.of})` : '';
-    const met = r.met === undefined ? '' : r.met ? ' [met]' : ` [NOT met: ${r.target}]`;
-    console.log(`${r.label}: ${r.value} ${r.unit}${ratio}${met}${extra}${r.note ? ` — ${r.note}` : ''}`);
-  }
-  for (const n of report.notes) console.log(`note: ${n}`);
+  printReport(await run());
 }

@@ -10,7 +10,7 @@ import { findAssetsDir, layoutDocument, renderPdf } from '../../main/pdf/index.j
 import { clearLayoutCaches } from '../../main/pdf/layout-paragraph.js';
 import { toHtml, toTypst } from '../fixtures/pdf/equivalent-markup.js';
 import { longBrief, sampleIssueBrief } from '../fixtures/pdf/sample-doc.js';
-import type { BenchReport, BenchRow } from './report.js';
+import { printReport, type BenchReport, type BenchRow } from './report.js';
 
 export interface PdfBenchOptions {
   /** The ~12-page brief to measure. Swap in the composed example brief here when it exists. */
@@ -206,17 +206,4 @@ export async function run(options: PdfBenchOptions = {}): Promise<BenchReport> {
 }
 
 // Run alone: print the rows.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const report = await run();
-  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-  console.log(`## ${report.suite}`);
-  for (const r of report.rows) {
-    const extra = Object.entries(r.extra ?? {})
-      .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
-      .join(' ');
-    const ratio = r.ratio ? `  ${r.ratio.ratio.toFixed(2)}x ${r.ratio.of}` : '';
-    const target = r.target ? `  target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : '';
-    console.log(`${r.label}: ${fmt(r.value)} ${r.unit}${ratio}${target}  (${extra})`);
-  }
-  for (const n of report.notes) console.log(`note: ${n}`);
-}
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printReport(await run());

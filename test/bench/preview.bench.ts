@@ -10,7 +10,7 @@ import { bundledLibraryDir, examplesDir, fontsDir } from '../../main/services/ap
 import { readBriefFile } from '../../main/services/documents/brief-file.js';
 import { layoutDocument, writeLaidOut } from '../../main/pdf/index.js';
 import type { Brief } from '../../shared/model/brief.js';
-import type { BenchReport, BenchRow } from './report.js';
+import { printReport, type BenchReport, type BenchRow } from './report.js';
 
 const EDITS = 25;
 const TARGET_MS = 40;
@@ -147,17 +147,4 @@ export async function run(): Promise<BenchReport> {
 }
 
 // Run alone: print the rows.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const report = await run();
-  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-  console.log(`## ${report.suite}`);
-  for (const r of report.rows) {
-    const extra = Object.entries(r.extra ?? {})
-      .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
-      .join(' ');
-    const ratio = r.ratio ? `  ${r.ratio.ratio.toFixed(2)}x ${r.ratio.of}` : '';
-    const target = r.target ? `  target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : '';
-    console.log(`${r.label}: ${fmt(r.value)} ${r.unit}${ratio}${target}  (${extra})`);
-  }
-  for (const n of report.notes) console.log(`note: ${n}`);
-}
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printReport(await run());

@@ -1,4 +1,4 @@
-// Shape every benchmark suite returns; test/bench/run.ts prints them as tables and writes JSON.
+// Shape every benchmark suite returns, and the table printer shared by `npm run bench` and suites run alone.
 export interface BenchRow {
   /** What was measured, e.g. 'export issue brief (in-process, warm)'. */
   label: string;
@@ -20,3 +20,28 @@ export interface BenchReport {
   notes: string[];
 }
 export type BenchSuite = () => Promise<BenchReport>;
+
+function fmt(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+/** Prints one suite as a table (measure, value, ratio, target, details) and its notes. */
+export function printReport(r: BenchReport): void {
+  console.log(`\n## ${r.suite}`);
+  const rows = r.rows.map((row) => [
+    row.label,
+    `${fmt(row.value)} ${row.unit}`,
+    row.ratio ? `${row.ratio.ratio.toFixed(2)}x ${row.ratio.of}` : '',
+    row.target ? `${row.target} ${row.met === undefined ? '' : row.met ? 'met' : 'NOT met'}` : '',
+    Object.entries(row.extra ?? {})
+      .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
+      .join(' '),
+  ]);
+  const head = ['measure', 'value', 'ratio', 'target', 'details'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+  console.log(line(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+  for (const n of r.notes) console.log(`note: ${n}`);
+}

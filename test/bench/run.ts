@@ -6,7 +6,7 @@ import { compose } from '../../shared/compose/index.js';
 import { bundledLibraryDir, examplesDir } from '../../main/services/app-paths.js';
 import { readBriefFile } from '../../main/services/documents/brief-file.js';
 import { LibraryService } from '../../main/services/library-service.js';
-import type { BenchReport } from './report.js';
+import { printReport, type BenchReport } from './report.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TODAY = new Date('2026-11-25T00:00:00Z');
@@ -40,30 +40,6 @@ const SUITES: Record<string, () => Promise<BenchReport>> = {
   pdf: pdfSuite,
   preview: async () => (await import('./preview.bench.js')).run(),
 };
-
-function fmt(n: number): string {
-  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
-}
-
-function printReport(r: BenchReport): void {
-  console.log(`\n## ${r.suite}`);
-  const rows = r.rows.map((row) => [
-    row.label,
-    `${fmt(row.value)} ${row.unit}`,
-    row.ratio ? `${row.ratio.ratio.toFixed(2)}x ${row.ratio.of}` : '',
-    row.target ? `${row.target} ${row.met === undefined ? '' : row.met ? 'met' : 'NOT met'}` : '',
-    Object.entries(row.extra ?? {})
-      .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
-      .join(' '),
-  ]);
-  const head = ['measure', 'value', 'ratio', 'target', 'details'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
-  console.log(line(head));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(line(r));
-  for (const n of r.notes) console.log(`note: ${n}`);
-}
 
 process.env.BRIEFING_TODAY ??= '2026-11-25';
 const only = process.argv.slice(2);

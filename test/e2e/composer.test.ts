@@ -4,15 +4,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FactSummary } from '../../shared/ipc/channels.js';
 import { axeViolations } from './axe.js';
-import { browserOrSkipReason, startHarness, type Harness } from './harness.js';
+import { browserOrSkipReason, SCREENSHOTS, startHarness, useHarness, type Harness } from './harness.js';
 import { readPdfText } from '../support/read-pdf.js';
 import { readBriefFile } from '../../main/services/documents/brief-file.js';
 
 const browser = browserOrSkipReason();
-const screenshots = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+const screenshots = SCREENSHOTS;
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
@@ -21,13 +21,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe.skipIf('skip' in browser)('composer in Chromium', () => {
   let h: Harness;
-  beforeAll(async () => {
-    await fs.mkdir(screenshots, { recursive: true });
-    h = await startHarness((browser as { path: string }).path);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness(browser as { path: string }, (x) => (h = x));
 
   it('builds a brief: search, add four, reorder, insert a fact, preview it, export it', async () => {
     const { page } = h;

@@ -1,20 +1,15 @@
 // End to end: the real renderer in Chromium picks sections, reorders, exports, and the PDF is read back.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkipReason, startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserOrSkipReason, SCREENSHOTS, useHarness, type Harness } from './harness.js';
 import { readPdfText } from '../support/read-pdf.js';
 
 const browser = browserOrSkipReason();
-const screenshots = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+const screenshots = SCREENSHOTS;
 
 describe.skipIf('skip' in browser)('composer slice in Chromium', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness((browser as { path: string }).path);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness(browser as { path: string }, (x) => (h = x));
 
   it('lists library sections, exports the picked ones in the chosen order, and the PDF has them', async () => {
     const { page } = h;

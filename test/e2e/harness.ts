@@ -7,6 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHANNEL_NAMES, METHOD_NAMES, type MethodName } from '../../shared/ipc/names.js';
 import type { MenuCommand } from '../../shared/ipc/menu-commands.js';
 import { createHandlers, createServices, type AppDialogs } from '../../main/services/container.js';
@@ -175,4 +176,19 @@ export async function startHarness(executablePath: string, options: { userDataDi
       await fsp.rm(outDir, { recursive: true, force: true });
     },
   };
+}
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+
+/** One harness per test file: started before its tests (handed over through `set`), closed after them. */
+export function useHarness(browser: { path: string }, set: (h: Harness) => void): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    await fsp.mkdir(SCREENSHOTS, { recursive: true });
+    harness = await startHarness(browser.path);
+    set(harness);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
 }

@@ -2,23 +2,17 @@
 // search; a team library added through the folder dialog with its clash shown; the Libraries view checked by axe.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-import { browserOrSkipReason, startHarness, type Harness } from './harness.js';
+import { browserOrSkipReason, SCREENSHOTS, useHarness, type Harness } from './harness.js';
 
 const browser = browserOrSkipReason();
-const screenshots = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+const screenshots = SCREENSHOTS;
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/libraries');
 
 describe.skipIf('skip' in browser)('libraries in Chromium', () => {
   let h: Harness;
-  beforeAll(async () => {
-    await fs.mkdir(screenshots, { recursive: true });
-    h = await startHarness((browser as { path: string }).path);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness(browser as { path: string }, (x) => (h = x));
 
   it('creates a personal fact through the form and finds it by search', async () => {
     const { page } = h;

@@ -2,14 +2,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FactSummary } from '../../shared/ipc/channels.js';
 import type { Brief } from '../../shared/model/brief.js';
 import { axeViolations } from './axe.js';
-import { browserOrSkipReason, startHarness, type Harness } from './harness.js';
+import { browserOrSkipReason, SCREENSHOTS, useHarness, type Harness } from './harness.js';
 
 const browser = browserOrSkipReason();
-const screenshots = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+const screenshots = SCREENSHOTS;
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const OLD_STATEMENT = 'An outdated pinned statement kept in the brief.';
 
@@ -22,13 +22,7 @@ async function previewText(page: Page): Promise<string> {
 
 describe.skipIf('skip' in browser)('library updates in Chromium', () => {
   let h: Harness;
-  beforeAll(async () => {
-    await fs.mkdir(screenshots, { recursive: true });
-    h = await startHarness((browser as { path: string }).path);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness(browser as { path: string }, (x) => (h = x));
 
   it('shows a changed pin with its diff and updates it; reviews a section update and accepts it', async () => {
     const { page } = h;
