@@ -1,15 +1,15 @@
 // The service container: creates the app's services in dependency order and maps channels to them.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Handlers, ItemSource, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput, SectionSummary } from '../../shared/ipc/channels.js';
 import { assembleBrief, linkSection, pinCitedFacts, UnknownSectionError } from '../../shared/assemble.js';
 import { briefChanges, updateLinkedSection, updatePin } from '../../shared/brief-changes.js';
 import type { Problem } from '../../shared/model/library.js';
 import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
-import { DocumentService } from './documents/document-service.js';
+import { DocumentService, fileNameFor } from './documents/document-service.js';
 import { ExportService } from './export-service.js';
-import type { ItemOrigin, LoadResult, Mount } from './library/mount.js';
-import { LibraryService } from './library-service.js';
+import type { ItemOrigin, Mount } from './library/mount.js';
+import type { LibraryService } from './library-service.js';
+import { libraryIdOf, MountedLibraries } from './mounted-libraries.js';
 import { knownIdsFrom, PersonalLibrary } from './personal-library/personal-library.js';
 import { SettingsService } from './settings/settings-service.js';
 
@@ -37,65 +37,6 @@ export interface ServiceDeps {
 const userError = (message: string) => Object.assign(new Error(message), { userFacing: true });
 
 const PROBLEMS_SHOWN = 5;
-
-/** The id the renderer knows a mount by: its kind for the bundled and personal ones, a hash of the folder for a team one. */
-export function libraryIdOf(mount: Pick<Mount, 'dir' | 'kind'>): string {
-  if (mount.kind !== 'team') return mount.kind;
-  return `team-${createHash('sha256').update(path.resolve(mount.dir)).digest('hex').slice(0, 16)}`;
-}
-
-/**
- * The mounted libraries: settings say which, and every change (a setting, a saved item) is followed by a
- * reload so lists and search see it. Changes run one at a time, each with its reload.
- */
-export class MountedLibraries {
-  private service: LibraryService;
-  private mounts: Mount[];
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(
-    private readonly settings: SettingsService,
-    private readonly bundledDir: string,
-  ) {
-    this.mounts = settings.mounts(bundledDir);
-    this.service = new LibraryService(this.mounts);
-  }
-
-  get current(): LibraryService {
-    return this.service;
-  }
-
-  /** The mounts of the current load, in priority order. */
-  mounted(): readonly Mount[] {
-    return this.mounts;
-  }
-
-  loadResult(): LoadResult {
-    return this.service.loadResult();
-  }
-
-  async reload(): Promise<void> {
-    const mounts = this.settings.mounts(this.bundledDir);
-    const same = mounts.length === this.mounts.length && mounts.every((m, i) => m.dir === this.mounts[i]!.dir && m.readOnly === this.mounts[i]!.readOnly);
-    // The same mounts reload in place, so files that did not change come from the parse cache.
-    const next = same ? this.service : new LibraryService(mounts);
-    await next.load();
-    this.service = next;
-    if (!same) this.mounts = mounts;
-  }
-
-  /** Runs `edit`, then reloads when `changed` says it changed something. */
-  change<T>(edit: () => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
-    const run = async () => {
-      const result = await edit();
-      if (changed(result)) await this.reload();
-      return result;
-    };
-    const done = this.queue.then(run, run);
-    this.queue = done.catch(() => undefined);
-    return done;
-  }
-}
 
 export async function createServices(deps: ServiceDeps) {
   const settings = new SettingsService(deps.userDataDir);
@@ -197,13 +138,6 @@ function personalSection(s: Services, id: string): { meta: SectionMetaInput; bod
   return { meta, body: section.body };
 }
 
-/** A file name from a title: letters, digits and dashes only, so a title can never steer the path. */
-export function suggestedFileName(title: string, ext: string): string {
-  const base = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'brief';
-  return `${base}.${ext}`;
-}
-
-
 export function createHandlers(s: Services): Handlers {
   // Only a path this service wrote itself may be revealed: the renderer never names a file.
   let lastExport: string | null = null;
@@ -234,7 +168,7 @@ export function createHandlers(s: Services): Handlers {
       return { pdf: r.bytes, pageCount: r.pageCount, warnings: r.doc.warnings };
     },
     exportPdf: async (brief, options) => {
-      const target = await s.deps.dialogs.savePdf(suggestedFileName(brief.meta.title, 'pdf'));
+      const target = await s.deps.dialogs.savePdf(`${fileNameFor(brief.meta.title)}.pdf`);
       if (!target) return { status: 'cancelled' };
       const r = await s.exporter.exportTo(brief, target, options);
       lastExport = r.outPath;

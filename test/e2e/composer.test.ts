@@ -152,7 +152,7 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
 
     // Export through the (fake) native save dialog.
     await page.locator('body').press('Control+e');
-    await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/^Saved Allied-Semiconductor-Cooperation\.pdf — \d+ pages?/);
+    await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/^Saved Allied Semiconductor Cooperation\.pdf — \d+ pages?/);
     await expect(page.getByRole('button', { name: 'Show in folder' }).isVisible()).resolves.toBe(true);
     await shot(page, 'exported');
 

@@ -35,7 +35,7 @@ describe.skipIf('skip' in browser)('composer slice in Chromium', () => {
     await page.getByLabel('Title', { exact: true }).fill('E2E Slice Brief');
     await page.screenshot({ path: path.join(screenshots, 'slice-settings.png') });
     await page.getByRole('button', { name: 'Export PDF…' }).click();
-    await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/Saved E2E-Slice-Brief\.pdf — \d+ page/);
+    await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/Saved E2E Slice Brief\.pdf — \d+ page/);
 
     expect(h.savedFiles).toHaveLength(1);
     const pdf = await readPdfText(h.savedFiles[0]!);
