@@ -7,6 +7,7 @@ import { emptyFactDraft, factDraft, factInput, type FactDraft } from './drafts.j
 import { FormField } from './FormField.js';
 import { DeleteButton, ErrorSummary } from './FormParts.js';
 import { Modal } from './Modal.js';
+import { useSaveAction } from './useSaveAction.js';
 
 interface Props {
   /** The personal fact to edit; a new fact when absent. */
@@ -33,20 +34,8 @@ export function FactDialog({ fact, onDone, onClose }: Props) {
   const editing = fact !== undefined;
   const [draft, setDraft] = useState<FactDraft>(() => (fact ? factDraft(fact) : emptyFactDraft()));
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useSaveAction();
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await work();
-    } catch (e) {
-      setFailure((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const built = factInput(draft);

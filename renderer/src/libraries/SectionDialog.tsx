@@ -8,6 +8,7 @@ import { emptySectionDraft, sectionDraft, sectionInput, type SectionDraft } from
 import { FormField } from './FormField.js';
 import { DeleteButton, ErrorSummary } from './FormParts.js';
 import { Modal } from './Modal.js';
+import { useSaveAction } from './useSaveAction.js';
 
 interface Props {
   /** The id of the personal section to edit; a new section when absent. */
@@ -29,8 +30,7 @@ export function SectionDialog({ sectionId, onDone, onClose }: Props) {
   const [draft, setDraft] = useState<SectionDraft | null>(editing ? null : emptySectionDraft());
   const [kept, setKept] = useState<Pick<SectionMetaInput, 'variables'>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, setFailure, run } = useSaveAction();
 
   useEffect(() => {
     if (!sectionId) return;
@@ -46,17 +46,6 @@ export function SectionDialog({ sectionId, onDone, onClose }: Props) {
       );
   }, [sectionId]);
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await work();
-    } catch (e) {
-      setFailure((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!draft) return;
