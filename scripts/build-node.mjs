@@ -10,7 +10,7 @@ const importMetaShim = {
 
 await Promise.all([
   // CLI and main keep npm packages external: pdfkit/fontkit read their data files relative to themselves.
-  build({ ...common, entryPoints: ['main/cli-entry.ts'], outfile: 'dist/cli.cjs', format: 'cjs', packages: 'external', ...importMetaShim }),
+  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli.cjs', format: 'cjs', packages: 'external', ...importMetaShim }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external', ...importMetaShim }),
   // A sandboxed preload can require only 'electron' and a few built-ins: everything else is inlined here.
   build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser' }),

@@ -1,6 +1,6 @@
 // The PDF engine's entry point: ComposedDoc -> laid-out pages -> tagged (optionally PDF/A-2b) PDF bytes.
 import type { TemplateId } from '../../shared/model/brief.js';
-import type { ComposedDoc } from '../../shared/model/document.js';
+import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import { findAssetsDir } from './assets.js';
 import { collapseGaps, node, type FlowItem } from './flow.js';
 import { loadFonts, type FontSet } from './fonts.js';

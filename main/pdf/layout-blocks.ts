@@ -1,5 +1,5 @@
 // Document blocks -> flow items: headings, paragraphs, lists, quotes, pull quotes, summary box, code, rules.
-import type { Block, Inline } from '../../shared/model/document.js';
+import type { Block, Inline } from '../../shared/model/composed-doc.js';
 import { collapseGaps, gap, node, type Container, type FlowItem, type LineItem, type StructNode, type StructType } from './flow.js';
 import type { FontSet } from './fonts.js';
 import type { Line, TextStyle } from './layout-types.js';

@@ -1,5 +1,5 @@
 // Paragraph layout: inline runs -> words -> Knuth-Plass items -> justified lines, memoized by content key.
-import type { Inline } from '../../shared/model/document.js';
+import type { Inline } from '../../shared/model/composed-doc.js';
 import { faceFor, type FontSet } from './fonts.js';
 import { syllables } from './hyphenate.js';
 import type { Line, Run, TextStyle } from './layout-types.js';

@@ -1,5 +1,5 @@
 // Tables: column widths from content (shrinking the type for wide tables), rich-text cells, rows as flow items.
-import type { Inline, TableBlock } from '../../shared/model/document.js';
+import type { Inline, TableBlock } from '../../shared/model/composed-doc.js';
 import { gap, node, type CellBox, type FlowItem, type RowItem, type StructNode, type TableShape } from './flow.js';
 import type { Line, TextStyle } from './layout-types.js';
 import type { Env, LayoutContext } from './layout-blocks.js';

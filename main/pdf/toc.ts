@@ -1,5 +1,5 @@
 // Table of contents: entries for H1/H2 headings with dot leaders and page numbers, each linked to its heading.
-import type { ComposedDoc, Inline } from '../../shared/model/document.js';
+import type { ComposedDoc, Inline } from '../../shared/model/composed-doc.js';
 import { gap, node, type FlowItem } from './flow.js';
 import type { Line, Run, TextStyle } from './layout-types.js';
 import { textItems, type Env, type LayoutContext } from './layout-blocks.js';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { compose } from '../../shared/compose/index.js';
 import type { Brief } from '../../shared/model/brief.js';
-import type { ComposedDoc } from '../../shared/model/document.js';
+import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import type { Library } from '../../shared/model/library.js';
 import { renderPdf } from '../pdf/index.js';
 import { writeFileAtomic } from './documents/atomic-write.js';

@@ -1,6 +1,6 @@
 // Turns markdown-it block tokens of one section body into document blocks.
 import type { Token } from 'markdown-it';
-import type { Block, Inline, TableBlock } from '../model/document.js';
+import type { Block, Inline, TableBlock } from '../model/composed-doc.js';
 import type { ComposeContext } from './context.js';
 import { convertInlines, plainText } from './inlines.js';
 import { dataTable } from './data-tables.js';

@@ -1,6 +1,6 @@
 // State carried through one compose run: fact lookup (pins first), endnote numbering, variables, warnings.
 import type { Brief } from '../model/brief.js';
-import type { ComposeWarning, Note } from '../model/document.js';
+import type { ComposeWarning, Note } from '../model/composed-doc.js';
 import type { Fact, Library } from '../model/library.js';
 import { isStale, isoDay, reviewDue } from '../staleness.js';
 

@@ -1,5 +1,5 @@
 // ```briefing-table blocks: tables computed from the library (e.g. which countries lead a technology, in which forums).
-import type { Block, Inline } from '../model/document.js';
+import type { Block, Inline } from '../model/composed-doc.js';
 import type { ComposeContext } from './context.js';
 
 const text = (t: string): Inline[] => [{ kind: 'text', text: t }];

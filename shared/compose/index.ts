@@ -1,7 +1,7 @@
 // compose(): brief + library -> the resolved document tree every renderer uses. Pure and deterministic.
 import type { Brief, BriefSection } from '../model/brief.js';
 import { sectionKey } from '../model/brief.js';
-import type { Block, ComposedDoc, DocSection } from '../model/document.js';
+import type { Block, ComposedDoc, DocSection } from '../model/composed-doc.js';
 import type { Library } from '../model/library.js';
 import { markdown } from '../markdown/setup.js';
 import { fillBlockLine, markingProfile, overallLevel, type MarkingProfile } from '../markings.js';

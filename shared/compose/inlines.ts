@@ -1,6 +1,6 @@
 // Turns markdown-it inline tokens into document inlines, resolving fact and variable references.
 import type { Token } from 'markdown-it';
-import type { Inline, TextRun } from '../model/document.js';
+import type { Inline, TextRun } from '../model/composed-doc.js';
 import type { RefKind } from '../markdown/setup.js';
 import type { ComposeContext } from './context.js';
 

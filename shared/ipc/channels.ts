@@ -1,12 +1,12 @@
 // The one channel table: per API method, its argument schema (zod) and result type.
 import { z } from 'zod';
 import { Brief, TemplateId } from '../model/brief.js';
-import type { ComposedDoc, ComposeWarning } from '../model/document.js';
+import type { ComposedDoc, ComposeWarning } from '../model/composed-doc.js';
 import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
 import type { BriefChanges } from '../brief-changes.js';
-import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/documents.js';
-export type { DocumentError, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/documents.js';
+import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
+export type { DocumentError, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
 
 /** Which mounted library an item comes from; `libraryId` is the opaque id of listLibraries, never a path. */
 export interface ItemSource {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ComposedDoc } from '../../shared/model/document.js';
+import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import { findAssetsDir, layoutDocument, renderPdf } from '../../main/pdf/index.js';
 import { clearLayoutCaches } from '../../main/pdf/layout-paragraph.js';
 import { toHtml, toTypst } from '../fixtures/pdf/equivalent-markup.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../main/cli.js';
+import { main } from '../../main/cli/run.js';
 import type { CliIO } from '../../main/cli/io.js';
 import { readPdfText } from '../support/read-pdf.js';
 

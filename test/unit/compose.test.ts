@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compose } from '../../shared/compose/index.js';
 import { assembleBrief, UnknownSectionError } from '../../shared/assemble.js';
 import { emptyLibrary, type Fact, type Library, type Section } from '../../shared/model/library.js';
-import type { Block, Inline } from '../../shared/model/document.js';
+import type { Block, Inline } from '../../shared/model/composed-doc.js';
 
 const TODAY = new Date('2026-11-25T00:00:00Z');
 

@@ -1,5 +1,5 @@
 // Pieces every template uses: the notes section, labelled fields, page furniture and the first-page marking block.
-import type { ComposedDoc, Inline } from '../../../shared/model/document.js';
+import type { ComposedDoc, Inline } from '../../../shared/model/composed-doc.js';
 import { gap, node, type FlowItem, type LineItem, type StructNode } from '../flow.js';
 import type { Line, TextStyle } from '../layout-types.js';
 import { labelLine, textItems, type Env, type LayoutContext } from '../layout-blocks.js';

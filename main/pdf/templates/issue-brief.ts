@@ -1,5 +1,5 @@
 // Issue brief (think-tank style): title block, boxed summary, H1 parts with H2 subparts, pull quotes, endnotes.
-import type { ComposedDoc } from '../../../shared/model/document.js';
+import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { gap, type FlowItem } from '../flow.js';
 import type { Env, LayoutContext } from '../layout-blocks.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';

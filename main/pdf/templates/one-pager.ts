@@ -1,5 +1,5 @@
 // One-pager / talking points: compact sans layout, tight spacing, bullets carry the content.
-import type { ComposedDoc } from '../../../shared/model/document.js';
+import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { gap, type FlowItem } from '../flow.js';
 import type { Env, LayoutContext } from '../layout-blocks.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';

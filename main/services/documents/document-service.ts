@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { basename, extname, resolve } from 'node:path';
 import { newBrief, type Brief, type TemplateId } from '../../../shared/model/brief.js';
-import type { DocumentError, OpenDocument, OpenResult, RecoveryOffer, SaveResult } from '../../../shared/model/documents.js';
+import type { DocumentError, OpenDocument, OpenResult, RecoveryOffer, SaveResult } from '../../../shared/model/document-handles.js';
 import { BriefFormatError } from '../../../shared/model/migrate.js';
 import { OverwriteRefusedError, readBriefFile, saveBriefFile } from './brief-file.js';
 import { systemClock, type Clock } from './clock.js';
 import { RecentList } from './recent-list.js';
-import type { RecentItem } from '../../../shared/model/documents.js';
+import type { RecentItem } from '../../../shared/model/document-handles.js';
 import { RecoveryStore } from './recovery.js';
 
 /** Native file dialogs (Electron's in the app, fakes in tests). They return a path or null when cancelled. */

@@ -4,7 +4,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.js';
-import type { RecentItem } from '../../../shared/model/documents.js';
+import type { RecentItem } from '../../../shared/model/document-handles.js';
 
 export type { RecentItem };
 

@@ -1,6 +1,6 @@
 // Review of a linked section's library update: the old and new text as a line diff, then accept or keep the brief's copy.
 import type { SectionUpdate } from '../../../shared/brief-changes.js';
-import { Modal } from '../libraries/Modal.js';
+import { Modal } from '../library-manager/Modal.js';
 import { lineDiff } from './lineDiff.js';
 
 interface Props {

@@ -1,6 +1,6 @@
 // Warnings from compose (missing/stale facts, unknown variables, unmarked portions, library updates); each one opens its section.
 import type { BriefChanges, FieldChange } from '../../../shared/brief-changes.js';
-import type { ComposeWarning } from '../../../shared/model/document.js';
+import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
 
 interface Props {
   warnings: ComposeWarning[];

@@ -10,7 +10,7 @@ import type { BriefChanges } from '../../../shared/brief-changes.js';
 import type { FactInput, Handlers } from '../../../shared/ipc/channels.js';
 import type { MethodName } from '../../../shared/ipc/names.js';
 import type { Brief } from '../../../shared/model/brief.js';
-import type { ComposedDoc } from '../../../shared/model/document.js';
+import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 
 let dir: string;
 let handlers: Handlers;

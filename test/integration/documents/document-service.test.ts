@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newBrief, type Brief } from '../../../shared/model/brief.js';
 import { readBriefFile } from '../../../main/services/documents/brief-file.js';
 import { DocumentService, fileNameFor, type Dialogs } from '../../../main/services/documents/document-service.js';
-import type { OpenResult } from '../../../shared/model/documents.js';
+import type { OpenResult } from '../../../shared/model/document-handles.js';
 import { ManualClock } from './manual-clock.js';
 
 /** Dialog answers queued by the test; asks are recorded so suggested names can be checked. */

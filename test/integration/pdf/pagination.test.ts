@@ -1,6 +1,6 @@
 // Pages: marking banners top and bottom, first-page marking block, manual breaks, headings kept with text, no widows/orphans.
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../shared/model/document.js';
+import type { Block } from '../../../shared/model/composed-doc.js';
 import { layoutDocument, renderPdf } from '../../../main/pdf/index.js';
 import type { LineItem } from '../../../main/pdf/flow.js';
 import { longBrief, sampleIssueBrief, sampleMemo } from '../../fixtures/pdf/sample-doc.js';

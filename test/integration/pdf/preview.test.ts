@@ -1,6 +1,6 @@
 // Preview mode: a valid PDF with the export's pages and text, across renders that reuse fonts and lines, export untouched.
 import { describe, expect, it } from 'vitest';
-import type { ComposedDoc } from '../../../shared/model/document.js';
+import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { renderPdf } from '../../../main/pdf/index.js';
 import { longBrief, sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
 import { allText, openPdf, pageImages, qpdfCheck } from './read-pdf.js';

@@ -1,6 +1,6 @@
 // Bad input: huge paragraphs and tables, endless words, emoji and RTL, placeholders, malformed documents.
 import { describe, expect, it } from 'vitest';
-import type { Block, ComposedDoc } from '../../../shared/model/document.js';
+import type { Block, ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { renderPdf } from '../../../main/pdf/index.js';
 import { sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
 import { openPdf, pdftotext, qpdfCheck, textItems } from './read-pdf.js';

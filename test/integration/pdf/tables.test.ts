@@ -1,6 +1,6 @@
 // Tables read back: header row on every page, rich text in cells, wide tables fitted to the page width.
 import { describe, expect, it } from 'vitest';
-import type { ComposedDoc, Inline, TableBlock } from '../../../shared/model/document.js';
+import type { ComposedDoc, Inline, TableBlock } from '../../../shared/model/composed-doc.js';
 import { renderPdf } from '../../../main/pdf/index.js';
 import { sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
 import { annotations, openPdf, pdffonts, qpdfCheck, structRoles, textItems } from './read-pdf.js';

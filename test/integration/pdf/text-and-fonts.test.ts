@@ -1,6 +1,6 @@
 // Text layer and fonts: justified lines keep real spaces, every font embedded, fallback fonts, named missing glyphs.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ComposedDoc } from '../../../shared/model/document.js';
+import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { renderPdf } from '../../../main/pdf/index.js';
 import { sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
 import { allText, openPdf, pdffonts, pdftotext, qpdfCheck, textItems } from './read-pdf.js';

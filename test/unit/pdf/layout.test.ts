@@ -1,6 +1,6 @@
 // Paragraph layout, table column widths and pagination rules, without writing a PDF.
 import { describe, expect, it } from 'vitest';
-import type { Inline } from '../../../shared/model/document.js';
+import type { Inline } from '../../../shared/model/composed-doc.js';
 import { findAssetsDir } from '../../../main/pdf/assets.js';
 import { gap, type FlowItem, type LineItem } from '../../../main/pdf/flow.js';
 import { loadFonts } from '../../../main/pdf/fonts.js';

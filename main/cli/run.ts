@@ -2,18 +2,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { assembleBrief, UnknownSectionError } from '../shared/assemble.js';
-import { TEMPLATE_IDS, TemplateId } from '../shared/model/brief.js';
-import type { ComposeWarning } from '../shared/model/document.js';
-import { BriefFormatError } from '../shared/model/migrate.js';
-import { isoDay } from '../shared/staleness.js';
-import { EXIT, parseCommandArgs, processIO, UserError, type CliIO } from './cli/io.js';
-import { mountsFor, runCheck, runList } from './cli/library-commands.js';
-import { runBriefCheck } from './cli/brief-check.js';
-import { bundledLibraryDir, fontsDir } from './services/app-paths.js';
-import { readBriefFile, saveBriefFile } from './services/documents/brief-file.js';
-import { ExportService } from './services/export-service.js';
-import { LibraryService } from './services/library-service.js';
+import { assembleBrief, UnknownSectionError } from '../../shared/assemble.js';
+import { TEMPLATE_IDS, TemplateId } from '../../shared/model/brief.js';
+import type { ComposeWarning } from '../../shared/model/composed-doc.js';
+import { BriefFormatError } from '../../shared/model/migrate.js';
+import { isoDay } from '../../shared/staleness.js';
+import { EXIT, parseCommandArgs, processIO, UserError, type CliIO } from './io.js';
+import { mountsFor, runCheck, runList } from './library-commands.js';
+import { runBriefCheck } from './brief-check.js';
+import { bundledLibraryDir, fontsDir } from '../services/app-paths.js';
+import { readBriefFile, saveBriefFile } from '../services/documents/brief-file.js';
+import { ExportService } from '../services/export-service.js';
+import { LibraryService } from '../services/library-service.js';
 
 const USAGE = `usage:
   briefing export FILE.brief --out FILE.pdf [--pdfa] [--strict] [--library DIR]...

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { FieldError, SectionMetaInput } from '../../../shared/ipc/channels.js';
 import { TOPICS, type Topic } from '../../../shared/model/library.js';
 import { api } from '../api.js';
-import { TOPIC_LABELS } from '../library/topics.js';
+import { TOPIC_LABELS } from '../library-pane/topics.js';
 import { emptySectionDraft, sectionDraft, sectionInput, type SectionDraft } from './drafts.js';
 import { FormField } from './FormField.js';
 import { DeleteButton, ErrorSummary } from './FormParts.js';

@@ -1,5 +1,5 @@
 // Process entry of the `briefing` command: runs main() and sets the exit code.
-import { main } from './cli.js';
+import { main } from './run.js';
 
 main(process.argv.slice(2)).then(
   (code) => {
