@@ -1,8 +1,7 @@
 // Builds a brief from library section ids (the `briefing new` command and the app's "add section" share it).
 import { BRIEF_FORMAT, BRIEF_VERSION, Brief, type BriefMeta, type BriefSection, type TemplateId } from './model/brief.js';
 import type { Library, Section } from './model/library.js';
-import { findRefs } from './markdown/setup.js';
-import { pinFacts } from './brief-changes.js';
+import { pinCitedFacts } from './pinning.js';
 
 export interface AssembleSpec {
   title: string;
@@ -32,12 +31,6 @@ export function linkSection(section: Section): BriefSection {
   };
 }
 
-/** Snapshot every fact the sections cite into the brief's pins (facts already pinned keep their snapshot). */
-export function pinCitedFacts(brief: Brief, library: Library): Brief {
-  const cited = brief.sections.flatMap((s) => findRefs(s.body).filter((r) => r.kind !== 'var').map((r) => r.id));
-  return pinFacts(brief, cited, library);
-}
-
 export function assembleBrief(spec: AssembleSpec, library: Library): Brief {
   const missing = spec.sectionIds.filter((id) => !library.sections.has(id));
   if (missing.length) throw new UnknownSectionError(missing);
@@ -48,5 +41,5 @@ export function assembleBrief(spec: AssembleSpec, library: Library): Brief {
     sections: spec.sectionIds.map((id) => linkSection(library.sections.get(id)!)),
     variables: spec.variables ?? {},
   });
-  return pinCitedFacts(brief, library);
+  return pinCitedFacts(brief, library.facts);
 }

@@ -106,17 +106,6 @@ export function updateLinkedSection(brief: Brief, sectionId: string, library: Li
   return { ...brief, sections };
 }
 
-/** Snapshots the given library facts into the brief's pins; facts already pinned keep their snapshot. */
-export function pinFacts(brief: Brief, factIds: readonly string[], library: Library): Brief {
-  const added: Record<string, Fact> = {};
-  for (const id of factIds) {
-    const fact = library.facts.get(id);
-    if (fact && !(id in brief.pins)) added[id] = structuredClone(fact);
-  }
-  // Unchanged input comes back as the same object, so UI state does not see a spurious edit.
-  return Object.keys(added).length === 0 ? brief : { ...brief, pins: { ...brief.pins, ...added } };
-}
-
 function textOf(s: BriefSection | Section): SectionText {
   return { title: s.title, body: s.body, ...(s.marking !== undefined && { marking: s.marking }) };
 }

@@ -1,7 +1,8 @@
 // The service container: creates the app's services in dependency order and maps channels to them.
 import path from 'node:path';
 import type { Handlers, ItemSource, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput, SectionSummary } from '../../shared/ipc/channels.js';
-import { assembleBrief, linkSection, pinCitedFacts, UnknownSectionError } from '../../shared/assemble.js';
+import { assembleBrief, linkSection, UnknownSectionError } from '../../shared/assemble.js';
+import { pinCitedFacts } from '../../shared/pinning.js';
 import { briefChanges, updateLinkedSection, updatePin } from '../../shared/brief-changes.js';
 import type { Problem } from '../../shared/model/library.js';
 import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
@@ -183,13 +184,12 @@ export function createHandlers(s: Services): Handlers {
         return { fact, stale: isStale(fact, today), reviewDue: isoDay(reviewDue(fact)), ...(source ? { source } : {}) };
       });
     },
-    pinCitedFacts: async (brief) => pinCitedFacts(brief, s.library.library()),
     addSection: async (brief, sectionId, index) => {
       const section = s.library.library().sections.get(sectionId);
       if (!section) throw Object.assign(new UnknownSectionError([sectionId]), { userFacing: true });
       const sections = [...brief.sections];
       sections.splice(index ?? sections.length, 0, linkSection(section));
-      return pinCitedFacts({ ...brief, sections }, s.library.library());
+      return pinCitedFacts({ ...brief, sections }, s.library.library().facts);
     },
     libraryChanges: async (brief) => briefChanges(brief, s.library.library()),
     applyLibraryUpdate: async (brief, update) => {

@@ -15,7 +15,8 @@ import { PdfPreview } from './preview/PdfPreview.js';
 import { usePreview } from './preview/usePreview.js';
 import { BriefSettings } from './settings/BriefSettings.js';
 import { commandForKey, isInsideTextEditor } from './shell/shortcuts.js';
-import { moveSection, pinFacts, removeSection, setSectionBody } from './state/briefEdits.js';
+import { moveSection, removeSection, setSectionBody } from './state/briefEdits.js';
+import { pinCitedFacts } from '../../shared/pinning.js';
 import { followSelection } from './state/selection.js';
 import { useBriefStore } from './state/useBriefStore.js';
 import { useDocument, type DocumentMessage } from './state/useDocument.js';
@@ -92,7 +93,7 @@ export function App() {
       const key = selectedRef.current;
       if (!key) return;
       const r = setSectionBody(store.current(), key, body);
-      store.update(pinFacts(r.brief, library.factMap), `body:${r.key}`);
+      store.update(pinCitedFacts(r.brief, library.factMap), `body:${r.key}`);
       if (r.key !== key) {
         selectedRef.current = r.key;
         setSelectedKey(r.key);

@@ -157,7 +157,6 @@ export const CHANNELS = {
   exportPdf: channel<[brief: Brief, options: { pdfa: boolean }], ExportResult>(z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()])),
   listFacts: channel<[], FactSummary[]>(z.tuple([])),
   /** Snapshots into the brief's pins every library fact its sections cite (facts already pinned keep theirs). */
-  pinCitedFacts: channel<[brief: Brief], Brief>(z.tuple([Brief])),
   /** Inserts a linked copy of a library section at `index` (end when omitted) and pins the facts it cites. */
   addSection: channel<[brief: Brief, sectionId: string, index?: number], Brief>(
     z.tuple([Brief, z.string().max(200), z.number().int().min(0).max(10_000).optional()]),

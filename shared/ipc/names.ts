@@ -8,7 +8,6 @@ export const CHANNEL_NAMES = {
   previewPdf: 'export:preview',
   exportPdf: 'export:pdf',
   listFacts: 'library:list-facts',
-  pinCitedFacts: 'brief:pin-cited-facts',
   addSection: 'brief:add-section',
   libraryChanges: 'brief:library-changes',
   applyLibraryUpdate: 'brief:apply-library-update',

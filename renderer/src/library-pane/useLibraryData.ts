@@ -8,7 +8,7 @@ export interface LibraryData {
   sections: SectionSummary[];
   facts: FactSummary[];
   factById: ReadonlyMap<string, FactSummary>;
-  /** Plain facts by id, for pinning (shared/assemble.ts pinCitedFacts). */
+  /** Plain facts by id, for pinning (shared/pinning.ts pinCitedFacts). */
   factMap: ReadonlyMap<string, Fact>;
   error: string | null;
   loaded: boolean;

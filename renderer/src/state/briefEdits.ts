@@ -1,7 +1,5 @@
 // Pure edits of a Brief the composer makes: reorder, remove, detach-on-edit, pin cited facts.
-import { pinCitedFacts } from '../../../shared/assemble.js';
 import { sectionKey, type Brief, type BriefSection } from '../../../shared/model/brief.js';
-import { emptyLibrary, type Fact } from '../../../shared/model/library.js';
 
 export function moveSection(brief: Brief, key: string, to: number): Brief {
   const from = brief.sections.findIndex((s) => sectionKey(s) === key);
@@ -53,10 +51,4 @@ export function setSectionBody(brief: Brief, key: string, body: string): { brief
   const sections = [...brief.sections];
   sections[i] = next;
   return { brief: { ...brief, sections }, key: sectionKey(next) };
-}
-
-/** The same pinning rule as assembling a brief (shared/assemble.ts), over the facts the renderer knows. */
-export function pinFacts(brief: Brief, facts: ReadonlyMap<string, Fact>): Brief {
-  const pinned = pinCitedFacts(brief, { ...emptyLibrary(), facts: new Map(facts) });
-  return Object.keys(pinned.pins).length === Object.keys(brief.pins).length ? brief : pinned;
 }

@@ -1,6 +1,7 @@
 // brief-changes: pinned fact diffs, newer linked-section revisions, and applying accepted updates immutably.
 import { describe, expect, it } from 'vitest';
-import { briefChanges, pinFacts, updateLinkedSection, updatePin } from '../../../shared/brief-changes.js';
+import { briefChanges, updateLinkedSection, updatePin } from '../../../shared/brief-changes.js';
+import { pinFacts } from '../../../shared/pinning.js';
 import { Brief, newBrief } from '../../../shared/model/brief.js';
 import { emptyLibrary, Fact, type Library, type Section } from '../../../shared/model/library.js';
 
@@ -142,10 +143,10 @@ describe('applying updates', () => {
 
   it('pinFacts snapshots new facts, keeps existing pins, ignores unknown ids, returns the same brief when nothing changes', () => {
     const before = briefWith();
-    const after = pinFacts(before, ['unpinned', 'moved', 'nowhere'], lib);
+    const after = pinFacts(before, ['unpinned', 'moved', 'nowhere'], lib.facts);
     expect(Object.keys(after.pins).sort()).toEqual(['dropped', 'moved', 'same', 'unpinned']);
     expect(after.pins.unpinned).toEqual(fact('unpinned'));
     expect(after.pins.moved).toBe(before.pins.moved);
-    expect(pinFacts(before, ['same', 'nowhere'], lib)).toBe(before);
+    expect(pinFacts(before, ['same', 'nowhere'], lib.facts)).toBe(before);
   });
 });
