@@ -170,7 +170,7 @@ export function createHandlers(s: Services): Handlers {
     },
     exportPdf: async (brief, options) => {
       const target = await s.deps.dialogs.savePdf(`${fileNameFor(brief.meta.title)}.pdf`);
-      if (!target) return { status: 'cancelled' };
+      if (!target) return { status: 'canceled' };
       const r = await s.exporter.exportTo(brief, target, options);
       lastExport = r.outPath;
       return { status: 'saved', displayName: path.basename(r.outPath), pageCount: r.pageCount, warnings: r.doc.warnings, fontWarnings: r.fontWarnings };

@@ -40,7 +40,7 @@ export interface PreviewResult {
 }
 export type ExportResult =
   | { status: 'saved'; displayName: string; pageCount: number; warnings: ComposeWarning[]; fontWarnings: string[] }
-  | { status: 'cancelled' };
+  | { status: 'canceled' };
 
 /** A library fact with its review state on the service's "today" (shared/staleness.ts). */
 export interface FactSummary {
