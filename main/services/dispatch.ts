@@ -1,7 +1,7 @@
 // The one IPC wrapper: checks the sender, validates arguments against the channel table, calls the handler.
 // Used by the Electron shell (main/electron/ipc.ts) and by the e2e harness, so both enforce the same rules.
 import { CHANNELS, type Handlers } from '../../shared/ipc/channels.js';
-import { CHANNEL_NAMES, type Envelope, type MethodName } from '../../shared/ipc/names.js';
+import type { Envelope, MethodName } from '../../shared/ipc/names.js';
 import { UserError } from '../cli/io.js';
 import { createLogger } from './log.js';
 
@@ -12,10 +12,6 @@ export interface CallOrigin {
   /** For the log when a call is refused. */
   describe: string;
 }
-
-export const METHOD_BY_CHANNEL = new Map<string, MethodName>(
-  Object.entries(CHANNEL_NAMES).map(([method, channel]) => [channel, method as MethodName]),
-);
 
 /** Errors a user can act on keep their message; anything unexpected is logged and reported generically. */
 function errorMessage(err: unknown): string {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserOrSkipReason, SCREENSHOTS, useHarness, type Harness } from './harness.js';
 import { readPdfText } from '../support/read-pdf.js';
+import { METHOD_NAMES } from '../../shared/ipc/names.js';
 
 const browser = browserOrSkipReason();
 const screenshots = SCREENSHOTS;
@@ -46,6 +47,31 @@ describe.skipIf('skip' in browser)('composer slice in Chromium', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(flat).toContain('E2E Slice Brief');
     expect(h.refused).toEqual([]);
+  });
+
+  it('runs under the app\'s Content Security Policy, with window.briefing from the built preload', async () => {
+    const { page } = h;
+    const seen = await page.evaluate(async () => {
+      // An inline script (what an injected <script> in a brief would be) must be refused by script-src 'self'.
+      const violation = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }));
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true;';
+      document.head.append(script);
+      const directive = await violation;
+      const api = (window as unknown as { briefing: Record<string, unknown> }).briefing;
+      return {
+        inlineScriptRan: '__inlineRan' in window,
+        directive,
+        frozen: Object.isFrozen(api),
+        methods: Object.keys(api).sort(),
+        ipcRenderer: 'ipcRenderer' in window || 'require' in window,
+      };
+    });
+    expect(seen.directive).toMatch(/^script-src/);
+    expect(seen.inlineScriptRan).toBe(false);
+    expect(seen.frozen).toBe(true);
+    expect(seen.methods).toEqual([...METHOD_NAMES].sort());
+    expect(seen.ipcRenderer).toBe(false);
   });
 
   it('refuses calls that do not come from the main frame, like the app wrapper', async () => {

@@ -1,6 +1,6 @@
 // E2E harness: the built renderer in Debian's Chromium, with window.briefing served by the real services in Node.
-// window.briefing is built from the same channel table as the preload, and every call goes through the same
-// dispatch wrapper (sender check + schema validation) as main/electron/ipc.ts.
+// The page gets the built preload (dist/main/preload.cjs) with an `electron` stand-in whose ipcRenderer reaches
+// main/electron/ipc.ts's registerIpc, so the preload, the sender check and the schema validation are the app's own.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { CHANNEL_NAMES, METHOD_NAMES, type MethodName } from '../../shared/ipc/names.js';
-import type { MenuCommand } from '../../shared/ipc/menu-commands.js';
+import type { Envelope } from '../../shared/ipc/names.js';
+import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands.js';
 import { createHandlers, createServices, type AppDialogs } from '../../main/services/container.js';
-import { dispatch } from '../../main/services/dispatch.js';
+import { registerIpc, type SenderEvent } from '../../main/electron/ipc.js';
 import { mimeType, resolveAppPath } from '../../main/electron/protocol-paths.js';
-import { APP_ORIGIN } from '../../main/electron/security-policy.js';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../main/electron/security-policy.js';
 import { bundledLibraryDir, fontsDir, rendererDir } from '../../main/services/app-paths.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -39,7 +39,8 @@ async function serveRenderer(root: string): Promise<{ url: string; close(): Prom
     if (!file) return void res.writeHead(404).end();
     try {
       const body = await fsp.readFile(file);
-      res.writeHead(200, { 'content-type': mimeType(file) }).end(body);
+      // The same headers as the app:// handler in main/electron/main.ts, so the page runs under the app's CSP.
+      res.writeHead(200, { 'content-type': mimeType(file), 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -56,6 +57,51 @@ function encode(value: unknown): string {
     const raw = this[k];
     return raw instanceof Uint8Array ? { __bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') } : v;
   });
+}
+
+/** Carries an ipcRenderer.invoke result across Playwright's binding (see encode) and rebuilds the bytes in the page. */
+function pageDecode(text: string): unknown {
+  return JSON.parse(text, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && '__bytes' in v) {
+      const bin = atob((v as { __bytes: string }).__bytes);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return bytes;
+    }
+    return v;
+  });
+}
+
+/** The `electron` module a sandboxed preload sees, reduced to what ours uses; `__menuCommand` plays the menu. */
+function electronStandIn(decode: (text: string) => unknown, menuChannel: string): unknown {
+  const invoke = (window as unknown as { __briefingInvoke: (c: string, a: string) => Promise<string> }).__briefingInvoke;
+  const menuListeners: ((event: unknown, command: unknown) => void)[] = [];
+  Object.defineProperty(window, '__menuCommand', { value: (command: string) => menuListeners.forEach((cb) => cb({}, command)) });
+  return {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => Object.defineProperty(window, key, { value: api }) },
+    ipcRenderer: {
+      invoke: async (channel: string, ...args: unknown[]) => decode(await invoke(channel, JSON.stringify(args))),
+      on: (channel: string, cb: (event: unknown, command: unknown) => void) => {
+        if (channel === menuChannel) menuListeners.push(cb);
+      },
+    },
+  };
+}
+
+/** The built preload as an init script, given `require('electron')` and nothing else (like Electron's sandbox). */
+async function preloadScript(): Promise<string> {
+  const file = path.join(import.meta.dirname, '../../dist/main/preload.cjs');
+  const source = await fsp.readFile(file, 'utf8').catch(() => {
+    throw new Error(`e2e: ${file} is missing; run \`npm run build\` first`);
+  });
+  return `(() => {
+  const electron = (${electronStandIn.toString()})(${pageDecode.toString()}, ${JSON.stringify(MENU_CHANNEL)});
+  const require = (name) => { if (name === 'electron') return electron; throw new Error('a sandboxed preload cannot require ' + name); };
+  const module = { exports: {} };
+  (function (require, module, exports) {
+${source}
+  })(require, module, module.exports);
+})();`;
 }
 
 export interface Harness {
@@ -118,41 +164,20 @@ export async function startHarness(executablePath: string, options: { userDataDi
   // Like the app's session: nothing but our own loopback origin may load.
   await context.route('**/*', (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
 
+  // The real IPC registration (main/electron/ipc.ts) on an ipcMain stand-in: the app's sender check and schema validation.
+  const listeners = new Map<string, (event: SenderEvent, ...args: unknown[]) => Promise<unknown>>();
+  registerIpc({ handle: (channel, listener) => void listeners.set(channel, listener) }, handlers, server.url);
   await context.exposeBinding('__briefingInvoke', async (source, channel: string, argsJson: string) => {
-    const method = [...METHOD_NAMES].find((m) => CHANNEL_NAMES[m] === channel) as MethodName | undefined;
-    const isMainFrame = source.frame === source.page.mainFrame();
-    const trusted = isMainFrame && source.frame.url().startsWith(server.url + '/');
-    if (!trusted) refused.push(`${channel} from ${source.frame.url()}`);
-    if (!method) return encode({ ok: false, error: { message: `unknown channel ${channel}` } });
-    const args = JSON.parse(argsJson) as unknown[];
-    return encode(await dispatch(handlers, method, args, { trusted, describe: source.frame.url() }));
+    const listener = listeners.get(channel);
+    if (!listener) return encode({ ok: false, error: { message: `unknown channel ${channel}` } });
+    // Like Electron's senderFrame: the main frame is its own top frame.
+    const senderFrame: { url: string; top: object | null } = { url: source.frame.url(), top: null };
+    senderFrame.top = source.frame === source.page.mainFrame() ? senderFrame : {};
+    const envelope = (await listener({ senderFrame }, ...(JSON.parse(argsJson) as unknown[]))) as Envelope<unknown>;
+    if (!envelope.ok && envelope.error.message.startsWith('refused')) refused.push(`${channel} from ${source.frame.url()}`);
+    return encode(envelope);
   });
-  await context.addInitScript((channels: Record<string, string>) => {
-    const decode = (text: string) =>
-      JSON.parse(text, (_k, v: unknown) => {
-        if (v && typeof v === 'object' && '__bytes' in v) {
-          const bin = atob((v as { __bytes: string }).__bytes);
-          const bytes = new Uint8Array(bin.length);
-          for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-          return bytes;
-        }
-        return v;
-      });
-    const invoke = (window as unknown as { __briefingInvoke: (c: string, a: string) => Promise<string> }).__briefingInvoke;
-    const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-    for (const [method, channel] of Object.entries(channels)) {
-      api[method] = async (...args: unknown[]) => {
-        const envelope = decode(await invoke(channel, JSON.stringify(args))) as { ok: boolean; value?: unknown; error?: { message: string } };
-        if (!envelope.ok) throw new Error(envelope.error?.message ?? 'failed');
-        return envelope.value;
-      };
-    }
-    Object.defineProperty(window, 'briefing', { value: Object.freeze(api), writable: false });
-    // Like the preload's briefingMenu: the test plays the application menu through __menuCommand.
-    const listeners: ((command: string) => void)[] = [];
-    Object.defineProperty(window, 'briefingMenu', { value: Object.freeze({ onCommand: (cb: (command: string) => void) => void listeners.push(cb) }) });
-    Object.defineProperty(window, '__menuCommand', { value: (command: string) => listeners.forEach((cb) => cb(command)) });
-  }, CHANNEL_NAMES as unknown as Record<string, string>);
+  await context.addInitScript({ content: await preloadScript() });
 
   const page = await context.newPage();
   const consoleErrors: string[] = [];
