@@ -2,7 +2,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createServices, createHandlers, type Services } from '../services/container.js';
+import { createServices, type Services } from '../services/container.js';
+import { createHandlers } from '../services/handlers/index.js';
 import { CLOSE_ANYWAY, closeQuestion } from './close-guard.js';
 import { bundledLibraryDir, fontsDir, rendererDir } from '../services/app-paths.js';
 import { buildMenuTemplate } from './menu.js';

@@ -146,7 +146,7 @@ const channel = <P extends unknown[], R>(args: z.ZodType) => ({ args, params: un
 export type SearchFilterSpec = z.infer<typeof SearchFilters>;
 export type AssembleSpecArgs = z.infer<typeof AssembleArgs>;
 
-/** Adding a capability = a schema here + a service method + a handler row (main/services/container.ts). */
+/** Adding a capability = a schema here + a service method + a handler row (main/services/handlers/<area>.ts). */
 export const CHANNELS = {
   appInfo: channel<[], { name: string; version: string }>(z.tuple([])),
   listSections: channel<[], SectionSummary[]>(z.tuple([])),

@@ -3,7 +3,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, createServices, type AppDialogs } from '../../../main/services/container.js';
+import { createServices, type AppDialogs } from '../../../main/services/container.js';
+import { createHandlers } from '../../../main/services/handlers/index.js';
 import { dispatch } from '../../../main/services/dispatch.js';
 import { bundledLibraryDir, fontsDir } from '../../../main/services/app-paths.js';
 import type { FactInput, Handlers, LibrariesOverview } from '../../../shared/ipc/channels.js';

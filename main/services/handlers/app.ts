@@ -1,0 +1,8 @@
+// Handlers for the app itself: its name and version.
+import type { Handlers } from '../../../shared/ipc/channels.js';
+
+export function appHandlers(): Pick<Handlers, 'appInfo'> {
+  return {
+    appInfo: async () => ({ name: 'Briefing Builder', version: '0.1.0' }),
+  };
+}
