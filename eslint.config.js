@@ -1,10 +1,21 @@
-// Lint: typescript-eslint recommended plus the layer rules of DESIGN.md as errors (which folder may import what).
+// Lint: typescript-eslint recommended plus the layer rules of docs/ARCHITECTURE.md as errors (which folder may import what).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'http', 'https', 'net', 'worker_threads'];
 
-/** Layer rules: each entry restricts what files in `files` may import. */
+// Relative imports are matched by regex on the specifier, so a folder name never catches an npm package or vice versa.
+const LOCAL = (folder) => `^\\.{1,2}/(.*/)?${folder}(/|\\.js$)`;
+const NO_ELECTRON = { regex: '^electron(/|$)', message: 'only main/electron/* and main/preload.ts import electron; services stay testable in Node.' };
+const NO_RENDERER = { regex: LOCAL('renderer'), message: 'main/ never imports the renderer.' };
+const NO_CLI = (who) => ({ regex: LOCAL('cli'), message: `${who} may not import the CLI (main/cli): put shared code in main/services or shared/.` });
+const NO_SHELL = (who) => ({ regex: `${LOCAL('electron')}|${LOCAL('preload')}`, message: `${who} may not import the Electron shell (main/electron, main/preload.ts).` });
+
+function mainLayer(name, files, patterns) {
+  return { name, files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
+/** Layer rules (docs/ARCHITECTURE.md, "Layers"): each entry restricts what files in `files` may import. */
 const layers = [
   {
     name: 'layers/shared-is-pure',
@@ -41,21 +52,21 @@ const layers = [
       ],
     },
   },
+  // main/: only the shell imports electron; services never reach up into the CLI or the shell; the PDF engine
+  // knows nothing of services. ESLint keeps the last rule setting for a file, so each folder lists all of its own.
+  mainLayer('layers/main-services', ['main/services/**/*.ts'], [NO_ELECTRON, NO_RENDERER, NO_CLI('services'), NO_SHELL('services')]),
+  mainLayer('layers/main-pdf', ['main/pdf/**/*.ts'], [
+    NO_ELECTRON,
+    NO_RENDERER,
+    NO_CLI('the PDF engine'),
+    NO_SHELL('the PDF engine'),
+    { regex: LOCAL('services'), message: 'main/pdf never imports services: it takes a ComposedDoc and returns bytes (see docs/ARCHITECTURE.md).' },
+  ]),
+  mainLayer('layers/main-cli', ['main/cli/**/*.ts'], [NO_ELECTRON, NO_RENDERER, NO_SHELL('the CLI')]),
+  mainLayer('layers/main-shell', ['main/electron/**/*.ts', 'main/preload.ts'], [NO_RENDERER, NO_CLI('the Electron shell')]),
   {
-    name: 'layers/only-the-shell-imports-electron',
-    files: ['main/**/*.ts'],
-    ignores: ['main/electron/**', 'main/preload.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'only main/electron/* and main/preload.ts import electron; services stay testable in Node.' },
-            { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' },
-          ],
-        },
-      ],
-    },
+    ...mainLayer('layers/main-other', ['main/**/*.ts'], [NO_ELECTRON, NO_RENDERER]),
+    ignores: ['main/electron/**', 'main/preload.ts', 'main/services/**', 'main/pdf/**', 'main/cli/**'],
   },
 ];
 
