@@ -1,5 +1,6 @@
 // Builds a brief from library section ids (the `briefing new` command and the app's "add section" share it).
 import { BRIEF_FORMAT, BRIEF_VERSION, Brief, type BriefMeta, type BriefSection, type TemplateId } from './model/brief.js';
+import { UserFacingError } from './errors.js';
 import type { Library, Section } from './model/library.js';
 import { pinCitedFacts } from './pinning.js';
 
@@ -12,7 +13,7 @@ export interface AssembleSpec {
   meta?: Partial<BriefMeta>;
 }
 
-export class UnknownSectionError extends Error {
+export class UnknownSectionError extends UserFacingError {
   constructor(readonly ids: string[]) {
     super(`unknown section id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')} (see \`briefing list sections\`)`);
   }

@@ -1,5 +1,8 @@
 // Console seam for CLI commands: commands write through this so tests capture output without spawning.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXIT, UserFacingError, type ExitCode } from '../../shared/errors.js';
+
+export { EXIT } from '../../shared/errors.js';
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -10,17 +13,17 @@ export const processIO: CliIO = {
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
-/** Exit codes of the `briefing` command (a contract: see README). */
-export const EXIT = { ok: 0, badInput: 1, usage: 2, strictWarnings: 3 } as const;
+/** A CLI-level mistake in the input (a missing folder, an --out that exists): exit 1 unless told otherwise. */
+export class UserError extends UserFacingError {
+  constructor(message: string, exitCode: ExitCode = EXIT.badInput) {
+    super(message, exitCode);
+  }
+}
 
-/** An expected failure with a one-line message for the user; never printed with a stack. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.badInput,
-  ) {
-    super(message);
-    this.name = 'UserError';
+/** The command line itself is wrong (unknown command or option, missing argument): exit 2. */
+export class UsageError extends UserFacingError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
   }
 }
 
@@ -29,6 +32,6 @@ export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['op
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
-    throw new UserError(`${(err as Error).message.split('\n')[0]} (${usage})`, EXIT.usage);
+    throw new UsageError(`${(err as Error).message.split('\n')[0]} (${usage})`);
   }
 }

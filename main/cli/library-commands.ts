@@ -7,7 +7,8 @@ import { entries, matchesFilters, titleOf, type Entry, type ItemFilters, type It
 import { loadLibraries, type LoadResult, type Mount } from '../services/library/mount.js';
 import { LibraryIndex } from '../services/library/search.js';
 import { staleFacts } from '../services/library/staleness.js';
-import { EXIT, parseCommandArgs, UserError, type CliIO } from './io.js';
+import { UserFacingError } from '../../shared/errors.js';
+import { EXIT, parseCommandArgs, UsageError, UserError, type CliIO } from './io.js';
 
 export interface LibraryCommandContext {
   bundledDir: string;
@@ -33,7 +34,7 @@ async function guarded(io: CliIO, body: () => Promise<number>): Promise<number> 
   try {
     return await body();
   } catch (err) {
-    if (!(err instanceof UserError)) throw err;
+    if (!(err instanceof UserFacingError)) throw err;
     io.stderr(`briefing: ${err.message}`);
     return err.exitCode;
   }
@@ -116,7 +117,7 @@ export async function runList(argv: string[], io: CliIO, ctx: LibraryCommandCont
     const what = positionals[0];
     if (positionals.length !== 1 || !LIST_KINDS.includes(what as ListKind)) {
       const got = positionals.length > 1 ? `one kind, got "${positionals.join(' ')}"` : what ? `a kind to list, got "${what}"` : 'a kind to list';
-      throw new UserError(`list needs ${got} (${LIST_USAGE})`, EXIT.usage);
+      throw new UsageError(`list needs ${got} (${LIST_USAGE})`);
     }
     if (what === 'templates') return listTemplates(io, values);
     const mounts = mountsFor(ctx, values.library);
@@ -145,7 +146,7 @@ function searchRows(library: Library, query: string, filters: ItemFilters): List
 
 function listTemplates(io: CliIO, values: { search?: string; topic?: string; technology?: string; country?: string; json: boolean; library?: string[] }): number {
   const given = (['search', 'topic', 'technology', 'country'] as const).find((k) => values[k] !== undefined);
-  if (given) throw new UserError(`--${given} does not apply to templates (${LIST_USAGE})`, EXIT.usage);
+  if (given) throw new UsageError(`--${given} does not apply to templates (${LIST_USAGE})`);
   const rows = TEMPLATE_IDS.map((id) => ({ id, ...TEMPLATES[id] }));
   io.stdout(values.json ? JSON.stringify(rows, null, 2) : table(rows.map((t) => [t.id, t.name, t.description])));
   return EXIT.ok;

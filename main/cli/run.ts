@@ -2,12 +2,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { assembleBrief, UnknownSectionError } from '../../shared/assemble.js';
+import { assembleBrief } from '../../shared/assemble.js';
+import { UserFacingError } from '../../shared/errors.js';
 import { TEMPLATE_IDS, TemplateId } from '../../shared/model/brief.js';
 import type { ComposeWarning } from '../../shared/model/composed-doc.js';
-import { BriefFormatError } from '../../shared/model/migrate.js';
 import { isoDay } from '../../shared/staleness.js';
-import { EXIT, parseCommandArgs, processIO, UserError, type CliIO } from './io.js';
+import { EXIT, parseCommandArgs, processIO, UsageError, UserError, type CliIO } from './io.js';
 import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
 import { bundledLibraryDir, fontsDir } from '../services/app-paths.js';
@@ -30,7 +30,7 @@ function today(): Date {
 }
 
 function usage(message: string): never {
-  throw new UserError(`${message}\n${USAGE}`, EXIT.usage);
+  throw new UsageError(`${message}\n${USAGE}`);
 }
 
 const parse = <const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) =>
@@ -170,13 +170,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
 /** One line, no stack trace: the user gets the file, what is wrong and, where we know it, the fix. */
 function reportError(err: unknown, io: CliIO): number {
-  if (err instanceof UserError) {
+  if (err instanceof UserFacingError) {
     io.stderr(`briefing: ${err.message}`);
     return err.exitCode;
-  }
-  if (err instanceof BriefFormatError || err instanceof UnknownSectionError) {
-    io.stderr(`briefing: ${err.message}`);
-    return EXIT.badInput;
   }
   const message = err instanceof Error ? err.message : String(err);
   io.stderr(`briefing: ${message.split('\n')[0]}`);

@@ -2,7 +2,7 @@
 // Used by the Electron shell (main/electron/ipc.ts) and by the e2e harness, so both enforce the same rules.
 import { CHANNELS, type Handlers } from '../../shared/ipc/channels.js';
 import type { Envelope, MethodName } from '../../shared/ipc/names.js';
-import { UserError } from '../cli/io.js';
+import { UserFacingError } from '../../shared/errors.js';
 import { createLogger } from './log.js';
 
 const log = createLogger('ipc');
@@ -15,9 +15,7 @@ export interface CallOrigin {
 
 /** Errors a user can act on keep their message; anything unexpected is logged and reported generically. */
 function errorMessage(err: unknown): string {
-  if (err instanceof UserError) return err.message;
-  if (err instanceof Error && (err as { userFacing?: boolean }).userFacing) return err.message;
-  if (err instanceof Error && err.name.endsWith('FormatError')) return err.message;
+  if (err instanceof UserFacingError) return err.message;
   log.error(err);
   return `Something went wrong: ${err instanceof Error ? err.message : String(err)}`;
 }

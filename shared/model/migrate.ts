@@ -1,18 +1,18 @@
 // Reads .brief text into a valid Brief: size/binary guards, JSON with line/column errors, version migrations, schema check.
 import { z } from 'zod';
+import { UserFacingError } from '../errors.js';
 import { BRIEF_FORMAT, BRIEF_VERSION, Brief } from './brief.js';
 
 /** Largest .brief accepted. Real briefs are well under 1 MB; anything bigger is the wrong file. */
 export const MAX_BRIEF_BYTES = 20 * 1024 * 1024;
 
 /** Something wrong with a brief file, said for a person: `FILE: reason` (never a stack trace). */
-export class BriefFormatError extends Error {
+export class BriefFormatError extends UserFacingError {
   constructor(
     readonly file: string,
     readonly reason: string,
   ) {
     super(`${file}: ${reason}`);
-    this.name = 'BriefFormatError';
   }
 }
 

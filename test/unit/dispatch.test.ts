@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/ipc/channels.js';
 import { dispatch } from '../../main/services/dispatch.js';
-import { UserError } from '../../main/cli/io.js';
+import { UserFacingError } from '../../shared/errors.js';
 import { CHANNEL_NAMES, METHOD_NAMES } from '../../shared/ipc/names.js';
 import { CHANNELS } from '../../shared/ipc/channels.js';
 
@@ -16,7 +16,7 @@ const handlers = {
     return [];
   },
   searchLibrary: async () => {
-    throw new UserError('index unavailable');
+    throw new UserFacingError('index unavailable');
   },
   assembleBrief: async () => {
     throw new Error('boom');

@@ -1,2 +1,4 @@
-// A message the renderer shows as it is (dispatch passes `userFacing` errors through).
-export const userError = (message: string) => Object.assign(new Error(message), { userFacing: true });
+// A message the renderer shows as it is: dispatch passes every UserFacingError through (shared/errors.ts).
+import { ActionRefusedError } from '../../../shared/errors.js';
+
+export const userError = (message: string) => new ActionRefusedError(message);

@@ -3,6 +3,7 @@ import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isSeq, parse as parseYamlValue, parseDocument, visit, type Node } from 'yaml';
 import { z } from 'zod';
+import { UserFacingError } from '../../../shared/errors.js';
 import { Fact, SectionMeta } from '../../../shared/model/library.js';
 import { fsyncDir, writeFileAtomic } from '../documents/atomic-write.js';
 import { listFiles } from '../library/files.js';
@@ -28,10 +29,7 @@ export interface KnownIds {
 }
 
 /** Refused for a reason that is not a field of the input: a read-only library, or a file that must not be overwritten. */
-export class LibraryEditError extends Error {
-  readonly userFacing = true;
-  override name = 'LibraryEditError';
-}
+export class LibraryEditError extends UserFacingError {}
 
 export interface EditableLibraryOptions {
   /** 'personal' (default) creates its folder and manifest on demand; a team folder must already be a library. */

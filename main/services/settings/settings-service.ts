@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { UserFacingError } from '../../../shared/errors.js';
 import { copyFileAtomic, writeFileAtomic } from '../documents/atomic-write.js';
 import type { Mount } from '../library/mount.js';
 
@@ -23,11 +24,8 @@ export interface Settings {
   teamLibraries: TeamLibrarySetting[];
 }
 
-/** A mistake the user can fix (a wrong folder, a duplicate); dispatch passes `userFacing` messages through as they are. */
-export class SettingsError extends Error {
-  readonly userFacing = true;
-  override name = 'SettingsError';
-}
+/** A mistake the user can fix (a wrong folder, a duplicate); dispatch passes it to the window as it is. */
+export class SettingsError extends UserFacingError {}
 
 export interface SettingsLoadResult {
   settings: Settings;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../../shared/errors.js';
 import { loadLibraries, type Mount } from '../../../main/services/library/mount.js';
 import { knownIdsFrom, PersonalLibrary, type KnownIds } from '../../../main/services/personal-library/personal-library.js';
 
@@ -256,7 +257,7 @@ describe('team libraries through the same class', () => {
     await expect(lib.saveFact(fact())).rejects.toThrow(`the team library ${team} is read-only — mark it read-write in Settings`);
     await expect(lib.saveSection(section(), 'x')).rejects.toThrow('is read-only');
     await expect(lib.deleteFact('team-fact')).rejects.toThrow('is read-only');
-    await expect(lib.deleteSection('x')).rejects.toMatchObject({ userFacing: true });
+    await expect(lib.deleteSection('x')).rejects.toBeInstanceOf(UserFacingError);
     expect(await sha(path.join(team, 'facts', 'shared.yaml'))).toBe(before);
     expect((await readdir(team)).sort()).toEqual(['facts', 'library.yaml']);
   });

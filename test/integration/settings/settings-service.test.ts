@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../../shared/errors.js';
 import { SettingsService } from '../../../main/services/settings/settings-service.js';
 
 let dir: string;
@@ -110,7 +111,7 @@ describe('SettingsService', () => {
     await expect(s.setReadOnly(plain, false)).rejects.toThrow(`${plain} is not one of your team libraries`);
     expect(s.get().teamLibraries).toEqual([{ dir: team, readOnly: true }]);
     // Errors are user-facing: IPC dispatch passes their message through.
-    await expect(s.addTeamLibrary(missing, true)).rejects.toMatchObject({ userFacing: true });
+    await expect(s.addTeamLibrary(missing, true)).rejects.toBeInstanceOf(UserFacingError);
   });
 
   it('refuses to save over a settings file it could not copy aside', async () => {
