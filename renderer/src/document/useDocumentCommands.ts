@@ -1,8 +1,11 @@
-// The open .brief document: its handle in main, its name, unsaved changes, and a recovery copy kept behind each edit.
+// The document commands (New, Open, Open recent, Save, Save As, restore) with their prompts, and the open .brief's
+// state: its handle in main, its name, unsaved changes, the window title, and a recovery copy kept behind each edit.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpenDocument, OpenResult, RecoveryOffer, SaveResult } from '../../../shared/ipc/channels.js';
 import { api } from '../api.js';
-import type { BriefStore } from './useBriefStore.js';
+import type { Notice } from '../shell/useNotice.js';
+import type { BriefStore } from '../state/useBriefStore.js';
+import { UNTITLED } from './blankBrief.js';
 
 export interface DocumentInfo {
   handle: string | null;
@@ -14,17 +17,11 @@ export interface DocumentInfo {
   unavailable: string | null;
 }
 
-/** What a document action tells the user; `action` offers a follow-up such as "Replace" or "Discard changes". */
-export interface DocumentMessage {
-  text: string;
-  action?: { label: string; run(): void };
-}
-
 const MARK_DELAY_MS = 500;
 /** The edit count of a restored recovery copy: never equal to a real count, so it shows as unsaved. */
 const NEVER_SAVED = -1;
 
-export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) => void) {
+export function useDocumentCommands(store: BriefStore, say: (m: Notice | null) => void) {
   const [doc, setDoc] = useState<Omit<DocumentInfo, 'dirty'>>({ handle: null, displayName: 'Untitled', hasFile: false, unavailable: null });
   const [offers, setOffers] = useState<RecoveryOffer[]>([]);
   const latest = useRef({ doc, store });
@@ -45,7 +42,7 @@ export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) 
   useEffect(() => {
     let live = true;
     api()
-      .newDocument({ title: 'Untitled brief', template: 'issue-brief' })
+      .newDocument(UNTITLED)
       .then(
         (d) => live && adopt(d),
         (e: Error) => live && setDoc((d) => ({ ...d, unavailable: e.message })),
@@ -107,10 +104,14 @@ export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) 
 
   const fail = (e: Error) => say({ text: e.message });
   const info: DocumentInfo = { ...doc, dirty };
+  const title = store.brief.meta.title;
+  useEffect(() => {
+    window.document.title = `${dirty ? '• ' : ''}${doc.hasFile ? doc.displayName : title} — Briefing Builder`;
+  }, [doc.displayName, dirty, doc.hasFile, title]);
   return {
     info,
     offers,
-    newDocument: () => guarded('New', () => void api().newDocument({ title: 'Untitled brief', template: 'issue-brief' }).then(adopt, fail)),
+    newDocument: () => guarded('New', () => void api().newDocument(UNTITLED).then(adopt, fail)),
     open: () => guarded('Open', () => void api().openDocument().then(onOpened, fail)),
     openRecent: (recentId: string) => guarded('Open', () => void api().openRecentDocument(recentId).then(onOpened, fail)),
     save: () => void save(false),
@@ -126,4 +127,4 @@ export function useDocument(store: BriefStore, say: (m: DocumentMessage | null) 
   };
 }
 
-export type DocumentControls = ReturnType<typeof useDocument>;
+export type DocumentCommands = ReturnType<typeof useDocumentCommands>;

@@ -1,0 +1,44 @@
+// Library updates behind the pin-changed / section-update warnings: the diffs to show, the section under review,
+// and taking one update into the brief as one step of the undo history.
+import { useCallback, useEffect, useState } from 'react';
+import type { BriefChanges } from '../../../shared/brief-changes.js';
+import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
+import { api } from '../api.js';
+import type { BriefStore } from '../state/useBriefStore.js';
+
+export function useLibraryUpdates(store: BriefStore, warnings: ComposeWarning[] | undefined, say: (text: string) => void) {
+  const [changes, setChanges] = useState<BriefChanges | null>(null);
+  const [reviewing, setReviewing] = useState<string | null>(null);
+
+  // Asked for again whenever a preview brings new warnings.
+  useEffect(() => {
+    if (!warnings?.some((w) => w.code === 'pin-changed' || w.code === 'section-update')) return void setChanges(null);
+    let live = true;
+    api()
+      .libraryChanges(store.current())
+      .then((c) => live && setChanges(c), () => live && setChanges(null));
+    return () => {
+      live = false;
+    };
+  }, [warnings, store]);
+
+  // Main computes the update; only the accepted pin or section is merged into the latest brief (edits made
+  // meanwhile are kept).
+  const apply = useCallback(
+    async (kind: 'pin' | 'section', id: string) => {
+      try {
+        const updated = await api().applyLibraryUpdate(store.current(), { kind, id });
+        const cur = store.current();
+        if (kind === 'pin') return store.update({ ...cur, pins: { ...cur.pins, [id]: updated.pins[id]! } });
+        const fresh = updated.sections.find((s) => s.kind === 'linked' && s.sectionId === id);
+        store.update({ ...cur, sections: cur.sections.map((s) => (s.kind === 'linked' && s.sectionId === id && fresh ? fresh : s)) });
+      } catch (e) {
+        say(`Could not take the library update: ${(e as Error).message}`);
+      }
+    },
+    [store, say],
+  );
+
+  const review = changes?.sectionUpdates.find((u) => u.sectionId === reviewing) ?? null;
+  return { changes, review, setReviewing, apply };
+}
