@@ -1,4 +1,4 @@
-// Where the app's bundled files live, whether run from the TypeScript sources, the dist/ bundle or the asar.
+// Where the app's bundled files live (and its version, from its package.json), whether run from the sources, dist/ or the asar.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,3 +25,13 @@ export const bundledLibraryDir = (): string => path.join(appRoot(), 'assets', 'l
 export const fontsDir = (): string => path.join(appRoot(), 'assets', 'fonts');
 export const examplesDir = (): string => path.join(appRoot(), 'assets', 'examples');
 export const rendererDir = (): string => path.join(appRoot(), 'dist', 'renderer');
+
+let cachedVersion: string | undefined;
+
+/** The app's version: the one in package.json, so the window's About and `briefing --version` cannot drift apart. */
+export function appVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  const { version } = JSON.parse(fs.readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  if (typeof version !== 'string') throw new Error(`${path.join(appRoot(), 'package.json')} has no version`);
+  return (cachedVersion = version);
+}

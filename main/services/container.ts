@@ -3,7 +3,6 @@ import { DocumentService } from './documents/document-service.js';
 import { ExportService } from './export-service.js';
 import type { LibraryService } from './library-service.js';
 import { MountedLibraries } from './mounted-libraries.js';
-import { knownIdsFrom, PersonalLibrary } from './personal-library/personal-library.js';
 import { SettingsService } from './settings/settings-service.js';
 
 /** Native dialogs the services need; Electron supplies them in the app, tests supply fakes. */
@@ -26,36 +25,32 @@ export interface ServiceDeps {
   today: () => Date;
 }
 
+/** Every service of the app, wired; the result is what createHandlers (handlers/index.ts) takes. */
 export async function createServices(deps: ServiceDeps) {
   const settings = new SettingsService(deps.userDataDir);
   await settings.load();
-  const libraries = new MountedLibraries(settings, deps.bundledLibraryDir);
-  const personalDir = settings.personalLibraryDir();
-  const personal = new PersonalLibrary(personalDir, { knownIds: () => knownIdsFrom(libraries.loadResult(), personalDir) });
-  // An unwritable data folder must not stop the app: the bundled library still works, and the Libraries view says why.
-  const personalProblem = await personal.ensure().then(
-    () => undefined,
-    (err: Error) => `your personal library could not be created (${err.message}) — new facts and sections cannot be saved until it can`,
-  );
-  await libraries.current.load();
-  const exporter = new ExportService({ library: () => libraries.current.library(), fontsDir: deps.fontsDir, today: deps.today });
+  const libraries = await MountedLibraries.open(settings, deps.bundledLibraryDir);
+  const exporter = new ExportService({
+    library: () => libraries.current.library(),
+    fontsDir: deps.fontsDir,
+    today: deps.today,
+    ...(deps.revealFile ? { revealFile: deps.revealFile } : {}),
+  });
   const documents = new DocumentService({ userDataDir: deps.userDataDir, dialogs: deps.dialogs });
   return {
-    deps,
     settings,
     libraries,
-    personal,
     /** The library service of the current mounts (it is replaced when team libraries are added or removed). */
     get library(): LibraryService {
       return libraries.current;
     },
     exporter,
     documents,
-    /** Start-up problems for the Libraries view. */
-    notices: [settings.problem(), personalProblem].filter((n): n is string => !!n),
+    dialogs: deps.dialogs,
+    today: deps.today,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
 
-/** The e2e harness still imports the handlers from here; main.ts and the tests take them from handlers/. */
+/** test/e2e/harness.ts still takes the handlers from here; everything else imports handlers/index.ts. */
 export { createHandlers } from './handlers/index.js';

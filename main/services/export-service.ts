@@ -11,6 +11,8 @@ export interface ExportDeps {
   library: () => Library;
   fontsDir: string;
   today: () => Date;
+  /** Shows a file in the system's file manager; absent where there is none (the CLI, tests that do not ask). */
+  revealFile?: (file: string) => void;
 }
 
 export interface RenderedBrief {
@@ -20,7 +22,19 @@ export interface RenderedBrief {
   fontWarnings: string[];
 }
 
-export class ExportService {
+/** What the channel handlers ask of the export side. */
+export interface Exporter {
+  compose(brief: Brief): ComposedDoc;
+  renderPreview(brief: Brief): Promise<RenderedBrief>;
+  exportTo(brief: Brief, outPath: string, options: { pdfa: boolean }): Promise<RenderedBrief & { outPath: string }>;
+  /** Shows the last PDF this service wrote in the file manager; false when it has written none (or cannot show files). */
+  revealLastExport(): boolean;
+}
+
+export class ExportService implements Exporter {
+  /** Only a path this service wrote itself may be revealed: the renderer never names a file. */
+  private lastExport: string | null = null;
+
   constructor(private readonly deps: ExportDeps) {}
 
   compose(brief: Brief): ComposedDoc {
@@ -43,6 +57,13 @@ export class ExportService {
     const rendered = await this.render(brief, options);
     const target = path.resolve(outPath);
     await writeFileAtomic(target, rendered.bytes);
+    this.lastExport = target;
     return { ...rendered, outPath: target };
+  }
+
+  revealLastExport(): boolean {
+    if (!this.lastExport || !this.deps.revealFile) return false;
+    this.deps.revealFile(this.lastExport);
+    return true;
   }
 }

@@ -1,10 +1,10 @@
 // The one channel table: per API method, its argument schema (zod) and result type.
 import { z } from 'zod';
-import { Brief, TemplateId } from '../model/brief.js';
+import { Brief, SectionStyle, TemplateId } from '../model/brief.js';
 import type { ComposedDoc, ComposeWarning } from '../model/composed-doc.js';
 import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
-import type { BriefChanges } from '../brief-changes.js';
+import type { BriefChanges, LibraryPatch, LinkedBriefSection } from '../brief-changes.js';
 import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
 export type { DocumentError, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
 
@@ -60,6 +60,8 @@ export interface LibraryInfo {
   /** The folder's own name (no path), to tell team folders with the same manifest name apart. */
   folder: string;
   readOnly: boolean;
+  /** Facts and sections may be saved into it: the personal library, or a team library set read-write. */
+  writable: boolean;
   sections: number;
   facts: number;
   problemCount: number;
@@ -128,6 +130,7 @@ export const SectionMetaInput = z
     tags: TagsInput.optional(),
     marking: FormText(100).optional(),
     summary: FormText(2000).optional(),
+    style: SectionStyle.optional(),
     revision: z.number().int().min(1).max(1_000_000).optional(),
     variables: z.array(z.object({ name: FormText(100), label: FormText(200), default: FormText(1000).optional() }).strict()).max(100).optional(),
   })
@@ -156,15 +159,12 @@ export const CHANNELS = {
   previewPdf: channel<[brief: Brief], PreviewResult>(z.tuple([Brief])),
   exportPdf: channel<[brief: Brief, options: { pdfa: boolean }], ExportResult>(z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()])),
   listFacts: channel<[], FactSummary[]>(z.tuple([])),
-  /** Snapshots into the brief's pins every library fact its sections cite (facts already pinned keep theirs). */
-  /** Inserts a linked copy of a library section at `index` (end when omitted) and pins the facts it cites. */
-  addSection: channel<[brief: Brief, sectionId: string, index?: number], Brief>(
-    z.tuple([Brief, z.string().max(200), z.number().int().min(0).max(10_000).optional()]),
-  ),
+  /** A linked copy of a library section, for the renderer to insert (it pins the cited facts itself, shared/pinning.ts). */
+  linkSection: channel<[sectionId: string], LinkedBriefSection>(z.tuple([ItemId])),
   /** What changed in the mounted libraries since the brief took its pins and linked sections. */
   libraryChanges: channel<[brief: Brief], BriefChanges>(z.tuple([Brief])),
-  /** Takes one library update into the brief (a pin refreshed, a linked section brought to the current revision). */
-  applyLibraryUpdate: channel<[brief: Brief, update: LibraryUpdate], Brief>(z.tuple([Brief, LibraryUpdate])),
+  /** One accepted update as a patch (the library's current fact or section); applyLibraryPatch takes it into the brief. */
+  libraryUpdate: channel<[update: LibraryUpdate], LibraryPatch>(z.tuple([LibraryUpdate])),
   /** Shows the last PDF this service exported in the file manager; false when there is none yet. */
   revealLastExport: channel<[], { revealed: boolean }>(z.tuple([])),
   newDocument: channel<[init: { title: string; template: TemplateId }], OpenDocument>(
@@ -189,13 +189,19 @@ export const CHANNELS = {
   addTeamLibrary: channel<[], AddTeamLibraryResult>(z.tuple([])),
   removeTeamLibrary: channel<[libraryId: string], void>(z.tuple([Handle])),
   setTeamLibraryReadOnly: channel<[libraryId: string, readOnly: boolean], void>(z.tuple([Handle, z.boolean()])),
-  /** Adds a fact to the personal library, or replaces the personal fact with the same id. */
-  savePersonalFact: channel<[fact: FactInput], SaveLibraryItemResult>(z.tuple([FactInput])),
-  deletePersonalFact: channel<[id: string], { deleted: boolean }>(z.tuple([ItemId])),
+  /**
+   * Adds a fact to a writable library, or replaces its fact with the same id. `libraryId` (an id from
+   * listLibraries) picks the library: the personal one when left out, or a team library set read-write.
+   */
+  savePersonalFact: channel<[fact: FactInput, libraryId?: string], SaveLibraryItemResult>(z.tuple([FactInput, Handle.optional()])),
+  deletePersonalFact: channel<[id: string, libraryId?: string], { deleted: boolean }>(z.tuple([ItemId, Handle.optional()])),
   /** A personal section's front matter and body, for editing; null when the personal library has no such section. */
   personalSection: channel<[id: string], { meta: SectionMetaInput; body: string } | null>(z.tuple([ItemId])),
-  savePersonalSection: channel<[meta: SectionMetaInput, body: string], SaveLibraryItemResult>(z.tuple([SectionMetaInput, SectionBody])),
-  deletePersonalSection: channel<[id: string], { deleted: boolean }>(z.tuple([ItemId])),
+  /** Writes a section into a writable library (`libraryId` as for savePersonalFact). */
+  savePersonalSection: channel<[meta: SectionMetaInput, body: string, libraryId?: string], SaveLibraryItemResult>(
+    z.tuple([SectionMetaInput, SectionBody, Handle.optional()]),
+  ),
+  deletePersonalSection: channel<[id: string, libraryId?: string], { deleted: boolean }>(z.tuple([ItemId, Handle.optional()])),
 } satisfies Record<MethodName, { args: z.ZodType; params: unknown[]; result: unknown }>;
 
 export type Channels = typeof CHANNELS;

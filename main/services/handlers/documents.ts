@@ -1,6 +1,6 @@
 // Handlers for open briefs: new, open, save, recent files and recovery copies.
 import type { Handlers } from '../../../shared/ipc/channels.js';
-import type { Services } from '../container.js';
+import type { HandlerServices } from './services.js';
 
 type DocumentChannels =
   | 'newDocument'
@@ -15,7 +15,7 @@ type DocumentChannels =
   | 'discardRecovery'
   | 'closeDocument';
 
-export function documentHandlers(s: Services): Pick<Handlers, DocumentChannels> {
+export function documentHandlers(s: Pick<HandlerServices, 'documents'>): Pick<Handlers, DocumentChannels> {
   return {
     newDocument: async (init) => s.documents.newDocument(init),
     openDocument: async () => s.documents.open(),

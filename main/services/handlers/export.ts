@@ -2,11 +2,9 @@
 import path from 'node:path';
 import type { Handlers } from '../../../shared/ipc/channels.js';
 import { fileNameFor } from '../documents/document-service.js';
-import type { Services } from '../container.js';
+import type { HandlerServices } from './services.js';
 
-export function exportHandlers(s: Services): Pick<Handlers, 'composeBrief' | 'previewPdf' | 'exportPdf' | 'revealLastExport'> {
-  // Only a path this service wrote itself may be revealed: the renderer never names a file.
-  let lastExport: string | null = null;
+export function exportHandlers(s: Pick<HandlerServices, 'exporter' | 'dialogs'>): Pick<Handlers, 'composeBrief' | 'previewPdf' | 'exportPdf' | 'revealLastExport'> {
   return {
     composeBrief: async (brief) => s.exporter.compose(brief),
     previewPdf: async (brief) => {
@@ -14,16 +12,11 @@ export function exportHandlers(s: Services): Pick<Handlers, 'composeBrief' | 'pr
       return { pdf: r.bytes, pageCount: r.pageCount, warnings: r.doc.warnings };
     },
     exportPdf: async (brief, options) => {
-      const target = await s.deps.dialogs.savePdf(`${fileNameFor(brief.meta.title)}.pdf`);
+      const target = await s.dialogs.savePdf(`${fileNameFor(brief.meta.title)}.pdf`);
       if (!target) return { status: 'canceled' };
       const r = await s.exporter.exportTo(brief, target, options);
-      lastExport = r.outPath;
       return { status: 'saved', displayName: path.basename(r.outPath), pageCount: r.pageCount, warnings: r.doc.warnings, fontWarnings: r.fontWarnings };
     },
-    revealLastExport: async () => {
-      if (!lastExport || !s.deps.revealFile) return { revealed: false };
-      s.deps.revealFile(lastExport);
-      return { revealed: true };
-    },
+    revealLastExport: async () => ({ revealed: s.exporter.revealLastExport() }),
   };
 }

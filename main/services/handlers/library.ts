@@ -1,53 +1,19 @@
 // Handlers for the merged library: lists, search, and taking its sections and facts into a brief.
 import { assembleBrief, linkSection, UnknownSectionError } from '../../../shared/assemble.js';
 import { briefChanges, updateLinkedSection, updatePin } from '../../../shared/brief-changes.js';
-import type { Handlers, ItemSource, SectionSummary } from '../../../shared/ipc/channels.js';
+import type { Handlers } from '../../../shared/ipc/channels.js';
 import { pinCitedFacts } from '../../../shared/pinning.js';
-import { isoDay, isStale, reviewDue } from '../../../shared/staleness.js';
-import type { Services } from '../container.js';
-import type { ItemOrigin } from '../library/mount.js';
-import { libraryIdOf } from '../mounted-libraries.js';
+import type { HandlerServices } from './services.js';
 import { userError } from './user-error.js';
 
 type LibraryChannels = 'listSections' | 'searchLibrary' | 'assembleBrief' | 'listFacts' | 'addSection' | 'libraryChanges' | 'applyLibraryUpdate';
 
-/** Where each item came from, as the renderer may see it: the library's opaque id, kind and name. */
-function itemSources(s: Services): (origin: ItemOrigin | undefined) => ItemSource | undefined {
-  const result = s.libraries.loadResult();
-  const byMount = new Map(result.libraries.map((l) => [l.mount, { libraryId: libraryIdOf(l.mount), kind: l.mount.kind, name: l.manifest.name }]));
-  return (origin) => (origin ? byMount.get(origin.mount) : undefined);
-}
-
-export function libraryHandlers(s: Services): Pick<Handlers, LibraryChannels> {
+export function libraryHandlers(s: Pick<HandlerServices, 'library' | 'today'>): Pick<Handlers, LibraryChannels> {
   return {
-    listSections: async () => {
-      const sourceOf = itemSources(s);
-      const origins = s.libraries.loadResult().origins.sections;
-      return [...s.library.library().sections.values()].map((x): SectionSummary => {
-        const source = sourceOf(origins.get(x.id));
-        return {
-          id: x.id,
-          title: x.title,
-          topic: x.topic,
-          ...(x.summary ? { summary: x.summary } : {}),
-          technologies: x.tags.technologies,
-          countries: x.tags.countries,
-          revision: x.revision,
-          ...(source ? { source } : {}),
-        };
-      });
-    },
+    listSections: async () => s.library.sectionSummaries(),
     searchLibrary: async (query, filters) => s.library.search(query, filters ?? {}),
     assembleBrief: async (spec) => assembleBrief(spec, s.library.library()),
-    listFacts: async () => {
-      const today = s.deps.today();
-      const sourceOf = itemSources(s);
-      const origins = s.libraries.loadResult().origins.facts;
-      return [...s.library.library().facts.values()].map((fact) => {
-        const source = sourceOf(origins.get(fact.id));
-        return { fact, stale: isStale(fact, today), reviewDue: isoDay(reviewDue(fact)), ...(source ? { source } : {}) };
-      });
-    },
+    listFacts: async () => s.library.factSummaries(s.today()),
     addSection: async (brief, sectionId, index) => {
       const section = s.library.library().sections.get(sectionId);
       if (!section) throw Object.assign(new UnknownSectionError([sectionId]), { userFacing: true });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Document, isMap, isSeq, parse as parseYamlValue, parseDocument, visit, type Node } from 'yaml';
 import { z } from 'zod';
 import { UserFacingError } from '../../../shared/errors.js';
+import type { SectionMetaInput } from '../../../shared/ipc/channels.js';
 import { Fact, SectionMeta } from '../../../shared/model/library.js';
 import { fsyncDir, writeFileAtomic } from '../documents/atomic-write.js';
 import { listFiles } from '../library/files.js';
@@ -21,6 +22,12 @@ export type SaveFactResult = { ok: true; file: string } | { ok: false; errors: F
 export type SaveSectionResult =
   | { ok: true; file: string; revision: number; /** False when the file already held exactly this. */ written: boolean }
   | { ok: false; errors: FieldError[] };
+
+/** A section as the edit form takes it (the channel's input shape), so what is loaded can be saved back unchanged. */
+export interface EditableSection {
+  meta: SectionMetaInput;
+  body: string;
+}
 
 /** Ids defined by the other mounted libraries, each with a description of where (for the clash message). */
 export interface KnownIds {
@@ -67,7 +74,7 @@ export function knownIdsFrom(result: LoadResult, ownDir: string): KnownIds {
   return { facts: collect('facts'), sections: collect('sections') };
 }
 
-export class PersonalLibrary {
+export class WritableLibrary {
   readonly dir: string;
   private readonly kind: 'personal' | 'team';
   private readonly readOnly: boolean;
@@ -84,9 +91,9 @@ export class PersonalLibrary {
   }
 
   /** The editor for a mounted library; the bundled library is never edited. */
-  static forMount(mount: Mount, knownIds?: () => KnownIds): PersonalLibrary {
+  static forMount(mount: Mount, knownIds?: () => KnownIds): WritableLibrary {
     if (mount.kind === 'bundled') throw new LibraryEditError(`the bundled library (${mount.dir}) is part of the app and cannot be edited — save to your personal library instead`);
-    return new PersonalLibrary(mount.dir, { kind: mount.kind, readOnly: mount.readOnly, ...(knownIds ? { knownIds } : {}) });
+    return new WritableLibrary(mount.dir, { kind: mount.kind, readOnly: mount.readOnly, ...(knownIds ? { knownIds } : {}) });
   }
 
   /** Makes sure the folder is a library: creates the personal one (with `id: personal`) if missing; a team folder must have its library.yaml. */
@@ -183,6 +190,17 @@ export class PersonalLibrary {
       if (existing && existing.file !== file) await removeFile(existing.file);
       return { ok: true, file, revision, written: true };
     });
+  }
+
+  /** A section's front matter and body as the edit form takes them, read from its file; undefined when this library has none. */
+  async editableSection(id: string): Promise<EditableSection | undefined> {
+    const found = await this.findSection(id);
+    if (!found) return undefined;
+    const { meta } = found;
+    const input: SectionMetaInput = { id: meta.id, title: meta.title, topic: meta.topic, tags: meta.tags, revision: meta.revision, variables: meta.variables };
+    if (meta.marking !== undefined) input.marking = meta.marking;
+    if (meta.summary !== undefined) input.summary = meta.summary;
+    return { meta: input, body: found.body };
   }
 
   /** Removes the section's file; false when this library has no section with that id. */

@@ -1,4 +1,4 @@
-// PersonalLibrary on real temp folders: what it writes loads back through the library loader, and bad input writes nothing.
+// WritableLibrary on real temp folders: what it writes loads back through the library loader, and bad input writes nothing.
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../shared/errors.js';
 import { loadLibraries, type Mount } from '../../../main/services/library/mount.js';
-import { knownIdsFrom, PersonalLibrary, type KnownIds } from '../../../main/services/personal-library/personal-library.js';
+import { knownIdsFrom, WritableLibrary, type KnownIds } from '../../../main/services/personal-library/personal-library.js';
 
 const BUNDLED = fileURLToPath(new URL('../../../assets/library/', import.meta.url));
 const BUNDLED_FACT = 'ai-china-adoption';
@@ -55,9 +55,9 @@ const section = (over: Record<string, unknown> = {}) => ({
 
 const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 
-describe('PersonalLibrary', () => {
+describe('WritableLibrary', () => {
   it('ensure() creates a library folder with an id: personal manifest that the loader accepts', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await lib.ensure();
     await lib.ensure();
     const { libraries, problems } = await loadLibraries([{ dir, kind: 'personal', readOnly: false }]);
@@ -66,7 +66,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('a saved fact loads through loadLibraries with no problems, beside the bundled library', async () => {
-    const lib = new PersonalLibrary(dir, { knownIds: () => ({ facts: new Map(), sections: new Map() }) });
+    const lib = new WritableLibrary(dir, { knownIds: () => ({ facts: new Map(), sections: new Map() }) });
     const result = await lib.saveFact(fact());
     expect(result).toEqual({ ok: true, file: path.join(dir, 'facts', 'personal.yaml') });
     const { library, problems, origins } = await loadLibraries(mounts());
@@ -78,7 +78,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('replaces a fact by id and keeps the other facts and hand-written comments', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await lib.saveFact(fact({ id: 'first' }));
     await lib.saveFact(fact({ id: 'second' }));
     const file = path.join(dir, 'facts', 'personal.yaml');
@@ -95,7 +95,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('an invalid fact comes back as field errors with fixes, and the file is unchanged', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await lib.saveFact(fact());
     const file = path.join(dir, 'facts', 'personal.yaml');
     const before = await sha(file);
@@ -112,7 +112,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('refuses a fact or section id the bundled library already has, naming it; nothing is written', async () => {
-    const lib = new PersonalLibrary(dir, { knownIds: await bundledIds().then((ids) => () => ids) });
+    const lib = new WritableLibrary(dir, { knownIds: await bundledIds().then((ids) => () => ids) });
     const f = await lib.saveFact(fact({ id: BUNDLED_FACT }));
     expect(f.ok).toBe(false);
     if (!f.ok) {
@@ -127,7 +127,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('saveSection writes a file that loads back identical, and bumps the revision only on a change', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     const body = '## Heading\n\nFirst paragraph for {{var:partner}}.\n\n---\n\nAfter a rule.\n';
     const first = await lib.saveSection(section(), body);
     expect(first).toEqual({ ok: true, file: path.join(dir, 'sections', 'context', 'my-section.md'), revision: 1, written: true });
@@ -154,7 +154,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('text that looks like a date stays text when read back (the loader reads YAML with js-yaml)', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await lib.saveFact(fact({ statement: '2025-01-01', unit: '2025-01-01T10:00:00Z' }));
     await lib.saveSection(section({ title: '2025-06-30', summary: '2025-06' }), 'Body.\n');
     const { library, problems } = await loadLibraries(mounts());
@@ -164,7 +164,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('a topic change moves the section file instead of leaving a duplicate', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await lib.saveSection(section(), 'Body.\n');
     const moved = await lib.saveSection(section({ topic: 'data' }), 'Body.\n');
     expect(moved).toMatchObject({ ok: true, file: path.join(dir, 'sections', 'data', 'my-section.md'), revision: 1 });
@@ -175,7 +175,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('an invalid section comes back as field errors and writes nothing', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     const result = await lib.saveSection(section({ id: 'Bad Id', topic: 'gossip', title: '' }), 'Body.\n');
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -186,7 +186,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('a section citing a personal fact and a bundled fact loads without reference problems', async () => {
-    const lib = new PersonalLibrary(dir, { knownIds: await bundledIds().then((ids) => () => ids) });
+    const lib = new WritableLibrary(dir, { knownIds: await bundledIds().then((ids) => () => ids) });
     expect((await lib.saveFact(fact())).ok).toBe(true);
     const body = `Mine: {{fact:my-chip-figure}} ({{value:my-chip-figure}}).{{cite:my-chip-figure}} Bundled: {{fact:${BUNDLED_FACT}}}.\n`;
     expect((await lib.saveSection(section({ variables: [] }), body)).ok).toBe(true);
@@ -196,7 +196,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('deletes facts and sections; deleting an unknown id says so', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await lib.saveFact(fact({ id: 'keep' }));
     await lib.saveFact(fact({ id: 'drop' }));
     await lib.saveSection(section(), 'Body.\n');
@@ -212,7 +212,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('never overwrites a facts file that does not parse', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await lib.ensure();
     const file = path.join(dir, 'facts', 'personal.yaml');
     await mkdir(path.dirname(file));
@@ -223,7 +223,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('never writes over a file that holds a different section under the name it would use', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await lib.saveSection(section({ id: 'other' }), 'Other.\n');
     const file = path.join(dir, 'sections', 'context', 'my-section.md');
     // Someone renamed the file by hand; its front matter still says id: other.
@@ -234,7 +234,7 @@ describe('PersonalLibrary', () => {
   });
 
   it('keeps both of two saves made at once', async () => {
-    const lib = new PersonalLibrary(dir);
+    const lib = new WritableLibrary(dir);
     await Promise.all([lib.saveFact(fact({ id: 'one' })), lib.saveFact(fact({ id: 'two' }))]);
     const { library } = await loadLibraries(mounts());
     expect(library.facts.has('one') && library.facts.has('two')).toBe(true);
@@ -252,7 +252,7 @@ describe('team libraries through the same class', () => {
 
   it('a read-only team library is never written', async () => {
     const team = await teamFolder();
-    const lib = PersonalLibrary.forMount({ dir: team, kind: 'team', readOnly: true });
+    const lib = WritableLibrary.forMount({ dir: team, kind: 'team', readOnly: true });
     const before = await sha(path.join(team, 'facts', 'shared.yaml'));
     await expect(lib.saveFact(fact())).rejects.toThrow(`the team library ${team} is read-only — mark it read-write in Settings`);
     await expect(lib.saveSection(section(), 'x')).rejects.toThrow('is read-only');
@@ -263,12 +263,12 @@ describe('team libraries through the same class', () => {
   });
 
   it('the bundled library cannot be opened for editing', () => {
-    expect(() => PersonalLibrary.forMount({ dir: BUNDLED, kind: 'bundled', readOnly: true })).toThrow('the bundled library');
+    expect(() => WritableLibrary.forMount({ dir: BUNDLED, kind: 'bundled', readOnly: true })).toThrow('the bundled library');
   });
 
   it('a read-write team library is edited in place: existing facts in their own file, new ones in facts/team.yaml', async () => {
     const team = await teamFolder();
-    const lib = PersonalLibrary.forMount({ dir: team, kind: 'team', readOnly: false });
+    const lib = WritableLibrary.forMount({ dir: team, kind: 'team', readOnly: false });
     expect(await lib.saveFact(fact({ id: 'team-fact', statement: 'Ours, corrected.' }))).toEqual({ ok: true, file: path.join(team, 'facts', 'shared.yaml') });
     expect(await lib.saveFact(fact())).toEqual({ ok: true, file: path.join(team, 'facts', 'team.yaml') });
     expect(await readFile(path.join(team, 'facts', 'shared.yaml'), 'utf8')).toMatch(/^# Team facts\n/);
@@ -285,7 +285,7 @@ describe('team libraries through the same class', () => {
   it('a team folder that lost its library.yaml is not turned into a personal library', async () => {
     const team = await teamFolder();
     await rm(path.join(team, 'library.yaml'));
-    const lib = PersonalLibrary.forMount({ dir: team, kind: 'team', readOnly: false });
+    const lib = WritableLibrary.forMount({ dir: team, kind: 'team', readOnly: false });
     await expect(lib.saveFact(fact())).rejects.toThrow(`${team} has no library.yaml`);
   });
 });
