@@ -20,7 +20,7 @@ export class UnknownSectionError extends UserFacingError {
 }
 
 /** A linked copy of a library section; the "The Issue" framing section goes in the summary box. */
-export function linkSection(section: Section): BriefSection {
+export function linkSection(section: Section): Extract<BriefSection, { kind: 'linked' }> {
   return {
     kind: 'linked',
     sectionId: section.id,

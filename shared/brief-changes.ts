@@ -1,4 +1,7 @@
-// What changed in the library since a brief took its snapshots (pinned facts, linked sections), and accepting updates.
+// What changed in the library since a brief took its snapshots (pinned facts, linked sections), and accepting updates
+// as patches: main reads the patch from the library, the renderer and the CLI apply it with the same pure function.
+import { linkSection } from './assemble.js';
+import { UserFacingError } from './errors.js';
 import type { Brief, BriefSection } from './model/brief.js';
 import type { Fact, Library, Section } from './model/library.js';
 
@@ -77,33 +80,61 @@ export function diffFact(pinned: Fact, current: Fact): FieldChange[] {
   }));
 }
 
+/** The library no longer has the item, or the brief no longer holds it: the update cannot be taken. */
+export class LibraryUpdateError extends UserFacingError {}
+
+export type LinkedBriefSection = Extract<BriefSection, { kind: 'linked' }>;
+
+/** Which update the user accepted: a pinned fact, or every linked copy of a section. */
+export interface LibraryUpdateRequest {
+  kind: 'pin' | 'section';
+  id: string;
+}
+
+/** One accepted update as data: the library's current fact, or its section linked at the current revision. */
+export type LibraryPatch = { kind: 'pin'; id: string; fact: Fact } | { kind: 'section'; section: LinkedBriefSection };
+
+/** Reads the patch for an update from the library; it may have changed since the warning was shown, which is said. */
+export function libraryPatch(update: LibraryUpdateRequest, library: Library): LibraryPatch {
+  if (update.kind === 'pin') {
+    const current = library.facts.get(update.id);
+    if (!current) throw new LibraryUpdateError(`fact "${update.id}" is not in the library, so its pin cannot be updated`);
+    return { kind: 'pin', id: update.id, fact: structuredClone(current) };
+  }
+  const current = library.sections.get(update.id);
+  if (!current) throw new LibraryUpdateError(`section "${update.id}" is not in the library, so it cannot be updated`);
+  return { kind: 'section', section: linkSection(current) };
+}
+
+/**
+ * Takes a patch into the brief: the pin is replaced, or every linked copy of the section is brought to the patch's
+ * revision, keeping its own style. Throws when the brief no longer pins the fact or links the section.
+ */
+export function applyLibraryPatch(brief: Brief, patch: LibraryPatch): Brief {
+  if (patch.kind === 'pin') {
+    if (!Object.hasOwn(brief.pins, patch.id)) throw new LibraryUpdateError(`fact "${patch.id}" is not pinned in this brief`);
+    return { ...brief, pins: { ...brief.pins, [patch.id]: patch.fact } };
+  }
+  const fresh = patch.section;
+  if (!brief.sections.some((s) => s.kind === 'linked' && s.sectionId === fresh.sectionId)) {
+    throw new LibraryUpdateError(`section "${fresh.sectionId}" is not linked in this brief`);
+  }
+  const sections = brief.sections.map((s): BriefSection => {
+    if (s.kind !== 'linked' || s.sectionId !== fresh.sectionId) return s;
+    const { marking: _old, ...rest } = s;
+    return { ...rest, revision: fresh.revision, title: fresh.title, body: fresh.body, ...(fresh.marking !== undefined && { marking: fresh.marking }) };
+  });
+  return { ...brief, sections };
+}
+
 /** Replaces the pin of `factId` with the library's current fact. */
 export function updatePin(brief: Brief, factId: string, library: Library): Brief {
-  const current = library.facts.get(factId);
-  if (!current) throw new Error(`fact "${factId}" is not in the library, so its pin cannot be updated`);
-  if (!(factId in brief.pins)) throw new Error(`fact "${factId}" is not pinned in this brief`);
-  return { ...brief, pins: { ...brief.pins, [factId]: structuredClone(current) } };
+  return applyLibraryPatch(brief, libraryPatch({ kind: 'pin', id: factId }, library));
 }
 
 /** Brings every linked copy of `sectionId` to the library's current revision, keeping its style. */
 export function updateLinkedSection(brief: Brief, sectionId: string, library: Library): Brief {
-  const current = library.sections.get(sectionId);
-  if (!current) throw new Error(`section "${sectionId}" is not in the library, so it cannot be updated`);
-  if (!brief.sections.some((s) => s.kind === 'linked' && s.sectionId === sectionId)) {
-    throw new Error(`section "${sectionId}" is not linked in this brief`);
-  }
-  const sections = brief.sections.map((s): BriefSection => {
-    if (s.kind !== 'linked' || s.sectionId !== sectionId) return s;
-    const { marking: _old, ...rest } = s;
-    return {
-      ...rest,
-      revision: current.revision,
-      title: current.title,
-      body: current.body,
-      ...(current.marking !== undefined && { marking: current.marking }),
-    };
-  });
-  return { ...brief, sections };
+  return applyLibraryPatch(brief, libraryPatch({ kind: 'section', id: sectionId }, library));
 }
 
 function textOf(s: BriefSection | Section): SectionText {

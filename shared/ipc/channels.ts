@@ -4,7 +4,7 @@ import { Brief, SectionStyle, TemplateId } from '../model/brief.js';
 import type { ComposedDoc, ComposeWarning } from '../model/composed-doc.js';
 import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
-import type { BriefChanges } from '../brief-changes.js';
+import type { BriefChanges, LibraryPatch, LinkedBriefSection } from '../brief-changes.js';
 import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
 export type { DocumentError, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
 
@@ -159,15 +159,12 @@ export const CHANNELS = {
   previewPdf: channel<[brief: Brief], PreviewResult>(z.tuple([Brief])),
   exportPdf: channel<[brief: Brief, options: { pdfa: boolean }], ExportResult>(z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()])),
   listFacts: channel<[], FactSummary[]>(z.tuple([])),
-  /** Snapshots into the brief's pins every library fact its sections cite (facts already pinned keep theirs). */
-  /** Inserts a linked copy of a library section at `index` (end when omitted) and pins the facts it cites. */
-  addSection: channel<[brief: Brief, sectionId: string, index?: number], Brief>(
-    z.tuple([Brief, z.string().max(200), z.number().int().min(0).max(10_000).optional()]),
-  ),
+  /** A linked copy of a library section, for the renderer to insert (it pins the cited facts itself, shared/pinning.ts). */
+  linkSection: channel<[sectionId: string], LinkedBriefSection>(z.tuple([ItemId])),
   /** What changed in the mounted libraries since the brief took its pins and linked sections. */
   libraryChanges: channel<[brief: Brief], BriefChanges>(z.tuple([Brief])),
-  /** Takes one library update into the brief (a pin refreshed, a linked section brought to the current revision). */
-  applyLibraryUpdate: channel<[brief: Brief, update: LibraryUpdate], Brief>(z.tuple([Brief, LibraryUpdate])),
+  /** One accepted update as a patch (the library's current fact or section); applyLibraryPatch takes it into the brief. */
+  libraryUpdate: channel<[update: LibraryUpdate], LibraryPatch>(z.tuple([LibraryUpdate])),
   /** Shows the last PDF this service exported in the file manager; false when there is none yet. */
   revealLastExport: channel<[], { revealed: boolean }>(z.tuple([])),
   newDocument: channel<[init: { title: string; template: TemplateId }], OpenDocument>(

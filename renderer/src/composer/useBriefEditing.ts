@@ -1,35 +1,31 @@
 // The composer's edits of the brief: add a library section, type in a section, reorder, remove, undo and redo.
 // Each keeps the selection on the section the user is working on.
 import { useCallback } from 'react';
-import { sectionKey } from '../../../shared/model/brief.js';
 import type { Fact } from '../../../shared/model/library.js';
 import { pinCitedFacts } from '../../../shared/pinning.js';
 import { api } from '../api.js';
-import { moveSection, removeSection, setSectionBody } from '../state/briefEdits.js';
+import { insertSection, moveSection, removeSection, setSectionBody } from '../state/briefEdits.js';
 import type { BriefStore } from '../state/useBriefStore.js';
 import type { ComposerView } from './useComposerView.js';
 
 export function useBriefEditing(store: BriefStore, view: ComposerView, factMap: ReadonlyMap<string, Fact>, say: (text: string) => void) {
   const { selectedRef, rekey, follow, clear } = view;
 
-  // The section comes from main (a linked copy with its facts pinned) and is merged into the latest brief,
-  // so edits made while the call was in flight are kept.
+  // Main links the section; it is inserted into the latest brief when it arrives (edits made meanwhile are kept),
+  // and the facts it cites are pinned here, as for typed text.
   const addSection = useCallback(
     async (sectionId: string, index?: number) => {
       try {
-        const at = Math.min(index ?? store.current().sections.length, store.current().sections.length);
-        const withIt = await api().addSection(store.current(), sectionId, at);
-        const added = withIt.sections[at]!;
+        const section = await api().linkSection(sectionId);
         const cur = store.current();
-        if (cur.sections.some((s) => sectionKey(s) === sectionKey(added))) return;
-        const sections = [...cur.sections];
-        sections.splice(Math.min(at, sections.length), 0, added);
-        store.update({ ...cur, sections, pins: { ...withIt.pins, ...cur.pins } });
+        const withIt = insertSection(cur, section, index);
+        // Already in the brief (a double click): no edit at all, not even a pin.
+        if (withIt !== cur) store.update(pinCitedFacts(withIt, factMap));
       } catch (e) {
         say(`Could not add the section: ${(e as Error).message}`);
       }
     },
-    [store, say],
+    [store, factMap, say],
   );
 
   // Typing in a section: one undo step per section, and every fact it now cites is pinned.

@@ -1,5 +1,18 @@
-// Pure edits of a Brief the composer makes: reorder, remove, detach-on-edit, pin cited facts.
+// Pure edits of a Brief the composer makes: insert, reorder, remove, detach-on-edit.
 import { sectionKey, type Brief, type BriefSection } from '../../../shared/model/brief.js';
+
+/**
+ * Inserts a section at `index` (clamped; the end when omitted). A section whose key the brief already holds is not
+ * added twice: the same brief comes back.
+ */
+export function insertSection(brief: Brief, section: BriefSection, index?: number): Brief {
+  const key = sectionKey(section);
+  if (brief.sections.some((s) => sectionKey(s) === key)) return brief;
+  const at = Math.max(0, Math.min(index ?? brief.sections.length, brief.sections.length));
+  const sections = [...brief.sections];
+  sections.splice(at, 0, section);
+  return { ...brief, sections };
+}
 
 export function moveSection(brief: Brief, key: string, to: number): Brief {
   const from = brief.sections.findIndex((s) => sectionKey(s) === key);

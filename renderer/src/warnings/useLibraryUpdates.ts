@@ -1,7 +1,7 @@
 // Library updates behind the pin-changed / section-update warnings: the diffs to show, the section under review,
 // and taking one update into the brief as one step of the undo history.
 import { useCallback, useEffect, useState } from 'react';
-import type { BriefChanges } from '../../../shared/brief-changes.js';
+import { applyLibraryPatch, type BriefChanges } from '../../../shared/brief-changes.js';
 import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
 import { api } from '../api.js';
 import type { BriefStore } from '../state/useBriefStore.js';
@@ -22,16 +22,13 @@ export function useLibraryUpdates(store: BriefStore, warnings: ComposeWarning[] 
     };
   }, [warnings, store]);
 
-  // Main computes the update; only the accepted pin or section is merged into the latest brief (edits made
-  // meanwhile are kept).
+  // Main reads the patch from the library; it is applied to the latest brief when it arrives (edits made meanwhile
+  // are kept), as one step of the undo history.
   const apply = useCallback(
     async (kind: 'pin' | 'section', id: string) => {
       try {
-        const updated = await api().applyLibraryUpdate(store.current(), { kind, id });
-        const cur = store.current();
-        if (kind === 'pin') return store.update({ ...cur, pins: { ...cur.pins, [id]: updated.pins[id]! } });
-        const fresh = updated.sections.find((s) => s.kind === 'linked' && s.sectionId === id);
-        store.update({ ...cur, sections: cur.sections.map((s) => (s.kind === 'linked' && s.sectionId === id && fresh ? fresh : s)) });
+        const patch = await api().libraryUpdate({ kind, id });
+        store.update(applyLibraryPatch(store.current(), patch));
       } catch (e) {
         say(`Could not take the library update: ${(e as Error).message}`);
       }

@@ -1,4 +1,5 @@
-// libraryChanges and applyLibraryUpdate through dispatch: a pin and a linked section fall behind the library, then catch up.
+// libraryChanges, libraryUpdate and linkSection through dispatch: a pin and a linked section fall behind the library, then
+// catch up by the patches main reads, applied as the renderer applies them.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { createServices } from '../../../main/services/container.js';
 import { createHandlers } from '../../../main/services/handlers/index.js';
 import { dispatch } from '../../../main/services/dispatch.js';
 import { bundledLibraryDir, fontsDir } from '../../../main/services/app-paths.js';
-import type { BriefChanges } from '../../../shared/brief-changes.js';
+import { applyLibraryPatch, type BriefChanges, type LibraryPatch } from '../../../shared/brief-changes.js';
 import type { FactInput, Handlers } from '../../../shared/ipc/channels.js';
 import type { MethodName } from '../../../shared/ipc/names.js';
 import type { Brief } from '../../../shared/model/brief.js';
@@ -75,23 +76,59 @@ describe('library update channels', () => {
     expect(changes.missingSections).toEqual([]);
     expect(await codes(brief)).toEqual(['pin-changed', 'section-update']);
 
-    const pinned = (await call('applyLibraryUpdate', brief, { kind: 'pin', id: 'my-chip-fact' })) as Brief;
+    const pinPatch = (await call('libraryUpdate', { kind: 'pin', id: 'my-chip-fact' })) as LibraryPatch;
+    expect(pinPatch).toMatchObject({ kind: 'pin', id: 'my-chip-fact', fact: { id: 'my-chip-fact', statement: 'Thirteen allied fabs.' } });
+    const pinned = applyLibraryPatch(brief, pinPatch);
     expect(pinned.pins['my-chip-fact']!.statement).toBe('Thirteen allied fabs.');
     expect(pinned.sections[0]).toMatchObject({ revision: 1 });
     expect(await codes(pinned)).toEqual(['section-update']);
 
-    const updated = (await call('applyLibraryUpdate', pinned, { kind: 'section', id: 'my-fabs' })) as Brief;
+    const sectionPatch = (await call('libraryUpdate', { kind: 'section', id: 'my-fabs' })) as LibraryPatch;
+    expect(sectionPatch).toEqual({
+      kind: 'section',
+      section: { kind: 'linked', sectionId: 'my-fabs', revision: 2, title: 'Fabs under construction', body: 'Allied fabs are being built faster.{{cite:my-chip-fact}}\n', style: 'normal' },
+    });
+    const updated = applyLibraryPatch(pinned, sectionPatch);
     expect(updated.sections[0]).toMatchObject({ kind: 'linked', revision: 2, body: 'Allied fabs are being built faster.{{cite:my-chip-fact}}\n' });
     expect(await codes(updated)).toEqual([]);
     expect(await call('libraryChanges', updated)).toEqual({ changedPins: [], missingPins: [], sectionUpdates: [], missingSections: [] });
   });
 
   it('refuses malformed updates and answers an update that no longer applies with a message', async () => {
-    const brief = await briefBehindLibrary();
     for (const bad of [{ kind: 'fact', id: 'x' }, { kind: 'pin', id: '' }, { kind: 'pin', id: 'x'.repeat(201) }, { kind: 'pin', id: 'x', extra: 1 }]) {
-      expect((await envelope('applyLibraryUpdate', brief, bad)).ok).toBe(false);
+      expect(await envelope('libraryUpdate', bad)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^invalid arguments for libraryUpdate/) } });
     }
-    const e = await envelope('applyLibraryUpdate', brief, { kind: 'pin', id: 'not-pinned-anywhere' });
-    expect(e).toMatchObject({ ok: false, error: { message: expect.stringContaining('not-pinned-anywhere') } });
+    // The old channel's arguments (a whole brief first) are refused, not misread.
+    expect((await envelope('libraryUpdate', await briefBehindLibrary(), { kind: 'pin', id: 'my-chip-fact' })).ok).toBe(false);
+    expect(await envelope('libraryUpdate', { kind: 'pin', id: 'not-in-any-library' })).toEqual({
+      ok: false,
+      error: { message: 'fact "not-in-any-library" is not in the library, so its pin cannot be updated' },
+    });
+    expect(await envelope('libraryUpdate', { kind: 'section', id: 'retired-section' })).toEqual({
+      ok: false,
+      error: { message: 'section "retired-section" is not in the library, so it cannot be updated' },
+    });
+  });
+});
+
+describe('linkSection', () => {
+  it('answers a linked copy of the library section at its current revision, without touching any brief', async () => {
+    await briefBehindLibrary();
+    expect(await call('linkSection', 'my-fabs')).toEqual({
+      kind: 'linked',
+      sectionId: 'my-fabs',
+      revision: 2,
+      title: 'Fabs under construction',
+      body: 'Allied fabs are being built faster.{{cite:my-chip-fact}}\n',
+      style: 'normal',
+    });
+  });
+
+  it('says which id is unknown, and refuses a malformed id', async () => {
+    expect(await envelope('linkSection', 'no-such-section')).toEqual({
+      ok: false,
+      error: { message: 'unknown section id: no-such-section (see `briefing list sections`)' },
+    });
+    for (const bad of [[''], ['x'.repeat(201)], [42], []]) expect((await envelope('linkSection', ...bad)).ok).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
-// brief-changes: pinned fact diffs, newer linked-section revisions, and applying accepted updates immutably.
+// brief-changes: pinned fact diffs, newer linked-section revisions, and accepted updates as patches applied immutably.
 import { describe, expect, it } from 'vitest';
-import { briefChanges, updateLinkedSection, updatePin } from '../../../shared/brief-changes.js';
+import { applyLibraryPatch, briefChanges, libraryPatch, LibraryUpdateError, updateLinkedSection, updatePin } from '../../../shared/brief-changes.js';
+import { UserFacingError } from '../../../shared/errors.js';
 import { pinFacts } from '../../../shared/pinning.js';
 import { Brief, newBrief } from '../../../shared/model/brief.js';
 import { emptyLibrary, Fact, type Library, type Section } from '../../../shared/model/library.js';
@@ -139,6 +140,41 @@ describe('applying updates', () => {
     expect(unmarked.sections[0]).not.toHaveProperty('marking');
     expect(() => updateLinkedSection(before, 'retired', lib)).toThrow(/not in the library/);
     expect(() => updateLinkedSection(before, 'mine', library([], [section('mine', 1)]))).toThrow(/not linked in this brief/);
+  });
+
+  it('libraryPatch reads the current fact or the section linked at its current revision, and says when the library lacks it', () => {
+    const pin = libraryPatch({ kind: 'pin', id: 'moved' }, lib);
+    expect(pin).toEqual({ kind: 'pin', id: 'moved', fact: newerMoved });
+    expect(pin.kind === 'pin' && pin.fact).not.toBe(newerMoved);
+    expect(libraryPatch({ kind: 'section', id: 'chips' }, lib)).toEqual({
+      kind: 'section',
+      section: { kind: 'linked', sectionId: 'chips', revision: 2, title: 'chips r2', body: 'Body of chips at revision 2.', marking: 'C', style: 'normal' },
+    });
+    expect(() => libraryPatch({ kind: 'pin', id: 'dropped' }, lib)).toThrow(new LibraryUpdateError('fact "dropped" is not in the library, so its pin cannot be updated'));
+    expect(() => libraryPatch({ kind: 'section', id: 'retired' }, lib)).toThrow(new LibraryUpdateError('section "retired" is not in the library, so it cannot be updated'));
+    expect(() => libraryPatch({ kind: 'pin', id: 'dropped' }, lib)).toThrow(UserFacingError);
+  });
+
+  it('applyLibraryPatch takes a patch into a brief that has moved on meanwhile, and refuses one it no longer holds', () => {
+    const before = briefWith();
+    const sectionPatch = libraryPatch({ kind: 'section', id: 'chips' }, lib);
+    // The user removed the first copy of chips while the patch was on its way: the other copy still takes it.
+    const edited = { ...before, sections: before.sections.slice(1) };
+    const after = applyLibraryPatch(edited, sectionPatch);
+    expect(after.sections.map((s) => (s.kind === 'linked' ? `${s.sectionId}@${s.revision}` : s.id))).toEqual(['mine', 'quantum@3', 'retired@2', 'chips@2']);
+    expect(after.sections[3]).toEqual({ kind: 'linked', sectionId: 'chips', revision: 2, title: 'chips r2', body: 'Body of chips at revision 2.', marking: 'C', style: 'normal' });
+    expect(after.pins).toBe(edited.pins);
+
+    const pinned = applyLibraryPatch(before, { kind: 'pin', id: 'same', fact: fact('same', { statement: 'Restated.' }) });
+    expect(pinned.pins.same!.statement).toBe('Restated.');
+    expect(pinned.pins.moved).toBe(before.pins.moved);
+    expect(pinned.sections).toBe(before.sections);
+
+    expect(() => applyLibraryPatch(before, { kind: 'pin', id: 'unpinned', fact: fact('unpinned') })).toThrow(new LibraryUpdateError('fact "unpinned" is not pinned in this brief'));
+    // A fact id that names an Object prototype member is not "pinned" by inheritance.
+    expect(() => applyLibraryPatch(before, { kind: 'pin', id: 'constructor', fact: fact('constructor') })).toThrow(/"constructor" is not pinned/);
+    const withoutChips = { ...before, sections: before.sections.filter((s) => s.kind !== 'linked' || s.sectionId !== 'chips') };
+    expect(() => applyLibraryPatch(withoutChips, sectionPatch)).toThrow(new LibraryUpdateError('section "chips" is not linked in this brief'));
   });
 
   it('pinFacts snapshots new facts, keeps existing pins, ignores unknown ids, returns the same brief when nothing changes', () => {

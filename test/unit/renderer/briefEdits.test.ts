@@ -1,11 +1,41 @@
-// briefEdits: reorder and remove by key, and typing in a section (a linked section becomes an edited copy with a fresh id).
+// briefEdits: insert a linked section, reorder and remove by key, and typing in a section (a linked section becomes an edited copy with a fresh id).
 import { describe, expect, it } from 'vitest';
 import { sectionKey, type Brief } from '../../../shared/model/brief.js';
-import { moveSection, removeSection, setSectionBody } from '../../../renderer/src/state/briefEdits.js';
+import { insertSection, moveSection, removeSection, setSectionBody } from '../../../renderer/src/state/briefEdits.js';
 import { briefOf, detached, linked } from './briefs.js';
 
 const keys = (b: Brief) => b.sections.map(sectionKey);
 const abcd = () => briefOf(linked('a'), linked('b'), detached('c'), linked('d'));
+
+describe('insertSection', () => {
+  it('inserts at the index, or at the end when none is given', () => {
+    expect(keys(insertSection(abcd(), linked('new'), 0))).toEqual(['new', 'a', 'b', 'c', 'd']);
+    expect(keys(insertSection(abcd(), linked('new'), 2))).toEqual(['a', 'b', 'new', 'c', 'd']);
+    expect(keys(insertSection(abcd(), linked('new')))).toEqual(['a', 'b', 'c', 'd', 'new']);
+    expect(keys(insertSection(briefOf(), linked('new')))).toEqual(['new']);
+  });
+
+  it('clamps an index beyond the brief (the brief shrank while the section was on its way)', () => {
+    expect(keys(insertSection(abcd(), linked('new'), 10))).toEqual(['a', 'b', 'c', 'd', 'new']);
+    expect(keys(insertSection(abcd(), linked('new'), -1))).toEqual(['new', 'a', 'b', 'c', 'd']);
+  });
+
+  it('keeps the section as given and the others as they were', () => {
+    const b = abcd();
+    const section = linked('new', { revision: 3, marking: 'CUI' });
+    const after = insertSection(b, section, 1);
+    expect(after.sections[1]).toBe(section);
+    expect(after.sections.filter((s) => s !== section)).toEqual(b.sections);
+    expect(after.pins).toBe(b.pins);
+    expect(keys(b)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('does not add a section the brief already holds under that key', () => {
+    const b = abcd();
+    expect(insertSection(b, linked('b'), 0)).toBe(b);
+    expect(insertSection(b, detached('c'))).toBe(b);
+  });
+});
 
 describe('moveSection', () => {
   it('moves a section to an index, the others keeping their order', () => {
