@@ -219,6 +219,15 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
   });
 
+  it('About names the version main reads from package.json', async () => {
+    const { page } = h;
+    const { version } = JSON.parse(await fs.readFile(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    await h.menu('about');
+    await expect.poll(() => page.locator('.notice').textContent()).toContain(`Briefing Builder ${version} — works offline`);
+    await page.locator('.notice').getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => page.locator('.notice').count()).toBe(0);
+  });
+
   it('saves the brief, starts a new one, and opens the saved one again', async () => {
     const { page } = h;
     const titles = await page.locator('.outline-title').allTextContents();

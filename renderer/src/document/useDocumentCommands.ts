@@ -126,5 +126,3 @@ export function useDocumentCommands(store: BriefStore, say: (m: Notice | null) =
     },
   };
 }
-
-export type DocumentCommands = ReturnType<typeof useDocumentCommands>;
