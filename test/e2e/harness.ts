@@ -10,7 +10,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import type { Envelope } from '../../shared/ipc/names.js';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands.js';
-import { createHandlers, createServices, type AppDialogs } from '../../main/services/container.js';
+import { createServices, type AppDialogs } from '../../main/services/container.js';
+import { createHandlers } from '../../main/services/handlers/index.js';
 import { registerIpc, type SenderEvent } from '../../main/electron/ipc.js';
 import { mimeType, resolveAppPath } from '../../main/electron/protocol-paths.js';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../main/electron/security-policy.js';
