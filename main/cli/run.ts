@@ -10,7 +10,7 @@ import { isoDay } from '../../shared/staleness.js';
 import { EXIT, parseCommandArgs, processIO, UsageError, UserError, type CliIO } from './io.js';
 import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
-import { bundledLibraryDir, fontsDir } from '../services/app-paths.js';
+import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
 import { readBriefFile, saveBriefFile } from '../services/documents/brief-file.js';
 import { ExportService } from '../services/export-service.js';
 import { LibraryService } from '../services/library-service.js';
@@ -158,7 +158,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         io.stdout(USAGE);
         return EXIT.ok;
       case '--version':
-        io.stdout('briefing 0.1.0');
+        io.stdout(`briefing ${appVersion()}`);
         return EXIT.ok;
       default:
         usage(command ? `unknown command "${command}"` : 'no command given');

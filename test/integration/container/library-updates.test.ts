@@ -1,30 +1,14 @@
 // libraryChanges, libraryUpdate and linkSection through dispatch: a pin and a linked section fall behind the library, then
 // catch up by the patches main reads, applied as the renderer applies them.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices } from '../../../main/services/container.js';
-import { createHandlers } from '../../../main/services/handlers/index.js';
-import { dispatch } from '../../../main/services/dispatch.js';
-import { bundledLibraryDir, fontsDir } from '../../../main/services/app-paths.js';
-import { applyLibraryPatch, type BriefChanges, type LibraryPatch } from '../../../shared/brief-changes.js';
-import type { FactInput, Handlers } from '../../../shared/ipc/channels.js';
-import type { MethodName } from '../../../shared/ipc/names.js';
+import { describe, expect, it } from 'vitest';
+import { applyLibraryPatch } from '../../../shared/brief-changes.js';
+import type { FactInput } from '../../../shared/ipc/channels.js';
 import type { Brief } from '../../../shared/model/brief.js';
-import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
+import { useApp } from '../../support/hooks.js';
 
-let dir: string;
-let handlers: Handlers;
-
-async function envelope(method: MethodName, ...args: unknown[]) {
-  return dispatch(handlers, method, args, { trusted: true, describe: 'test' });
-}
-async function call(method: MethodName, ...args: unknown[]): Promise<unknown> {
-  const e = await envelope(method, ...args);
-  if (!e.ok) throw new Error(e.error.message);
-  return e.value;
-}
+const app = useApp();
+const call: ReturnType<typeof app>['call'] = (method, ...args) => app().call(method, ...args);
+const envelope: ReturnType<typeof app>['envelope'] = (method, ...args) => app().envelope(method, ...args);
 
 const fact = (statement: string): FactInput => ({
   id: 'my-chip-fact',
@@ -38,36 +22,23 @@ const fact = (statement: string): FactInput => ({
 });
 const meta = (revision: number) => ({ id: 'my-fabs', title: 'Fabs under construction', topic: 'priorities', revision });
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'bb-updates-'));
-  const services = await createServices({
-    bundledLibraryDir: bundledLibraryDir(),
-    fontsDir: fontsDir(),
-    userDataDir: path.join(dir, 'user-data'),
-    dialogs: { savePdf: async () => null, openBrief: async () => null, saveBriefAs: async () => null },
-    today: () => new Date('2026-11-25T00:00:00Z'),
-  });
-  handlers = createHandlers(services);
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
 /** A brief taken from the personal library, after which the library's fact and section both move on. */
 async function briefBehindLibrary(): Promise<Brief> {
   expect(await call('savePersonalFact', fact('Twelve allied fabs.'))).toEqual({ ok: true });
   expect(await call('savePersonalSection', meta(1), 'Allied fabs are being built.{{cite:my-chip-fact}}\n')).toEqual({ ok: true });
-  const brief = (await call('assembleBrief', { title: 'Fabs', template: 'issue-brief', date: '2026-11-25', sectionIds: ['my-fabs'] })) as Brief;
-  expect(((await call('composeBrief', brief)) as ComposedDoc).warnings).toEqual([]);
+  const brief = await call('assembleBrief', { title: 'Fabs', template: 'issue-brief', date: '2026-11-25', sectionIds: ['my-fabs'] });
+  expect((await call('composeBrief', brief)).warnings).toEqual([]);
   expect(await call('savePersonalFact', fact('Thirteen allied fabs.'))).toEqual({ ok: true });
   expect(await call('savePersonalSection', meta(2), 'Allied fabs are being built faster.{{cite:my-chip-fact}}\n')).toEqual({ ok: true });
   return brief;
 }
 
-const codes = async (brief: Brief) => ((await call('composeBrief', brief)) as ComposedDoc).warnings.map((w) => w.code).sort();
+const codes = async (brief: Brief) => (await call('composeBrief', brief)).warnings.map((w) => w.code).sort();
 
 describe('library update channels', () => {
   it('reports a changed pin and a newer section revision, and applies each only when asked', async () => {
     const brief = await briefBehindLibrary();
-    const changes = (await call('libraryChanges', brief)) as BriefChanges;
+    const changes = await call('libraryChanges', brief);
     expect(changes.changedPins).toEqual([{ factId: 'my-chip-fact', fields: [{ field: 'statement', pinned: 'Twelve allied fabs.', library: 'Thirteen allied fabs.' }] }]);
     expect(changes.sectionUpdates).toMatchObject([
       { sectionId: 'my-fabs', index: 0, fromRevision: 1, toRevision: 2, old: { body: 'Allied fabs are being built.{{cite:my-chip-fact}}\n' }, new: { body: 'Allied fabs are being built faster.{{cite:my-chip-fact}}\n' } },
@@ -76,14 +47,14 @@ describe('library update channels', () => {
     expect(changes.missingSections).toEqual([]);
     expect(await codes(brief)).toEqual(['pin-changed', 'section-update']);
 
-    const pinPatch = (await call('libraryUpdate', { kind: 'pin', id: 'my-chip-fact' })) as LibraryPatch;
+    const pinPatch = await call('libraryUpdate', { kind: 'pin', id: 'my-chip-fact' });
     expect(pinPatch).toMatchObject({ kind: 'pin', id: 'my-chip-fact', fact: { id: 'my-chip-fact', statement: 'Thirteen allied fabs.' } });
     const pinned = applyLibraryPatch(brief, pinPatch);
     expect(pinned.pins['my-chip-fact']!.statement).toBe('Thirteen allied fabs.');
     expect(pinned.sections[0]).toMatchObject({ revision: 1 });
     expect(await codes(pinned)).toEqual(['section-update']);
 
-    const sectionPatch = (await call('libraryUpdate', { kind: 'section', id: 'my-fabs' })) as LibraryPatch;
+    const sectionPatch = await call('libraryUpdate', { kind: 'section', id: 'my-fabs' });
     expect(sectionPatch).toEqual({
       kind: 'section',
       section: { kind: 'linked', sectionId: 'my-fabs', revision: 2, title: 'Fabs under construction', body: 'Allied fabs are being built faster.{{cite:my-chip-fact}}\n', style: 'normal' },
