@@ -1,87 +1,17 @@
 // Document blocks -> flow items: headings, paragraphs, lists, quotes, pull quotes, summary box, code, rules.
 import type { Block, Inline } from '../../shared/model/composed-doc.js';
-import { collapseGaps, gap, node, type Container, type FlowItem, type LineItem, type StructNode, type StructType } from './flow.js';
-import type { FontSet } from './fonts.js';
-import type { Line, TextStyle } from './layout-types.js';
-import { layoutInlines } from './layout-paragraph.js';
+import { collapseGaps, gap, node, type FlowItem, type LineItem } from './flow.js';
+import type { Env, LayoutContext } from './layout-context.js';
 import { layoutTable } from './layout-table.js';
+import { labelLine, textItems, withPortion } from './text-items.js';
 import type { Theme } from './theme.js';
-import type { Warnings } from './warnings.js';
 
-export interface LayoutContext {
-  fonts: FontSet;
-  theme: Theme;
-  warnings: Warnings;
-  hyphenate: boolean;
-  /** Next number of a memo's numbered paragraphs. */
-  paragraphNumber: number;
-}
-
-/** Where a block is set: its column, the containers around it, its parent element and paragraph style. */
-export interface Env {
-  x: number;
-  width: number;
-  containers: readonly Container[];
-  /** Parent element (null: the Document root). */
-  parent: StructNode | null;
-  text: TextStyle;
-  justify: boolean;
-  /** How many lists enclose this block (0 at body level, also inside a summary box or quote). */
-  listDepth: number;
-}
-
-export interface TextOptions {
-  type: StructType;
-  justify: boolean;
-  align?: 'left' | 'center' | 'right';
-  /** 'together': never split; 'next': also keep with what follows (headings). */
-  keep?: 'together' | 'next';
-  anchor?: LineItem['anchor'];
-  /** Struct node to mark the lines into (created by the caller), instead of a new one of `type`. */
-  struct?: StructNode;
-  hyphenate?: boolean | 'long-words';
-}
-
-/** Lay out inline text at env's column and wrap the lines as flow items with widow/orphan control. */
-export function textItems(ctx: LayoutContext, inlines: Inline[], textStyle: TextStyle, env: Env, opts: TextOptions): LineItem[] {
-  const para = layoutInlines(ctx.fonts, inlines, textStyle, {
-    width: env.width,
-    justify: opts.justify,
-    // Justified text hyphenates freely; ragged text only breaks words that do not fit a line at all.
-    hyphenate: opts.hyphenate ?? (ctx.hyphenate ? (opts.justify ? true : 'long-words') : false),
-    ...(opts.align ? { align: opts.align } : {}),
-  });
-  ctx.warnings.addText(para.notes);
-  const struct = opts.struct ?? node(opts.type, env.parent);
-  const n = para.lines.length;
-  return para.lines.map((line, i) => {
-    let keep: boolean;
-    if (opts.keep) keep = opts.keep === 'next' || i < n - 1;
-    // No orphan (first line alone at a page foot) and no widow (last line alone at a page head).
-    else keep = n <= 3 ? i < n - 1 : i === 0 || i === n - 2;
-    const item: LineItem = { kind: 'line', x: env.x, line, height: line.height, keepWithNext: keep, containers: env.containers, struct };
-    if (i === 0 && opts.anchor) item.anchor = opts.anchor;
-    return item;
-  });
-}
-
-export function plain(inlines: Inline[]): string {
+function plain(inlines: Inline[]): string {
   return inlines.map((i) => (i.kind === 'text' || i.kind === 'placeholder' ? i.text : i.kind === 'break' ? ' ' : '')).join('');
-}
-
-function withPortion(inlines: Inline[], portion: string | undefined): Inline[] {
-  return portion ? [{ kind: 'text', text: `${portion} ` }, ...inlines] : inlines;
 }
 
 function upper(inlines: Inline[]): Inline[] {
   return inlines.map((i) => (i.kind === 'text' ? { ...i, text: i.text.toUpperCase() } : i));
-}
-
-/** One line of text set as a list label or paragraph number (right-aligned) or a memo field label. */
-export function labelLine(ctx: LayoutContext, text: string, textStyle: TextStyle, width: number, align: 'left' | 'right' = 'right'): Line {
-  const para = layoutInlines(ctx.fonts, [{ kind: 'text', text }], textStyle, { width, justify: false, align, hyphenate: false });
-  ctx.warnings.addText(para.notes);
-  return para.lines[0]!;
 }
 
 const BULLETS = ['•', '–', '◦'];

@@ -1,6 +1,7 @@
 // Paragraph layout: inline runs -> words -> Knuth-Plass items -> justified lines, memoized by content key.
 import type { Inline } from '../../shared/model/composed-doc.js';
-import { faceFor, type FontSet } from './fonts.js';
+import { faceFor } from './faces.js';
+import type { FontSet } from './fonts.js';
 import { syllables } from './hyphenate.js';
 import type { Line, Run, TextStyle } from './layout-types.js';
 import { BOX, INFINITY_COST, PENALTY, box, firstFit, glue, knuthPlass, penalty, type Break, type Item } from './linebreak.js';

@@ -1,12 +1,10 @@
 // Tables: column widths from content (shrinking the type for wide tables), rich-text cells, rows as flow items.
 import type { Inline, TableBlock } from '../../shared/model/composed-doc.js';
 import { gap, node, type CellBox, type FlowItem, type RowItem, type StructNode, type TableShape } from './flow.js';
+import type { Env, LayoutContext } from './layout-context.js';
 import type { Line, TextStyle } from './layout-types.js';
-import type { Env, LayoutContext } from './layout-blocks.js';
-import { textItems } from './layout-blocks.js';
 import { layoutInlines, measureInlines } from './layout-paragraph.js';
-
-type Align = 'left' | 'center' | 'right';
+import { textItems, type Align } from './text-items.js';
 
 export function layoutTable(ctx: LayoutContext, b: TableBlock, env: Env): FlowItem[] {
   const t = ctx.theme.table;

@@ -1,5 +1,5 @@
 // Shared shapes of the layout: text styles, positioned runs and lines (all lengths in PDF points).
-import type { FaceId, Family } from './fonts.js';
+import type { FaceId, Family } from './faces.js';
 
 /** sRGB components 0..1. */
 export type Rgb = readonly [number, number, number];

@@ -1,5 +1,5 @@
 // Preview-mode font state kept across renders: one growing subset per face, so glyph ids stay valid between previews.
-import type { FaceId } from './fonts.js';
+import type { FaceId } from './faces.js';
 import type { PdfEmbeddedFont } from './pdfkit-api.js';
 
 /** A word as TJ operands in a face's shared subset (glyph ids in hex, kerning offsets), plus its advance. */

@@ -1,6 +1,7 @@
 // Inline runs of the document tree -> styled pieces, each in a face that has its glyphs (fallback by character).
 import type { Inline } from '../../shared/model/composed-doc.js';
-import { FALLBACK_FACES, faceFor, type FaceId, type FontSet } from './fonts.js';
+import { FALLBACK_FACES, faceFor, type FaceId } from './faces.js';
+import type { FontSet } from './fonts.js';
 import type { LinkTarget, Rgb, RunRole, TextStyle } from './layout-types.js';
 import type { TextNotes } from './warnings.js';
 

@@ -1,10 +1,10 @@
 // Table of contents: entries for H1/H2 headings with dot leaders and page numbers, each linked to its heading.
 import type { ComposedDoc, Inline } from '../../shared/model/composed-doc.js';
 import { gap, node, type FlowItem } from './flow.js';
+import type { Env, LayoutContext } from './layout-context.js';
 import type { Line, Run, TextStyle } from './layout-types.js';
-import { textItems, type Env, type LayoutContext } from './layout-blocks.js';
-import { layoutInlines } from './layout-paragraph.js';
 import type { Page } from './paginate.js';
+import { firstLine, textItems, withPortion } from './text-items.js';
 import { style } from './theme.js';
 
 export interface TocEntry {
@@ -16,7 +16,7 @@ export interface TocEntry {
 /** Headings at the top level of each section, in order. */
 export function collectHeadings(doc: ComposedDoc): TocEntry[] {
   const out: TocEntry[] = [];
-  for (const s of doc.sections) for (const b of s.blocks) if (b.kind === 'heading') out.push({ id: b.id, level: b.level, inlines: b.portion ? [{ kind: 'text', text: `${b.portion} ` }, ...b.inlines] : b.inlines });
+  for (const s of doc.sections) for (const b of s.blocks) if (b.kind === 'heading') out.push({ id: b.id, level: b.level, inlines: withPortion(b.inlines, b.portion) });
   return out;
 }
 
@@ -69,10 +69,10 @@ export function tocItems(ctx: LayoutContext, entries: TocEntry[], pageOf: Map<st
 
 /** Dot leaders from the end of the title to a right-aligned page number. */
 function withLeaderAndNumber(ctx: LayoutContext, line: Line, s: TextStyle, width: number, page: string): Line {
-  const num = layoutInlines(ctx.fonts, [{ kind: 'text', text: page || '0' }], s, { width: NUMBER_WIDTH, justify: false, align: 'right', hyphenate: false }).lines[0]!;
+  const num = firstLine(ctx.fonts, page || '0', s, NUMBER_WIDTH, 'right')!;
   const numberRuns: Run[] = page ? num.runs.map((r) => ({ ...r, x: r.x + width - NUMBER_WIDTH })) : [];
   const leaderStyle: TextStyle = { ...s, color: [0.55, 0.57, 0.6] };
-  const dot = layoutInlines(ctx.fonts, [{ kind: 'text', text: '.' }], leaderStyle, { width, justify: false, hyphenate: false }).lines[0]!.runs[0]!;
+  const dot = firstLine(ctx.fonts, '.', leaderStyle, width)!.runs[0]!;
   const pitch = dot.width * 2.6;
   const from = line.width + 8;
   const to = width - NUMBER_WIDTH - 4;

@@ -2,41 +2,15 @@
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { FACE_FILES, type FaceId, type FontSet } from './fonts.js';
+import { FACE_FILES, type FaceId } from './faces.js';
+import type { FontSet } from './fonts.js';
 import type { FlowItem, LineItem, RowItem, StructNode } from './flow.js';
+import type { FillRect, FramePage, PageSize, PlacedItem } from './frame.js';
 import type { Line, Rgb, Run } from './layout-types.js';
 import type { PdfDoc, PdfEmbeddedFont, PdfOutline, PdfStructureElement } from './pdfkit-api.js';
 import { boundPreviewFontState, previewFontGeneration, resetPreviewFontState, shareFontState, type EncodedWord } from './preview-fonts.js';
 import { NoTags, Tagger, type ContentMarker } from './tagging.js';
-import type { Theme } from './theme.js';
 import { escapeInfoForXmp } from './xmp.js';
-
-/** An item at its place on a page (absolute top, from the top edge). */
-export interface PlacedOut {
-  item: FlowItem;
-  top: number;
-  repeat?: boolean;
-}
-
-/** Page furniture (banners, running header/footer): drawn as pagination artifacts. */
-export interface ArtifactLine {
-  x: number;
-  top: number;
-  line: Line;
-}
-export interface ArtifactRule {
-  x: number;
-  y: number;
-  width: number;
-  thickness: number;
-  color: Rgb;
-}
-
-export interface PageOut {
-  placed: PlacedOut[];
-  furniture: ArtifactLine[];
-  rules: ArtifactRule[];
-}
 
 export interface DocInfo {
   title: string;
@@ -49,7 +23,7 @@ export interface DocInfo {
 
 export interface WriteInput {
   fonts: FontSet;
-  theme: Theme;
+  page: PageSize;
   info: DocInfo;
   pdfa: boolean;
   /**
@@ -58,7 +32,7 @@ export interface WriteInput {
    * bookmarks; not for saving.
    */
   preview?: boolean;
-  pages: PageOut[];
+  pages: FramePage[];
 }
 
 const fmt = (n: number): string => {
@@ -68,11 +42,11 @@ const fmt = (n: number): string => {
 const rgb = (c: Rgb) => `${fmt(c[0])} ${fmt(c[1])} ${fmt(c[2])}`;
 
 export function writePdf(input: WriteInput): Uint8Array {
-  const { theme, info } = input;
+  const { page, info } = input;
   const preview = !!input.preview;
   if (preview) boundPreviewFontState();
   const doc = new PDFDocument({
-    size: [theme.page.width, theme.page.height],
+    size: [page.width, page.height],
     margin: 0,
     autoFirstPage: false,
     // 1.7 always: tagged PDF needs >= 1.4, and pdfkit writes XMP (and PDF/A ids) only above 1.3.
@@ -215,10 +189,10 @@ class PageWriter {
   }
 
   writeAll(): void {
-    const { page } = this.input.theme;
+    const { page } = this.input;
     for (const p of this.input.pages) {
       this.doc.addPage({ size: [page.width, page.height], margin: 0 });
-      this.drawContainers(p.placed);
+      this.drawBackgrounds(p.backgrounds);
       for (const placed of p.placed) this.drawItem(placed);
       // Furniture last, so text extraction without tags still starts with the body.
       this.drawFurniture(p);
@@ -250,7 +224,7 @@ class PageWriter {
     return f;
   }
 
-  private drawFurniture(p: PageOut): void {
+  private drawFurniture(p: FramePage): void {
     if (!p.furniture.length && !p.rules.length) return;
     this.tagger.artifact('Pagination');
     for (const r of p.rules) this.rule(r.x, r.y, r.width, r.thickness, r.color);
@@ -259,41 +233,14 @@ class PageWriter {
   }
 
   /** Backgrounds and bars of summary boxes, quotes and pull quotes, drawn under their text. */
-  private drawContainers(placed: PlacedOut[]): void {
-    const extents = new Map<FlowItem['containers'][number], { top: number; bottom: number }>();
-    for (const { item, top } of placed) {
-      for (const c of item.containers) {
-        const e = extents.get(c);
-        if (e) e.bottom = Math.max(e.bottom, top + item.height);
-        else extents.set(c, { top, bottom: top + item.height });
-      }
-    }
-    if (!extents.size) return;
-    const t = this.input.theme;
+  private drawBackgrounds(rects: FillRect[]): void {
+    if (!rects.length) return;
     this.tagger.artifact('Layout');
-    for (const [c, e] of extents) {
-      const h = e.bottom - e.top;
-      switch (c.kind) {
-        case 'summary':
-          this.rect(c.x, e.top, c.width, h, t.summary.fill);
-          this.rect(c.x, e.top, 3, h, t.summary.border);
-          break;
-        case 'code':
-          this.rect(c.x, e.top, c.width, h, t.code.fill);
-          break;
-        case 'quote':
-          this.rect(c.x, e.top, 2, h, t.quote.bar);
-          break;
-        case 'pullquote':
-          this.rule(c.x, e.top, c.width, 1.5, t.pullquote.rule);
-          this.rule(c.x, e.bottom, c.width, 1.5, t.pullquote.rule);
-          break;
-      }
-    }
+    for (const r of rects) this.rect(r.x, r.y, r.width, r.height, r.color);
     this.tagger.close();
   }
 
-  private drawItem(p: PlacedOut): void {
+  private drawItem(p: PlacedItem): void {
     const { item, top } = p;
     if (item.anchor) this.anchor(item.anchor, top);
     switch (item.kind) {

@@ -1,12 +1,12 @@
 // Pieces every template uses: the notes section, labelled fields, page furniture and the first-page marking block.
 import type { ComposedDoc, Inline } from '../../../shared/model/composed-doc.js';
 import { gap, node, type FlowItem, type LineItem, type StructNode } from '../flow.js';
+import type { ArtifactLine, ArtifactRule } from '../frame.js';
+import type { Env, LayoutContext } from '../layout-context.js';
 import type { Line, TextStyle } from '../layout-types.js';
-import { labelLine, textItems, type Env, type LayoutContext } from '../layout-blocks.js';
-import { layoutInlines } from '../layout-paragraph.js';
+import { firstLine, labelLine, textItems, type Align } from '../text-items.js';
 import { noteDest } from '../text-runs.js';
 import type { Theme } from '../theme.js';
-import type { ArtifactLine, ArtifactRule } from '../writer.js';
 
 export interface Furniture {
   lines: ArtifactLine[];
@@ -27,7 +27,7 @@ export function text(t: string): Inline[] {
 }
 
 /** A block of text lines (one P) at env's column. */
-export function lines(ctx: LayoutContext, inlines: Inline[], s: TextStyle, env: Env, opts: { align?: 'left' | 'center' | 'right'; keep?: 'together' | 'next'; type?: 'P' | 'H1' } = {}): LineItem[] {
+export function lines(ctx: LayoutContext, inlines: Inline[], s: TextStyle, env: Env, opts: { align?: Align; keep?: 'together' | 'next'; type?: 'P' | 'H1' } = {}): LineItem[] {
   return textItems(ctx, inlines, s, env, { type: opts.type ?? 'P', justify: false, hyphenate: false, keep: opts.keep ?? 'together', ...(opts.align ? { align: opts.align } : {}) });
 }
 
@@ -87,8 +87,7 @@ export function standardFurniture(ctx: LayoutContext, doc: ComposedDoc, pageInde
   const bodyWidth = width - margin.left - margin.right;
   const f = t.furniture;
   const out: Furniture = { lines: [], rules: [] };
-  const one = (s: string, st: TextStyle, w: number, align: 'left' | 'center' | 'right'): Line | undefined =>
-    layoutInlines(ctx.fonts, text(s), st, { width: w, justify: false, align, hyphenate: false }).lines[0];
+  const one = (s: string, st: TextStyle, w: number, align: Align): Line | undefined => firstLine(ctx.fonts, s, st, w, align);
   const banner = doc.marking.banner.trim();
   if (banner) {
     const l = one(banner, f.banner, width - 72, 'center');

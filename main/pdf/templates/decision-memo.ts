@@ -1,7 +1,7 @@
 // Decision memo (US practice): DATE / MEMORANDUM FOR / FROM / SUBJECT, numbered paragraphs, attachments, prepared by.
 import type { ComposedDoc, Inline } from '../../../shared/model/composed-doc.js';
 import { gap, type FlowItem } from '../flow.js';
-import type { Env, LayoutContext } from '../layout-blocks.js';
+import type { Env, LayoutContext } from '../layout-context.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';
 import { field, lines, notesSection, standardFurniture, text, type Template } from './common.js';
 

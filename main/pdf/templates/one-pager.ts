@@ -1,7 +1,7 @@
 // One-pager / talking points: compact sans layout, tight spacing, bullets carry the content.
 import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { gap, type FlowItem } from '../flow.js';
-import type { Env, LayoutContext } from '../layout-blocks.js';
+import type { Env, LayoutContext } from '../layout-context.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';
 import { lines, notesSection, standardFurniture, text, type Template } from './common.js';
 

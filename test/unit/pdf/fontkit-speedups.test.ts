@@ -4,7 +4,7 @@ import path from 'node:path';
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { findAssetsDir } from '../../../main/pdf/assets.js';
-import { FACE_FILES } from '../../../main/pdf/fonts.js';
+import { FACE_FILES } from '../../../main/pdf/faces.js';
 import { speedUpShaping } from '../../../main/pdf/fontkit-speedups.js';
 
 const WORDS = [
