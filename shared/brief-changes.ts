@@ -4,6 +4,7 @@ import { linkSection } from './assemble.js';
 import { UserFacingError } from './errors.js';
 import type { Brief, BriefSection } from './model/brief.js';
 import type { Fact, Library, Section } from './model/library.js';
+import { pinCitedFacts } from './pinning.js';
 
 /** The fact fields a reader sees (marking too: it changes the portion and overall markings). */
 export const PIN_FIELDS = ['statement', 'value', 'unit', 'asOf', 'source', 'marking'] as const;
@@ -133,8 +134,9 @@ export function updatePin(brief: Brief, factId: string, library: Library): Brief
 }
 
 /** Brings every linked copy of `sectionId` to the library's current revision, keeping its style. */
+/** The new revision may cite facts the brief has not pinned yet: those are pinned from the same library. */
 export function updateLinkedSection(brief: Brief, sectionId: string, library: Library): Brief {
-  return applyLibraryPatch(brief, libraryPatch({ kind: 'section', id: sectionId }, library));
+  return pinCitedFacts(applyLibraryPatch(brief, libraryPatch({ kind: 'section', id: sectionId }, library)), library.facts);
 }
 
 function textOf(s: BriefSection | Section): SectionText {

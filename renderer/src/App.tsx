@@ -38,7 +38,7 @@ export function App() {
   const doc = useDocumentCommands(store, show);
   const view = useComposerView(store);
   const editing = useBriefEditing(store, view, library.factMap, say);
-  const updates = useLibraryUpdates(store, preview.result?.warnings, say);
+  const updates = useLibraryUpdates(store, preview.result?.warnings, library.factMap, say);
   const exporting = useExport(store, say);
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<SectionEditorHandle>(null);

@@ -3,10 +3,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { applyLibraryPatch, type BriefChanges } from '../../../shared/brief-changes.js';
 import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
+import { pinCitedFacts, type FactLookup } from '../../../shared/pinning.js';
 import { api } from '../api.js';
 import type { BriefStore } from '../state/useBriefStore.js';
 
-export function useLibraryUpdates(store: BriefStore, warnings: ComposeWarning[] | undefined, say: (text: string) => void) {
+/** `facts` is the library's fact list: a section update that cites a fact for the first time pins it, as typing does. */
+export function useLibraryUpdates(store: BriefStore, warnings: ComposeWarning[] | undefined, facts: FactLookup, say: (text: string) => void) {
   const [changes, setChanges] = useState<BriefChanges | null>(null);
   const [reviewing, setReviewing] = useState<string | null>(null);
 
@@ -28,12 +30,12 @@ export function useLibraryUpdates(store: BriefStore, warnings: ComposeWarning[] 
     async (kind: 'pin' | 'section', id: string) => {
       try {
         const patch = await api().libraryUpdate({ kind, id });
-        store.update(applyLibraryPatch(store.current(), patch));
+        store.update(pinCitedFacts(applyLibraryPatch(store.current(), patch), facts));
       } catch (e) {
         say(`Could not take the library update: ${(e as Error).message}`);
       }
     },
-    [store, say],
+    [store, facts, say],
   );
 
   const review = changes?.sectionUpdates.find((u) => u.sectionId === reviewing) ?? null;

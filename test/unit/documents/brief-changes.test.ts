@@ -142,6 +142,14 @@ describe('applying updates', () => {
     expect(() => updateLinkedSection(before, 'mine', library([], [section('mine', 1)]))).toThrow(/not linked in this brief/);
   });
 
+  it('updateLinkedSection pins a fact the new revision cites for the first time, and keeps existing pins', () => {
+    const before = briefWith();
+    const cites = library([fact('fresh'), fact('same', { value: 99 })], [section('chips', 2, { body: 'Now {{fact:fresh}} and {{fact:same}}.' })]);
+    const after = updateLinkedSection(before, 'chips', cites);
+    expect(after.pins.fresh).toEqual(fact('fresh'));
+    expect(after.pins.same).toBe(before.pins.same);
+  });
+
   it('libraryPatch reads the current fact or the section linked at its current revision, and says when the library lacks it', () => {
     const pin = libraryPatch({ kind: 'pin', id: 'moved' }, lib);
     expect(pin).toEqual({ kind: 'pin', id: 'moved', fact: newerMoved });
