@@ -133,8 +133,10 @@ export function updatePin(brief: Brief, factId: string, library: Library): Brief
   return applyLibraryPatch(brief, libraryPatch({ kind: 'pin', id: factId }, library));
 }
 
-/** Brings every linked copy of `sectionId` to the library's current revision, keeping its style. */
-/** The new revision may cite facts the brief has not pinned yet: those are pinned from the same library. */
+/**
+ * Brings every linked copy of `sectionId` to the library's current revision, keeping its style. The new revision
+ * may cite facts the brief has not pinned yet: those are pinned from the same library.
+ */
 export function updateLinkedSection(brief: Brief, sectionId: string, library: Library): Brief {
   return pinCitedFacts(applyLibraryPatch(brief, libraryPatch({ kind: 'section', id: sectionId }, library)), library.facts);
 }
