@@ -1,6 +1,7 @@
 // The mounted libraries (bundled, personal, team folders from settings), reloaded after every change.
 import path from 'node:path';
 import { ActionRefusedError } from '../../shared/errors.js';
+import { SerialQueue } from '../../shared/serial-queue.js';
 import type { FactInput, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput } from '../../shared/ipc/channels.js';
 import { isWritable, librariesOverview } from './libraries-overview.js';
 import type { LoadResult, Mount } from './library/mount.js';
@@ -38,7 +39,7 @@ const NOT_MOUNTED = 'That library is no longer mounted — reopen the Libraries 
 export class MountedLibraries implements LibraryMounts {
   private service: LibraryService;
   private mounts: Mount[];
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   /** Start-up problems for the Libraries view. */
   private readonly notices: string[] = [];
 
@@ -162,8 +163,6 @@ export class MountedLibraries implements LibraryMounts {
       if (changed(result)) await this.reloadMounts();
       return result;
     };
-    const done = this.queue.then(run, run);
-    this.queue = done.catch(() => undefined);
-    return done;
+    return this.queue.run(run);
   }
 }

@@ -2,10 +2,15 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { Brief } from '../../../shared/model/brief.js';
-import { BriefFormatError, checkBriefSize, parseBriefJson, reservedKeyProblem } from '../../../shared/model/migrate.js';
+import { BriefFormatError } from '../../../shared/model/brief-format-error.js';
+import { checkBriefSize, decodeBriefBytes, reservedKeyProblem } from '../../../shared/model/brief-guards.js';
+import { BRIEF_WORDING, parseBriefJson } from '../../../shared/model/parse-brief.js';
+import { describeIssues } from '../../../shared/model/zod-issues.js';
+import { KeyedSerialQueue } from '../../../shared/serial-queue.js';
+import { describeFileError, errnoCode } from '../errno.js';
 import { copyFileAtomic, writeFileAtomic } from './atomic-write.js';
 
-export { BriefFormatError } from '../../../shared/model/migrate.js';
+export { BriefFormatError } from '../../../shared/model/brief-format-error.js';
 
 /** Save refused because the file already at the path is not a readable brief (a `force` save would replace it). */
 export class OverwriteRefusedError extends BriefFormatError {}
@@ -44,32 +49,20 @@ export async function saveBriefFile(path: string, brief: Brief, options: SaveOpt
   if (reserved) throw new BriefFormatError(path, `was not saved: ${reserved}`);
   const checked = Brief.safeParse(brief);
   if (!checked.success) {
-    // Writing what we could not read back would lose the document; the message names the bad field.
-    const issue = checked.error.issues[0]!;
-    throw new BriefFormatError(path, `was not saved: the brief is invalid at ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
+    // Writing what we could not read back would lose the document; the message names the bad fields.
+    throw new BriefFormatError(path, `was not saved: it does not match the brief format: ${describeIssues(checked.error.issues, brief, BRIEF_WORDING)}`);
   }
   const bytes = Buffer.from(stringify(checked.data), 'utf8');
   // Save through a symlink to the real file, as editors do, rather than replacing the link.
   const target = await realpath(path).catch(() => path);
-  await inTurn(target, () => replaceBrief(path, target, bytes, options.force ?? false));
+  await saving.run(target, () => replaceBrief(path, target, bytes, options.force ?? false));
 }
 
 /**
  * Saves to one file run one after another: two overlapping saves could otherwise finish in the wrong order
  * and leave the older text on disk (or a .bak equal to the file).
  */
-const saving = new Map<string, Promise<void>>();
-async function inTurn(target: string, save: () => Promise<void>): Promise<void> {
-  const previous = saving.get(target) ?? Promise.resolve();
-  const mine = previous.then(save, save);
-  const settled = mine.catch(() => undefined);
-  saving.set(target, settled);
-  try {
-    await mine;
-  } finally {
-    if (saving.get(target) === settled) saving.delete(target);
-  }
-}
+const saving = new KeyedSerialQueue<string>();
 
 async function replaceBrief(path: string, target: string, bytes: Buffer, force: boolean): Promise<void> {
   const existing = await inspectExisting(target, path);
@@ -95,7 +88,7 @@ async function inspectExisting(target: string, label: string): Promise<Existing>
   try {
     stats = await stat(target);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    if (errnoCode(e) === 'ENOENT') return { kind: 'none' };
     throw fileError(label, e);
   }
   if (!stats.isFile()) throw new BriefFormatError(label, `was not saved: ${notAFile(stats)}`);
@@ -120,36 +113,19 @@ async function readBriefBytes(path: string, label = path): Promise<{ brief: Brie
   } catch (e) {
     throw e instanceof BriefFormatError ? e : fileError(label, e);
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new BriefFormatError(label, 'is saved as UTF-16 text; briefs are UTF-8 — re-save it as UTF-8 in a text editor');
-  }
-  if (bytes.includes(0)) {
-    throw new BriefFormatError(label, 'is not a text file (it contains binary data) — open a .brief saved by Briefing Builder');
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new BriefFormatError(label, 'is not valid UTF-8 text — the file may be damaged; use the .bak copy beside it if there is one');
-  }
-  return { brief: parseBriefJson(text, label, { byteSize: bytes.length }), bytes };
+  return { brief: parseBriefJson(decodeBriefBytes(bytes, label), label, { byteSize: bytes.length }), bytes };
 }
+
+const A_FOLDER = 'is a folder, not a brief file — choose a .brief file';
 
 function notAFile(stats: Stats): string {
-  return stats.isDirectory() ? 'is a folder, not a brief file — choose a .brief file' : 'is not a regular file — choose a .brief file';
+  return stats.isDirectory() ? A_FOLDER : 'is not a regular file — choose a .brief file';
 }
 
-/** Turns a file-system error into a one-line reason; unknown codes keep their code for support. */
+/** Turns a file-system error into a one-line reason in the words of the shared errno table (main/services/errno.ts). */
 function fileError(label: string, e: unknown): BriefFormatError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'was not found — check the name and folder, it may have been moved or deleted',
-    ENOTDIR: 'was not found — a part of its path is not a folder',
-    EACCES: 'cannot be read: permission denied — check the file’s permissions',
-    EPERM: 'cannot be read: permission denied — check the file’s permissions',
-    EISDIR: 'is a folder, not a brief file — choose a .brief file',
-    ENAMETOOLONG: 'has a path that is too long — move it to a shorter path',
-    ELOOP: 'is a symbolic link that points to itself — fix or remove the link',
-  };
-  return new BriefFormatError(label, reasons[code ?? ''] ?? `cannot be read (${code ?? (e as Error).message})`);
+  const { code, reason, fix } = describeFileError(e);
+  if (code === 'ENOENT') return new BriefFormatError(label, `was not found — ${fix}`);
+  if (code === 'EISDIR') return new BriefFormatError(label, A_FOLDER);
+  return new BriefFormatError(label, `cannot be read: ${reason} — ${fix}`);
 }

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { basename, extname, resolve } from 'node:path';
 import { newBrief, type Brief, type TemplateId } from '../../../shared/model/brief.js';
 import type { DocumentError, OpenDocument, OpenResult, RecoveryOffer, SaveResult } from '../../../shared/model/document-handles.js';
-import { BriefFormatError } from '../../../shared/model/migrate.js';
+import { BriefFormatError } from '../../../shared/model/brief-format-error.js';
+import { describeFileError } from '../errno.js';
 import { OverwriteRefusedError, readBriefFile, saveBriefFile } from './brief-file.js';
 import { systemClock, type Clock } from './clock.js';
 import { RecentList } from './recent-list.js';
@@ -231,17 +232,8 @@ function failed(error: Omit<DocumentError, 'message'>): OpenResult {
 function describeSaveFailure(e: unknown, displayName: string): DocumentError {
   const make = (reason: string) => ({ file: displayName, reason, message: `${displayName}: ${reason}` });
   if (e instanceof BriefFormatError) return make(e.reason);
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the disk is read-only',
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'your disk quota is used up',
-    ENOENT: 'its folder no longer exists',
-  };
-  const why = reasons[code] ?? (code || (e as Error).message);
-  return make(`could not be saved: ${why}. Your changes are kept in a recovery copy — save them elsewhere with Save As…`);
+  const { reason } = describeFileError(e, 'write');
+  return make(`could not be saved: ${reason}. Your changes are kept in a recovery copy — save them elsewhere with Save As…`);
 }
 
 /** A file name from a title: no path separators or characters Windows forbids, not too long. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { SerialQueue } from '../../../shared/serial-queue.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { RecentItem } from '../../../shared/model/document-handles.js';
 
@@ -19,8 +20,8 @@ type RecentEntry = z.infer<typeof RecentFile>['entries'][number];
 /** What the renderer may see of a recent file: an id to ask for it, and names to show. */
 export class RecentList {
   private readonly file: string;
-  /** Serialises read-modify-write cycles so two quick opens cannot drop each other's entry. */
-  private chain: Promise<unknown> = Promise.resolve();
+  /** Runs read-modify-write cycles in turn so two quick opens cannot drop each other's entry. */
+  private readonly queue = new SerialQueue();
 
   constructor(userDataDir: string) {
     this.file = join(userDataDir, 'recent.json');
@@ -52,12 +53,12 @@ export class RecentList {
   }
 
   async pathOf(recentId: string): Promise<string | null> {
-    await this.chain;
+    await this.queue.idle();
     return (await this.load()).find((e) => e.id === recentId)?.path ?? null;
   }
 
   private update(change: (entries: RecentEntry[]) => RecentEntry[] | Promise<RecentEntry[]>): Promise<void> {
-    const run = this.chain.then(async () => {
+    return this.queue.run(async () => {
       const before = await this.load();
       const after = await change(before);
       if (JSON.stringify(after) !== JSON.stringify(before)) {
@@ -65,8 +66,6 @@ export class RecentList {
         await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, entries: after }, null, 2)}\n`);
       }
     });
-    this.chain = run.catch(() => undefined);
-    return run;
   }
 
   /** A missing or damaged list is an empty one: it only ever held shortcuts, never documents. */

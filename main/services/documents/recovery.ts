@@ -3,7 +3,8 @@ import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Brief } from '../../../shared/model/brief.js';
-import { parseBriefJson } from '../../../shared/model/migrate.js';
+import { parseBriefJson } from '../../../shared/model/parse-brief.js';
+import { KeyedSerialQueue } from '../../../shared/serial-queue.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { serializeBrief } from './brief-file.js';
 import { systemClock, type Clock } from './clock.js';
@@ -58,7 +59,7 @@ export class RecoveryStore {
   private readonly onError: (error: unknown, docId: string) => void;
   private readonly pending = new Map<string, Pending>();
   /** Per-document queue: a discard issued after a write always lands after it. */
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new KeyedSerialQueue<string>();
 
   constructor(userDataDir: string, options: RecoveryOptions = {}) {
     this.dir = join(userDataDir, 'recovery');
@@ -83,7 +84,7 @@ export class RecoveryStore {
   async writeImmediately(docId: string, brief: Brief, meta: RecoveryMeta): Promise<void> {
     this.scheduleWrite(docId, brief, meta);
     this.writeNow(docId);
-    await this.queues.get(docId);
+    await this.queues.idle(docId);
   }
 
   /** Writes every scheduled copy now and waits for all writes under way. */
@@ -93,8 +94,8 @@ export class RecoveryStore {
   }
 
   /** Resolves when no write or discard is under way (scheduled ones stay scheduled). */
-  async idle(): Promise<void> {
-    await Promise.all([...this.queues.values()]);
+  idle(): Promise<void> {
+    return this.queues.idle();
   }
 
   /** Drops the scheduled write and the copy on disk (after a successful save, or when the user discards). */
@@ -103,7 +104,7 @@ export class RecoveryStore {
     const pending = this.pending.get(docId);
     if (pending) this.clock.clearTimeout(pending.timer);
     this.pending.delete(docId);
-    await this.enqueue(docId, async () => {
+    await this.queues.run(docId, async () => {
       await unlink(this.fileFor(docId)).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== 'ENOENT') throw e;
       });
@@ -143,7 +144,7 @@ export class RecoveryStore {
     this.clock.clearTimeout(pending.timer);
     this.pending.delete(docId);
     const savedAt = this.clock.now();
-    void this.enqueue(docId, async () => {
+    void this.queues.run(docId, async () => {
       await mkdir(this.dir, { recursive: true });
       const record: z.infer<typeof RecoveryFile> = {
         format: RECOVERY_FORMAT,
@@ -155,18 +156,6 @@ export class RecoveryStore {
       };
       await writeFileAtomic(this.fileFor(docId), `${JSON.stringify(record)}\n`);
     }).catch((e: unknown) => this.onError(e, docId));
-  }
-
-  private enqueue(docId: string, op: () => Promise<void>): Promise<void> {
-    const previous = this.queues.get(docId) ?? Promise.resolve();
-    const next = previous.then(op);
-    // The queue itself never rejects, so one failed write does not block the ones after it.
-    const settled = next.catch(() => undefined);
-    this.queues.set(docId, settled);
-    void settled.then(() => {
-      if (this.queues.get(docId) === settled) this.queues.delete(docId);
-    });
-    return next;
   }
 
   private fileFor(docId: string): string {

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../../../shared/model/library.js';
+import { describeErrnoCode, describeFileError, errnoCode } from '../errno.js';
 
 export type ReadResult = { text: string } | { missing: true } | { problem: Problem };
 
@@ -16,22 +17,16 @@ export function readText(file: string): ReadResult {
   try {
     return { text: readFileSync(file, 'utf8') };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     if (code === 'ENOENT') return { missing: true };
     return { problem: unreadable(file, code) };
   }
 }
 
+/** The problem for a file that could not be read, in the words of the shared errno table. */
 export function unreadable(file: string, code: string | undefined): Problem {
-  const why =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
-      : code === 'ENOENT'
-        ? 'it is gone or a broken link'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : (code ?? 'unknown error');
-  return { file, message: `cannot read this file (${why}) — check that it is a readable file`, severity: 'error' };
+  const { reason, fix } = describeErrnoCode(code);
+  return { file, message: `cannot read this file (${reason}) — ${fix}`, severity: 'error' };
 }
 
 /**
@@ -45,8 +40,10 @@ export function listFiles(dir: string, extensions: readonly string[], problems: 
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') problems.push({ file: folder, message: `cannot list this folder (${code ?? 'unknown error'}) — check its permissions`, severity: 'error' });
+      if (errnoCode(err) !== 'ENOENT') {
+        const { reason, fix } = describeFileError(err);
+        problems.push({ file: folder, message: `cannot list this folder (${reason}) — ${fix}`, severity: 'error' });
+      }
       return;
     }
     for (const e of entries) {

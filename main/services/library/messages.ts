@@ -1,8 +1,6 @@
-// Turns zod schema issues into one-line messages that say what is wrong and how to fix it.
-import type { z } from 'zod';
+// The fix-it hints for library fields, given to the shared zod-issue formatter (shared/model/zod-issues.ts).
 import { TOPICS } from '../../../shared/model/library.js';
-
-const DATE_HINT = 'write it as YYYY-MM-DD (or YYYY-MM for a month)';
+import { DATE_HINT, describeIssue, type IssueWording, type SchemaIssue } from '../../../shared/model/zod-issues.js';
 
 /** Fix-it hints by field path (array indexes written as []). */
 const HINTS: Record<string, string> = {
@@ -31,12 +29,6 @@ const HINTS: Record<string, string> = {
   version: 'give the library a version, e.g. "1.0"',
 };
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : `${out ? '.' : ''}${String(seg)}`;
-  return out;
-}
-
 function hintFor(path: readonly PropertyKey[]): string | undefined {
   const key = path.map((s) => (typeof s === 'number' ? '[]' : String(s))).join('.').replace(/\.\[\]/g, '[]');
   if (HINTS[key]) return HINTS[key];
@@ -45,48 +37,10 @@ function hintFor(path: readonly PropertyKey[]): string | undefined {
   return undefined;
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v = data;
-  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[seg] : undefined;
-  return v;
-}
-
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
-  if (v === null) return 'empty';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return String(v);
-}
+/** The library's wording of the shared formatter: YAML words, and the fix for each field from HINTS. */
+export const LIBRARY_WORDING: IssueWording = { hint: hintFor, objectWord: 'mapping' };
 
 /** One message per issue, e.g. `source.url is missing — add the URL of the document the figure comes from`. */
-export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  const path = issue.path;
-  const where = formatPath(path);
-  const value = valueAt(data, path);
-  const hint = hintFor(path);
-  const withHint = (s: string) => (hint ? `${s} — ${hint}` : s);
-  if (path.length === 0) return `expected a mapping of fields but found ${show(data)}`;
-  if (value === undefined || value === null) {
-    return withHint(issue.code === 'invalid_type' ? `${where} is missing` : `${where}: ${issue.message}`);
-  }
-  switch (issue.code) {
-    case 'invalid_type':
-      return withHint(`${where} should be ${article(issue.expected)} but is ${show(value)}`);
-    case 'too_small':
-      return withHint(typeof value === 'string' ? `${where} is empty` : `${where} ${show(value)} is too small`);
-    case 'invalid_value':
-      return `${where} ${show(value)} is not one of: ${issue.values.map(String).join(', ')}`;
-    case 'invalid_format':
-    case 'custom':
-      // A mapping (e.g. `review: {}`) is not worth quoting; a wrong scalar is.
-      return withHint(typeof value === 'object' ? `${where}: ${issue.message}` : `${where} ${show(value)}: ${issue.message}`);
-    default:
-      return withHint(`${where}: ${issue.message}`);
-  }
-}
-
-function article(expected: string): string {
-  const word = expected === 'string' ? 'text' : expected === 'array' ? 'list' : expected === 'object' ? 'mapping' : expected;
-  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+export function describeLibraryIssue(issue: SchemaIssue, data: unknown): string {
+  return describeIssue(issue, data, LIBRARY_WORDING);
 }

@@ -3,7 +3,7 @@ import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
 import { z } from 'zod';
 import { SectionMeta, type Problem, type Section } from '../../../shared/model/library.js';
 import { splitFrontMatter, type FrontMatterSplit } from './front-matter.js';
-import { describeIssue } from './messages.js';
+import { describeLibraryIssue } from './messages.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export type Collection = 'facts' | 'sections' | 'countries' | 'forums' | 'technologies';
@@ -143,7 +143,7 @@ function checkedList<S extends z.ZodType>(text: string, collection: Collection, 
     src ??= parseYaml(text);
     const label = itemLabel(collection, raw, index);
     for (const issue of result.error.issues) {
-      parsed.problems.push({ line: src.lineAt([index, ...issue.path]), message: `${label}: ${describeIssue(issue, raw)}`, severity: 'error' });
+      parsed.problems.push({ line: src.lineAt([index, ...issue.path]), message: `${label}: ${describeLibraryIssue(issue, raw)}`, severity: 'error' });
     }
   });
   return { parsed, src };
@@ -173,7 +173,7 @@ function checkedSection(split: FrontMatterSplit): Parsed<ParsedSection> {
     parsed.invalidIds.push(...idOf(src.value));
     const label = itemLabel('sections', src.value);
     for (const issue of meta.error.issues) {
-      parsed.problems.push({ line: src.lineAt(issue.path), message: `${label}: ${describeIssue(issue, src.value)}`, severity: 'error' });
+      parsed.problems.push({ line: src.lineAt(issue.path), message: `${label}: ${describeLibraryIssue(issue, src.value)}`, severity: 'error' });
     }
   }
   return { parsed, src };

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { Country, Fact, Forum, Manifest, Technology, type Problem, type Section } from '../../../shared/model/library.js';
 import type { ParseCache } from './cache.js';
 import { listFiles, readText, unreadable } from './files.js';
-import { describeIssue } from './messages.js';
+import { describeLibraryIssue } from './messages.js';
 import {
   parseListText,
   parseSectionText,
@@ -138,7 +138,7 @@ function readManifest(dir: string, problems: Problem[]): Manifest {
   const parsed = Manifest.safeParse(src.value);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
-    problems.push({ file, line: src.lineAt(issue.path), message: `library manifest: ${describeIssue(issue, src.value)}`, severity: 'error' });
+    problems.push({ file, line: src.lineAt(issue.path), message: `library manifest: ${describeLibraryIssue(issue, src.value)}`, severity: 'error' });
   }
   return fallback;
 }

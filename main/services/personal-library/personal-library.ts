@@ -9,7 +9,10 @@ import { Fact, SectionMeta } from '../../../shared/model/library.js';
 import { fsyncDir, writeFileAtomic } from '../documents/atomic-write.js';
 import { listFiles } from '../library/files.js';
 import { splitFrontMatter } from '../library/front-matter.js';
-import { describeIssue, formatPath } from '../library/messages.js';
+import { formatPath } from '../../../shared/model/zod-issues.js';
+import { SerialQueue } from '../../../shared/serial-queue.js';
+import { describeFileError, errnoCode } from '../errno.js';
+import { describeLibraryIssue } from '../library/messages.js';
 import type { LoadResult, Mount } from '../library/mount.js';
 
 /** One thing wrong with what the user entered: the field (zod path, e.g. `source.url`) and how to fix it. */
@@ -80,7 +83,8 @@ export class WritableLibrary {
   private readonly readOnly: boolean;
   private readonly knownIds: () => KnownIds;
   /** Saves are read-modify-write on shared files; one at a time, so two quick saves cannot drop each other's change. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Edits are read-modify-write on shared files: one at a time. */
+  private readonly queue = new SerialQueue();
 
   constructor(dir: string, options: EditableLibraryOptions = {}) {
     this.dir = path.resolve(dir);
@@ -200,6 +204,7 @@ export class WritableLibrary {
     const input: SectionMetaInput = { id: meta.id, title: meta.title, topic: meta.topic, tags: meta.tags, revision: meta.revision, variables: meta.variables };
     if (meta.marking !== undefined) input.marking = meta.marking;
     if (meta.summary !== undefined) input.summary = meta.summary;
+    if (meta.style !== undefined) input.style = meta.style;
     return { meta: input, body: found.body };
   }
 
@@ -221,16 +226,16 @@ export class WritableLibrary {
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const done = this.queue.then(fn, fn);
-    this.queue = done.catch(() => undefined);
-    return done;
+    return this.queue.run(fn);
   }
 
   /** A facts file as an editable YAML document; undefined when it does not exist. */
   private async readFactsFile(file: string): Promise<Document | undefined> {
-    const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return undefined;
-      throw new LibraryEditError(`cannot read ${file} (${err.code ?? 'unknown error'}) — check its permissions`);
+    const text = await readFile(file, 'utf8').catch((err: unknown) => {
+      if (errnoCode(err) === 'ENOENT') return undefined;
+      // Named by its path inside the library: the window is never shown absolute paths.
+      const { reason, fix } = describeFileError(err);
+      throw new LibraryEditError(`cannot read ${path.relative(this.dir, file)} (${reason}) — ${fix}`);
     });
     return text === undefined ? undefined : factsDocument(file, text);
   }
@@ -278,7 +283,7 @@ export class WritableLibrary {
 }
 
 function fieldErrors(error: z.ZodError, data: unknown): FieldError[] {
-  return error.issues.map((issue) => ({ field: formatPath(issue.path), message: describeIssue(issue, data) }));
+  return error.issues.map((issue) => ({ field: formatPath(issue.path), message: describeLibraryIssue(issue, data) }));
 }
 
 function clashError(word: 'fact' | 'section', id: string, where: string): FieldError {

@@ -3,6 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserFacingError } from '../../../shared/errors.js';
+import { describeIssues } from '../../../shared/model/zod-issues.js';
+import { SerialQueue } from '../../../shared/serial-queue.js';
+import { describeFileError, errnoCode } from '../errno.js';
 import { copyFileAtomic, writeFileAtomic } from '../documents/atomic-write.js';
 import type { Mount } from '../library/mount.js';
 
@@ -35,6 +38,9 @@ export interface SettingsLoadResult {
 
 const defaults = (): Settings => ({ teamLibraries: [] });
 
+/** How messages name the settings file (the window is never shown absolute paths). */
+const SETTINGS_NAME = 'settings.json';
+
 export class SettingsService {
   readonly file: string;
   private settings: Settings = defaults();
@@ -45,11 +51,11 @@ export class SettingsService {
    */
   private safeToWrite = true;
   private loaded = false;
-  /** Changes are read-modify-write; chaining them keeps two quick clicks from losing one of the changes. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Changes are read-modify-write; running them in turn keeps two quick clicks from losing one of the changes. */
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly userDataDir: string) {
-    this.file = path.join(userDataDir, 'settings.json');
+    this.file = path.join(userDataDir, SETTINGS_NAME);
   }
 
   /** Reads settings.json; a missing file means defaults, anything unusable means defaults plus `problem`. */
@@ -62,19 +68,19 @@ export class SettingsService {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return this.result();
+      if (errnoCode(err) === 'ENOENT') return this.result();
       this.safeToWrite = false;
-      return this.fail(`cannot read ${this.file} (${code ?? 'unknown error'}) — check its permissions; default settings are used and it will not be overwritten`);
+      const { reason, fix } = describeFileError(err);
+      return this.fail(`cannot read ${SETTINGS_NAME} (${reason}) — ${fix}; default settings are used and it will not be overwritten`);
     }
     const reason = this.parse(text);
     if (reason === undefined) return this.result();
     const kept = await this.keepCopy(text);
     if (kept === undefined) {
       this.safeToWrite = false;
-      return this.fail(`${this.file} ${reason}; default settings are used. It could not be copied aside, so changes to settings will not be saved until you move or delete it`);
+      return this.fail(`${SETTINGS_NAME} ${reason}; default settings are used. It could not be copied aside, so changes to settings will not be saved until you move or delete it`);
     }
-    return this.fail(`${this.file} ${reason}; default settings are used and the old file is kept as ${kept} — re-add your team libraries, or fix that file and put it back as settings.json`);
+    return this.fail(`${SETTINGS_NAME} ${reason}; default settings are used and the old file is kept as ${path.basename(kept)} — re-add your team libraries, or fix that file and put it back as settings.json`);
   }
 
   /** The current settings (defaults until load()). */
@@ -98,11 +104,11 @@ export class SettingsService {
       const abs = path.resolve(dir);
       await checkLibraryFolder(abs);
       if (samePath(abs, this.personalLibraryDir())) {
-        throw new SettingsError(`${abs} is your personal library, which is always mounted — choose a team library folder instead`);
+        throw new SettingsError(`${folderName(abs)} is your personal library, which is always mounted — choose a team library folder instead`);
       }
       const existing = s.teamLibraries.find((t) => samePath(t.dir, abs));
       if (existing) {
-        throw new SettingsError(`${abs} is already a team library${existing.label ? ` ("${existing.label}")` : ''} — change its read-only setting instead of adding it again`);
+        throw new SettingsError(`${folderName(abs)} is already a team library${existing.label ? ` ("${existing.label}")` : ''} — change its read-only setting instead of adding it again`);
       }
       const entry: TeamLibrarySetting = { dir: abs, readOnly, ...(label ? { label } : {}) };
       s.teamLibraries.push(entry);
@@ -158,8 +164,7 @@ export class SettingsService {
     }
     const parsed = SettingsFile.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return `is not a settings file this version understands (${issue.path.join('.') || 'the file'}: ${issue.message})`;
+      return `is not a settings file this version understands (${describeIssues(parsed.error.issues, raw, { objectWord: 'object', max: 1 })})`;
     }
     this.settings = { teamLibraries: parsed.data.teamLibraries };
     return undefined;
@@ -187,7 +192,7 @@ export class SettingsService {
 
   private indexOf(s: Settings, dir: string): number {
     const index = s.teamLibraries.findIndex((t) => samePath(t.dir, dir));
-    if (index === -1) throw new SettingsError(`${path.resolve(dir)} is not one of your team libraries — check the folder name`);
+    if (index === -1) throw new SettingsError(`${folderName(dir)} is not one of your team libraries — check the folder name`);
     return index;
   }
 
@@ -197,7 +202,7 @@ export class SettingsService {
       // Saving before reading would replace the user's file with defaults.
       if (!this.loaded) throw new Error('SettingsService: call load() before changing settings');
       if (!this.safeToWrite) {
-        throw new SettingsError(`settings cannot be saved: ${this.file} is unusable and could not be copied aside — move or delete it, then try again`);
+        throw new SettingsError(`settings cannot be saved: ${SETTINGS_NAME} is unusable and could not be copied aside — move or delete it, then try again`);
       }
       const next = this.get();
       const value = await edit(next);
@@ -206,10 +211,13 @@ export class SettingsService {
       this.settings = next;
       return value;
     };
-    const done = this.queue.then(run, run);
-    this.queue = done.catch(() => undefined);
-    return done;
+    return this.queue.run(run);
   }
+}
+
+/** Messages reach the window, which is never shown absolute paths: a folder is named by its own name. */
+function folderName(dir: string): string {
+  return path.basename(path.resolve(dir));
 }
 
 function samePath(a: string, b: string): boolean {
@@ -218,14 +226,19 @@ function samePath(a: string, b: string): boolean {
 
 /** A team library is a folder with a library.yaml manifest; say which of the two is missing and how to fix it. */
 async function checkLibraryFolder(dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info) throw new SettingsError(`the folder ${dir} does not exist — check the path, or connect the drive or share it is on`);
-  if (!info.isDirectory()) throw new SettingsError(`${dir} is a file, not a folder — choose the library's folder (the one holding library.yaml)`);
+  const name = folderName(dir);
+  const info = await stat(dir).catch((err: unknown) => {
+    if (errnoCode(err) === 'ENOENT') return undefined;
+    const { reason, fix } = describeFileError(err);
+    throw new SettingsError(`the folder ${name} cannot be read (${reason}) — ${fix}`);
+  });
+  if (!info) throw new SettingsError(`the folder ${name} does not exist — check the path, or connect the drive or share it is on`);
+  if (!info.isDirectory()) throw new SettingsError(`${name} is a file, not a folder — choose the library's folder (the one holding library.yaml)`);
   const manifest = path.join(dir, 'library.yaml');
   const m = await stat(manifest).catch(() => undefined);
   if (!m?.isFile()) {
     throw new SettingsError(
-      `the folder ${dir} has no library.yaml, so it is not a library — choose the folder that holds library.yaml, or add one with id, name and version`,
+      `the folder ${name} has no library.yaml, so it is not a library — choose the folder that holds library.yaml, or add one with id, name and version`,
     );
   }
 }

@@ -1,7 +1,7 @@
 // SettingsService on real temp folders: round-trip, bad files kept aside, team library checks, mount order.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
+import path, { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../shared/errors.js';
 import { SettingsService } from '../../../main/services/settings/settings-service.js';
@@ -62,7 +62,7 @@ describe('SettingsService', () => {
     const result = await s.load();
     expect(result.settings).toEqual({ teamLibraries: [] });
     expect(result.problem).toContain('is not valid JSON');
-    expect(result.problem).toContain(`${file}.corrupt`);
+    expect(result.problem).toContain('kept as settings.json.corrupt');
     expect(await readFile(`${file}.corrupt`, 'utf8')).toBe('{"version": 1, "teamLibraries": [');
 
     // A later save replaces settings.json, but the copy of what the user had stays.
@@ -76,7 +76,7 @@ describe('SettingsService', () => {
     await writeFile(`${file}.corrupt`, 'first bad file');
     await writeFile(file, 'second bad file');
     const result = await new SettingsService(userData).load();
-    expect(result.problem).toContain(`${file}.2.corrupt`);
+    expect(result.problem).toContain('kept as settings.json.2.corrupt');
     expect(await readFile(`${file}.corrupt`, 'utf8')).toBe('first bad file');
     expect(await readFile(`${file}.2.corrupt`, 'utf8')).toBe('second bad file');
   });
@@ -91,24 +91,24 @@ describe('SettingsService', () => {
     await writeFile(file, JSON.stringify({ teamLibraries: [{ dir: '/x' }] }));
     const unknown = await new SettingsService(userData).load();
     expect(unknown.settings).toEqual({ teamLibraries: [] });
-    expect(unknown.problem).toContain('not a settings file this version understands (version:');
+    expect(unknown.problem).toContain('settings.json is not a settings file this version understands (version is missing — use one of: 1');
   });
 
   it('refuses a missing folder, a folder without library.yaml, and duplicates, naming the folder and the fix', async () => {
     const s = await loaded();
     const missing = path.join(dir, 'nowhere');
-    await expect(s.addTeamLibrary(missing, true)).rejects.toThrow(`the folder ${missing} does not exist — check the path`);
+    await expect(s.addTeamLibrary(missing, true)).rejects.toThrow(`the folder ${basename(missing)} does not exist — check the path`);
     const plain = path.join(dir, 'plain');
     await mkdir(plain);
-    await expect(s.addTeamLibrary(plain, true)).rejects.toThrow(`the folder ${plain} has no library.yaml, so it is not a library — choose the folder that holds library.yaml`);
+    await expect(s.addTeamLibrary(plain, true)).rejects.toThrow(`the folder ${basename(plain)} has no library.yaml, so it is not a library — choose the folder that holds library.yaml`);
     const team = await teamFolder('team-a');
     await s.addTeamLibrary(team, true);
-    await expect(s.addTeamLibrary(`${team}/`, false)).rejects.toThrow(`${team} is already a team library`);
+    await expect(s.addTeamLibrary(`${team}/`, false)).rejects.toThrow(`${basename(team)} is already a team library`);
     await mkdir(s.personalLibraryDir());
     await writeFile(path.join(s.personalLibraryDir(), 'library.yaml'), 'id: personal\nname: Personal\nversion: "1"\n');
     await expect(s.addTeamLibrary(s.personalLibraryDir(), false)).rejects.toThrow('is your personal library, which is always mounted');
-    await expect(s.removeTeamLibrary(plain)).rejects.toThrow(`${plain} is not one of your team libraries`);
-    await expect(s.setReadOnly(plain, false)).rejects.toThrow(`${plain} is not one of your team libraries`);
+    await expect(s.removeTeamLibrary(plain)).rejects.toThrow(`${basename(plain)} is not one of your team libraries`);
+    await expect(s.setReadOnly(plain, false)).rejects.toThrow(`${basename(plain)} is not one of your team libraries`);
     expect(s.get().teamLibraries).toEqual([{ dir: team, readOnly: true }]);
     // Errors are user-facing: IPC dispatch passes their message through.
     await expect(s.addTeamLibrary(missing, true)).rejects.toBeInstanceOf(UserFacingError);

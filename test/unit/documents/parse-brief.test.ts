@@ -2,13 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BRIEF_VERSION } from '../../../shared/model/brief.js';
-import {
-  BriefFormatError,
-  MAX_BRIEF_BYTES,
-  locateJsonError,
-  migrations,
-  parseBriefJson,
-} from '../../../shared/model/migrate.js';
+import { BriefFormatError } from '../../../shared/model/brief-format-error.js';
+import { MAX_BRIEF_BYTES } from '../../../shared/model/brief-guards.js';
+import { locateJsonError } from '../../../shared/model/json-location.js';
+import { migrations } from '../../../shared/model/migrations.js';
+import { parseBriefJson } from '../../../shared/model/parse-brief.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/briefs/${name}`, import.meta.url), 'utf8');
 
@@ -84,20 +82,20 @@ describe('parseBriefJson', () => {
 
   it('names the JSON path and the fix for schema errors', () => {
     const reason = errorOf(fixture('schema-error.brief')).reason;
-    expect(reason).toContain('meta.date: not a real calendar date (it is "2025-02-30")');
+    expect(reason).toContain('meta.date "2025-02-30": not a real calendar date — write it as YYYY-MM-DD (or YYYY-MM for a month)');
     expect(reason).toContain('sections[0].body is missing — add text there');
     expect(errorOf(minimal({ sections: [{ kind: 'linked-ish' }] })).reason).toContain(
-      'sections[0].kind is "linked-ish"; it should be "linked" or "detached"',
+      'sections[0].kind "linked-ish" is not one of: linked, detached',
     );
     expect(errorOf(minimal({ meta: { title: 'T', template: 'poster', date: '2025-01-01' } })).reason).toContain(
-      'meta.template is "poster"; it should be "issue-brief" or "decision-memo" or "one-pager"',
+      'meta.template "poster" is not one of: issue-brief, decision-memo, one-pager',
     );
     expect(errorOf(minimal({ variables: { 'a b': 3 } })).reason).toContain('variables["a b"] should be text but is 3');
   });
 
   it('lists at most three schema problems', () => {
     const reason = errorOf(minimal({ meta: {}, sections: 'none', variables: 5 })).reason;
-    expect(reason).toContain('meta.template is missing; it should be "issue-brief" or');
+    expect(reason).toContain('meta.template is missing — use one of: issue-brief, decision-memo, one-pager');
     expect(reason).toMatch(/\(and 2 more problems\)/);
   });
 

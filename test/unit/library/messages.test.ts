@@ -1,12 +1,13 @@
-// describeIssue: zod issues become one-line messages that name the field, the value and the fix.
+// describeLibraryIssue: zod issues become one-line messages that name the field, the value and the fix.
 import { describe, expect, it } from 'vitest';
 import { Fact, SectionMeta } from '../../../shared/model/library.js';
-import { describeIssue, formatPath } from '../../../main/services/library/messages.js';
+import { describeLibraryIssue } from '../../../main/services/library/messages.js';
+import { formatPath } from '../../../shared/model/zod-issues.js';
 
 function messages(schema: typeof Fact | typeof SectionMeta, data: unknown): string[] {
   const r = schema.safeParse(data);
   if (r.success) return [];
-  return r.error.issues.map((i) => describeIssue(i, data));
+  return r.error.issues.map((i) => describeLibraryIssue(i, data));
 }
 
 const GOOD = {
@@ -17,7 +18,7 @@ const GOOD = {
   source: { title: 'T', publisher: 'P', date: '2024-01-01', url: 'https://example.org' },
 };
 
-describe('describeIssue', () => {
+describe('describeLibraryIssue', () => {
   it('missing fields say what to add', () => {
     expect(messages(Fact, { ...GOOD, source: { title: 'T', publisher: 'P', date: '2024-01-01' } })).toEqual([
       'source.url is missing — add the URL of the document the figure comes from',
