@@ -19,7 +19,7 @@ export class UnknownSectionError extends UserFacingError {
   }
 }
 
-/** A linked copy of a library section; the "The Issue" framing section goes in the summary box. */
+/** A linked copy of a library section, set in the style its front matter asks for (`style: summary` for the summary box). */
 export function linkSection(section: Section): Extract<BriefSection, { kind: 'linked' }> {
   return {
     kind: 'linked',
@@ -28,7 +28,7 @@ export function linkSection(section: Section): Extract<BriefSection, { kind: 'li
     title: section.title,
     body: section.body,
     ...(section.marking ? { marking: section.marking } : {}),
-    style: section.id === 'framing-the-issue' ? 'summary' : 'normal',
+    style: section.style ?? 'normal',
   };
 }
 

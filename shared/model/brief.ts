@@ -1,6 +1,6 @@
 // The .brief document format (v1): schema, type and constructors. Pure; no I/O here.
 import { z } from 'zod';
-import { Fact, Id, IsoDate } from './library.js';
+import { Fact, Id, IsoDate, SectionStyle } from './library.js';
 
 export const BRIEF_FORMAT = 'briefing-builder/brief';
 export const BRIEF_VERSION = 1;
@@ -35,8 +35,8 @@ export const BriefMeta = z.object({
 });
 export type BriefMeta = z.infer<typeof BriefMeta>;
 
-/** How a section is set: 'summary' puts it in the boxed summary ("The Issue") of an issue brief. */
-export const SectionStyle = z.enum(['normal', 'summary']);
+/** How a section is set (shared/model/library.ts, where a library section's front matter names it). */
+export { SectionStyle };
 
 /** A section linked to a library section (by id + the revision it was taken at). */
 export const LinkedSection = z.object({

@@ -69,6 +69,10 @@ export const SectionVariable = z.object({
   default: z.string().optional(),
 });
 
+/** How a section is set: `summary` puts it in the template's summary box (the issue brief's "The issue"). */
+export const SectionStyle = z.enum(['normal', 'summary']);
+export type SectionStyle = z.infer<typeof SectionStyle>;
+
 /** Front matter of a section Markdown file; the body follows it. */
 export const SectionMeta = z.object({
   id: Id,
@@ -78,6 +82,8 @@ export const SectionMeta = z.object({
   marking: z.string().optional(),
   revision: z.number().int().positive(),
   summary: z.string().optional(),
+  /** Taken into a brief with the section (linkSection); left out, it is `normal`. */
+  style: SectionStyle.optional(),
   variables: z.array(SectionVariable).default([]),
 });
 export type SectionMeta = z.infer<typeof SectionMeta>;

@@ -153,6 +153,19 @@ describe('WritableLibrary', () => {
     expect(await load()).toMatchObject({ title: 'Renamed again', revision: 4, body });
   });
 
+  it('keeps a section style through save, load and the edit form; a section without one is normal and writes none', async () => {
+    const lib = new WritableLibrary(dir);
+    await lib.saveSection(section({ style: 'summary' }), 'Boxed.\n');
+    await lib.saveSection(section({ id: 'my-plain' }), 'Plain.\n');
+    expect(await readFile(path.join(dir, 'sections', 'context', 'my-section.md'), 'utf8')).toContain('\nstyle: summary\n');
+    expect(await readFile(path.join(dir, 'sections', 'context', 'my-plain.md'), 'utf8')).not.toContain('style');
+    const { library } = await loadLibraries(mounts());
+    expect(library.sections.get('my-section')?.style).toBe('summary');
+    expect((await lib.editableSection('my-section'))?.meta.style).toBe('summary');
+    expect((await lib.editableSection('my-plain'))?.meta).not.toHaveProperty('style');
+    expect(await lib.editableSection('not-here')).toBeUndefined();
+  });
+
   it('text that looks like a date stays text when read back (the loader reads YAML with js-yaml)', async () => {
     const lib = new WritableLibrary(dir);
     await lib.saveFact(fact({ statement: '2025-01-01', unit: '2025-01-01T10:00:00Z' }));
