@@ -1,5 +1,9 @@
 // Process entry of the `briefing` command: runs main() and sets the exit code.
+import { endQuietlyWhenOutputCloses } from './io.js';
 import { main } from './run.js';
+
+endQuietlyWhenOutputCloses(process.stdout);
+endQuietlyWhenOutputCloses(process.stderr);
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -7,8 +7,7 @@ import { entries, matchesFilters, titleOf, type Entry, type ItemFilters, type It
 import { loadLibraries, type LoadResult, type Mount } from '../services/library/mount.js';
 import { LibraryIndex } from '../services/library/search.js';
 import { staleFacts } from '../services/library/staleness.js';
-import { UserFacingError } from '../../shared/errors.js';
-import { EXIT, parseCommandArgs, UsageError, UserError, type CliIO } from './io.js';
+import { EXIT, guarded, parseCommandArgs, UsageError, UserError, type CliIO } from './io.js';
 
 export interface LibraryCommandContext {
   bundledDir: string;
@@ -28,17 +27,6 @@ const TEMPLATES: Record<TemplateId, { name: string; description: string }> = {
 const LIST_KINDS = ['sections', 'facts', 'templates', 'countries', 'forums'] as const;
 type ListKind = (typeof LIST_KINDS)[number];
 const ITEM_KIND: Record<Exclude<ListKind, 'templates'>, ItemKind> = { sections: 'section', facts: 'fact', countries: 'country', forums: 'forum' };
-
-/** Runs a command body, turning expected failures into one line on stderr and an exit code (never a stack). */
-async function guarded(io: CliIO, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (err) {
-    if (!(err instanceof UserFacingError)) throw err;
-    io.stderr(`briefing: ${err.message}`);
-    return err.exitCode;
-  }
-}
 
 /** The bundled library first (it wins on clashing ids), then each --library folder in the order given. */
 export function mountsFor(ctx: LibraryCommandContext, extra: readonly string[] | undefined): Mount[] {

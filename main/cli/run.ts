@@ -3,11 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { assembleBrief } from '../../shared/assemble.js';
-import { UserFacingError } from '../../shared/errors.js';
 import { TEMPLATE_IDS, TemplateId } from '../../shared/model/brief.js';
 import type { ComposeWarning } from '../../shared/model/composed-doc.js';
 import { isoDay } from '../../shared/staleness.js';
-import { EXIT, parseCommandArgs, processIO, UsageError, UserError, type CliIO } from './io.js';
+import { EXIT, guarded, parseCommandArgs, processIO, UsageError, UserError, type CliIO } from './io.js';
 import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
@@ -30,7 +29,7 @@ function today(): Date {
 }
 
 function usage(message: string): never {
-  throw new UsageError(`${message}\n${USAGE}`);
+  throw new UsageError(message, USAGE);
 }
 
 const parse = <const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) =>
@@ -142,7 +141,7 @@ async function runCheckBrief(argv: string[], io: CliIO): Promise<number> {
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
-  try {
+  return guarded(io, async () => {
     switch (command) {
       case 'export':
         return await runExport(rest, io);
@@ -161,21 +160,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         io.stdout(`briefing ${appVersion()}`);
         return EXIT.ok;
       default:
-        usage(command ? `unknown command "${command}"` : 'no command given');
+        return usage(command ? `unknown command "${command}"` : 'no command given');
     }
-  } catch (err) {
-    return reportError(err, io);
-  }
-}
-
-/** One line, no stack trace: the user gets the file, what is wrong and, where we know it, the fix. */
-function reportError(err: unknown, io: CliIO): number {
-  if (err instanceof UserFacingError) {
-    io.stderr(`briefing: ${err.message}`);
-    return err.exitCode;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  io.stderr(`briefing: ${message.split('\n')[0]}`);
-  if (process.env.BRIEFING_DEBUG === '1' && err instanceof Error) io.stderr(err.stack ?? '');
-  return EXIT.badInput;
+  });
 }
