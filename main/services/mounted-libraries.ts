@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ActionRefusedError } from '../../shared/errors.js';
 import { SerialQueue } from '../../shared/serial-queue.js';
+import { describeFileError } from './errno.js';
 import type { FactInput, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput } from '../../shared/ipc/channels.js';
 import { isWritable, librariesOverview } from './libraries-overview.js';
 import type { LoadResult, Mount } from './library/mount.js';
@@ -57,8 +58,10 @@ export class MountedLibraries implements LibraryMounts {
   static async open(settings: SettingsService, bundledDir: string): Promise<MountedLibraries> {
     const libraries = new MountedLibraries(settings, bundledDir);
     // An unwritable data folder must not stop the app: the bundled library still works, and the Libraries view says why.
-    await libraries.editor('personal').ensure().catch((err: Error) => {
-      libraries.notices.push(`your personal library could not be created (${err.message}) — new facts and sections cannot be saved until it can`);
+    await libraries.editor('personal').ensure().catch((err: unknown) => {
+      // The errno table's words, not Node's message: that one carries the absolute path, and this goes to the window.
+      const { reason, fix } = describeFileError(err, 'write');
+      libraries.notices.push(`your personal library could not be created (${reason}; ${fix}) — new facts and sections cannot be saved until it can`);
     });
     await libraries.service.load();
     return libraries;

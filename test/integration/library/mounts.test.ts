@@ -3,7 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibraries, type Mount } from '../../../main/services/library/mount.js';
-import { copyFixture, fixture, tempDir } from './helpers.js';
+import { MountedLibraries } from '../../../main/services/mounted-libraries.js';
+import { SettingsService } from '../../../main/services/settings/settings-service.js';
+import { copyFixture, fixture, tempDir } from '../../support/temp.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -97,5 +99,22 @@ describe('loadLibraries', () => {
     expect(library.facts.size).toBe(3);
     expect(problems).toHaveLength(3 + 3 + 2 + 1 + 3);
     expect(problems.every((p) => p.file.startsWith(copy) && p.message.includes('already defined by library "fixture-valid"'))).toBe(true);
+  });
+});
+
+describe('start-up notices for the Libraries view', () => {
+  it('an unusable user-data folder is said in plain words, without its absolute path', async () => {
+    // A file where the user-data folder should be: settings cannot be read and the personal library cannot be made.
+    const userData = path.join(dir, 'not-a-folder');
+    await writeFile(userData, 'x');
+    const settings = new SettingsService(userData);
+    await settings.load();
+    const libraries = await MountedLibraries.open(settings, fixture('valid'));
+    const { notices } = libraries.overview();
+    expect(notices).toEqual([
+      expect.stringMatching(/^cannot read settings\.json \(a part of its path is not a folder\) — check the folder names in its path;/),
+      'your personal library could not be created (a part of its path is not a folder; check the folder names in its path) — new facts and sections cannot be saved until it can',
+    ]);
+    for (const n of notices) expect(n).not.toContain(dir);
   });
 });
