@@ -1,16 +1,14 @@
 // writeFileAtomic/copyFileAtomic: content replaced whole, mode kept, no temp file left after a failure.
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { copyFileAtomic, writeFileAtomic } from '../../../main/services/documents/atomic-write.js';
+import { useTempDir } from '../../support/hooks.js';
 
+const tmp = useTempDir('bb-atomic-');
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'bb-atomic-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  dir = tmp();
 });
 
 describe('atomic writes', () => {

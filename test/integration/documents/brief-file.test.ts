@@ -1,9 +1,8 @@
 // readBriefFile/saveBriefFile on real files: damaged input refused and untouched, .bak kept, stable output.
 import { createHash } from 'node:crypto';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { newBrief, type Brief } from '../../../shared/model/brief.js';
 import {
   BriefFormatError,
@@ -12,15 +11,14 @@ import {
   saveBriefFile,
   serializeBrief,
 } from '../../../main/services/documents/brief-file.js';
+import { useTempDir } from '../../support/hooks.js';
 
 const fixtures = new URL('../../fixtures/briefs/', import.meta.url);
+const tmp = useTempDir('bb-brief-file-');
 let dir: string;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'bb-brief-file-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  dir = tmp();
 });
 
 async function fixtureCopy(name: string): Promise<string> {

@@ -1,13 +1,13 @@
 // DocumentService with fake dialogs and a manual clock on real temp folders: open, save, recent, recovery.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newBrief, type Brief } from '../../../shared/model/brief.js';
 import { readBriefFile } from '../../../main/services/documents/brief-file.js';
 import { DocumentService, fileNameFor, type Dialogs } from '../../../main/services/documents/document-service.js';
 import type { OpenResult } from '../../../shared/model/document-handles.js';
+import { useTempDir } from '../../support/hooks.js';
 import { ManualClock } from './manual-clock.js';
 
 /** Dialog answers queued by the test; asks are recorded so suggested names can be checked. */
@@ -39,8 +39,9 @@ const fixtures = new URL('../../fixtures/briefs/', import.meta.url);
 const makeService = () => new DocumentService({ userDataDir: userData, dialogs, clock });
 const brief = (title: string): Brief => newBrief({ title, template: 'issue-brief', date: '2025-06-01' });
 
+const tmp = useTempDir('bb-docsvc-');
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'bb-docsvc-'));
+  root = tmp();
   userData = join(root, 'userData');
   docs = join(root, 'docs');
   await Promise.all([mkdir(userData), mkdir(docs)]);
@@ -50,7 +51,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await service.shutdown();
-  await rm(root, { recursive: true, force: true });
 });
 
 function opened(result: OpenResult) {

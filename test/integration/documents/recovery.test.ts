@@ -1,10 +1,10 @@
 // RecoveryStore on a real temp folder: debounce, max wait, discard ordering, restart, damaged copies.
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newBrief, type Brief } from '../../../shared/model/brief.js';
 import { RecoveryStore } from '../../../main/services/documents/recovery.js';
+import { useTempDir } from '../../support/hooks.js';
 import { ManualClock } from './manual-clock.js';
 
 let userData: string;
@@ -13,14 +13,14 @@ let store: RecoveryStore;
 const meta = { originalPath: '/briefs/memo.brief', displayName: 'memo.brief' };
 const brief = (title: string): Brief => newBrief({ title, template: 'decision-memo', date: '2025-06-01' });
 
-beforeEach(async () => {
-  userData = await mkdtemp(join(tmpdir(), 'bb-recovery-'));
+const tmp = useTempDir('bb-recovery-');
+beforeEach(() => {
+  userData = tmp();
   clock = new ManualClock();
   store = new RecoveryStore(userData, { clock });
 });
 afterEach(async () => {
   await store.idle();
-  await rm(userData, { recursive: true, force: true });
 });
 
 describe('RecoveryStore', () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/io.js';
 import { runCheck, runList } from '../../../main/cli/library-commands.js';
-import { fixture, recorder } from './helpers.js';
+import { recorder } from '../../support/cli.js';
+import { fixture } from '../../support/temp.js';
 
 const ctx = { bundledDir: fixture('valid'), today: new Date('2025-09-01T00:00:00Z') };
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../main/services/library/load.js';
-import { fixture } from './helpers.js';
+import { fixture } from '../../support/temp.js';
 
 interface Expected {
   file: string;

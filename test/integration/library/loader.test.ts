@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../../shared/model/library.js';
 import { ParseCache } from '../../../main/services/library/cache.js';
 import { loadLibrary } from '../../../main/services/library/load.js';
-import { copyFixture, edit, tempDir } from './helpers.js';
+import { copyFixture, edit, tempDir } from '../../support/temp.js';
 
 let lib: string;
 let cleanup: () => Promise<void>;

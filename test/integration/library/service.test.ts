@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryService } from '../../../main/services/library-service.js';
-import { copyFixture, edit, tempDir } from './helpers.js';
+import { copyFixture, edit, tempDir } from '../../support/temp.js';
 
 let lib: string;
 let cleanup: () => Promise<void>;

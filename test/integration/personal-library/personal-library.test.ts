@@ -1,25 +1,24 @@
 // WritableLibrary on real temp folders: what it writes loads back through the library loader, and bad input writes nothing.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../shared/errors.js';
 import { loadLibraries, type Mount } from '../../../main/services/library/mount.js';
 import { knownIdsFrom, WritableLibrary, type KnownIds } from '../../../main/services/personal-library/personal-library.js';
+import { useTempDir } from '../../support/hooks.js';
+import { BUNDLED, teamFolder as makeTeamFolder } from '../../support/temp.js';
 
-const BUNDLED = fileURLToPath(new URL('../../../assets/library/', import.meta.url));
 const BUNDLED_FACT = 'ai-china-adoption';
 const BUNDLED_SECTION = 'data-cross-border-flows';
 
+const tmp = useTempDir('bb-personal-');
 let root: string;
 let dir: string;
-beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'bb-personal-'));
+beforeEach(() => {
+  root = tmp();
   dir = path.join(root, 'library');
 });
-afterEach(() => rm(root, { recursive: true, force: true }));
 
 const mounts = (): Mount[] => [
   { dir: BUNDLED, kind: 'bundled', readOnly: true },
@@ -255,10 +254,10 @@ describe('WritableLibrary', () => {
 });
 
 describe('team libraries through the same class', () => {
+  /** A team library folder holding one fact of its own. */
   async function teamFolder(): Promise<string> {
-    const team = path.join(root, 'team');
-    await mkdir(path.join(team, 'facts'), { recursive: true });
-    await writeFile(path.join(team, 'library.yaml'), 'id: team-lib\nname: Team\nversion: "1"\n');
+    const team = await makeTeamFolder(root, 'team-lib');
+    await mkdir(path.join(team, 'facts'));
     await writeFile(path.join(team, 'facts', 'shared.yaml'), `# Team facts\n${'- id: team-fact\n  statement: Ours.\n  asOf: "2025-01"\n  review: {maxAgeDays: 30}\n  source: {title: T, publisher: P, date: "2025-01-01", url: "https://example.org"}\n'}`);
     return team;
   }

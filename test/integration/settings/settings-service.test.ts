@@ -1,27 +1,23 @@
 // SettingsService on real temp folders: round-trip, bad files kept aside, team library checks, mount order.
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path, { basename } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../shared/errors.js';
 import { SettingsService } from '../../../main/services/settings/settings-service.js';
+import { useTempDir } from '../../support/hooks.js';
+import { teamFolder as makeTeamFolder } from '../../support/temp.js';
 
+const tmp = useTempDir('bb-settings-');
 let dir: string;
 let userData: string;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'bb-settings-'));
+  dir = tmp();
   userData = path.join(dir, 'user-data');
   await mkdir(userData);
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** A minimal team library folder. */
-async function teamFolder(name: string): Promise<string> {
-  const team = path.join(dir, name);
-  await mkdir(team, { recursive: true });
-  await writeFile(path.join(team, 'library.yaml'), `id: ${name}\nname: ${name}\nversion: "1"\n`);
-  return team;
-}
+const teamFolder = (name: string) => makeTeamFolder(dir, name);
 
 async function loaded(): Promise<SettingsService> {
   const s = new SettingsService(userData);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../main/services/library/load.js';
 import { LibraryIndex } from '../../../main/services/library/search.js';
 import { generateLibrary } from '../../bench/library.bench.js';
-import { tempDir } from '../../integration/library/helpers.js';
+import { tempDir } from '../../support/temp.js';
 
 describe('benchmark library generator', () => {
   it('writes a library that loads without problems and is searchable', async () => {
