@@ -4,6 +4,7 @@ import path from 'node:path';
 import { create, type Font, type GlyphRun } from 'fontkit';
 import { FACE_FILES, type FaceId } from './faces.js';
 import { speedUpShaping } from './fontkit-speedups.js';
+import { LayoutCache } from './layout-cache.js';
 
 const MAX_LAYOUT_CACHE = 200_000;
 
@@ -80,6 +81,8 @@ export class Face {
 export interface FontSet {
   dir: string;
   faces: Record<FaceId, Face>;
+  /** Paragraph layouts made with these faces: owned here so no other font set can ever be handed them. */
+  layout: LayoutCache;
 }
 
 const loaded = new Map<string, FontSet>();
@@ -105,7 +108,7 @@ export function loadFonts(dir: string): FontSet {
       },
     });
   }
-  const set = { dir: key, faces };
+  const set: FontSet = { dir: key, faces, layout: new LayoutCache() };
   loaded.set(key, set);
   return set;
 }

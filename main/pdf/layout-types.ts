@@ -1,5 +1,6 @@
-// Shared shapes of the layout: text styles, positioned runs and lines (all lengths in PDF points).
+// Shared shapes of the layout: text styles, positioned runs and lines, paragraphs (all lengths in PDF points).
 import type { FaceId, Family } from './faces.js';
+import type { TextNotes } from './warnings.js';
 
 /** sRGB components 0..1. */
 export type Rgb = readonly [number, number, number];
@@ -44,4 +45,26 @@ export interface Line {
   /** Line box height (the leading) and the baseline offset from the line top. */
   height: number;
   baseline: number;
+}
+
+/** How a paragraph is set: everything its lines depend on besides the text, its style and the fonts. */
+export interface ParagraphOptions {
+  width: number;
+  /** Justify with Knuth-Plass; otherwise ragged (first-fit), aligned as given. */
+  justify: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** 'long-words': only words wider than the line (ragged text, table cells) are hyphenated. */
+  hyphenate: boolean | 'long-words';
+}
+
+export interface Paragraph {
+  lines: Line[];
+  /** What laying it out noticed (missing glyphs, right-to-left text): replayed with a memoized paragraph. */
+  notes: TextNotes;
+}
+
+/** Narrowest and widest a piece of inline text can be set (table column widths). */
+export interface InlineExtent {
+  min: number;
+  max: number;
 }

@@ -1,5 +1,6 @@
 // Inline runs of the document tree -> styled pieces, each in a face that has its glyphs (fallback by character).
 import type { Inline } from '../../shared/model/composed-doc.js';
+import { isRtlCodePoint } from './bidi.js';
 import { FALLBACK_FACES, faceFor, type FaceId } from './faces.js';
 import type { FontSet } from './fonts.js';
 import type { LinkTarget, Rgb, RunRole, TextStyle } from './layout-types.js';
@@ -32,10 +33,6 @@ const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u
 
 export function cleanText(text: string): string {
   return text.replace(WHITESPACE, ' ').replace(INVISIBLE, '');
-}
-
-export function isRtlCodePoint(cp: number): boolean {
-  return (cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc);
 }
 
 /** Resolve inline styles, then split each run where the chosen face lacks a character. */

@@ -1,0 +1,78 @@
+// Memos of paragraph layout for one font set: complete keys, bounded in size, cleared on demand.
+import type { Inline } from '../../shared/model/composed-doc.js';
+import type { InlineExtent, Paragraph, ParagraphOptions, TextStyle } from './layout-types.js';
+import type { WordPart } from './word-breaks.js';
+
+/*
+ * Each FontSet owns one LayoutCache (fonts.ts creates it with the set), so the fonts are part of every key by
+ * ownership: two font sets never share an entry. The rest of each key is everything else the result depends
+ * on: the inline content, the text style (size, leading, family, emphasis, colour) and every paragraph option
+ * (width, justification, alignment, hyphenation). A hit hands back the very same objects: the preview relies
+ * on getting the same Line objects for an unchanged paragraph (its encoded lines are kept with them).
+ */
+
+const MAX_PARAGRAPHS = 20_000;
+const MAX_EXTENTS = 20_000;
+const MAX_WORDS = 100_000;
+/** A key longer than this (a huge paragraph) is not memoized: holding it would cost more than setting it again. */
+const MAX_KEY_CHARS = 100_000;
+
+/** A Map that starts again when full, and ignores keys past MAX_KEY_CHARS. */
+class BoundedMemo<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  through(key: string, compute: () => V): V {
+    const hit = this.map.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (key.length <= MAX_KEY_CHARS) {
+      if (this.map.size >= this.maxEntries) this.map.clear();
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+export class LayoutCache {
+  private readonly paragraphs = new BoundedMemo<Paragraph>(MAX_PARAGRAPHS);
+  private readonly extents = new BoundedMemo<InlineExtent>(MAX_EXTENTS);
+  private readonly words = new BoundedMemo<WordPart[]>(MAX_WORDS);
+
+  /** A paragraph's lines, set by `compute` unless the same content was set the same way before. */
+  paragraph(inlines: Inline[], style: TextStyle, opts: ParagraphOptions, compute: () => Paragraph): Paragraph {
+    const key = JSON.stringify([inlines, style, opts.width, opts.justify, opts.align ?? 'left', opts.hyphenate]);
+    return this.paragraphs.through(key, compute);
+  }
+
+  /** Narrowest and widest setting of inline text (independent of any width). */
+  extent(inlines: Inline[], style: TextStyle, hyphenate: boolean, compute: () => InlineExtent): InlineExtent {
+    return this.extents.through(JSON.stringify([inlines, style, hyphenate]), compute);
+  }
+
+  /** Break opportunities inside a word (a function of the word and whether syllables count). */
+  wordBreaks(word: string, hyphenate: boolean, compute: () => WordPart[]): WordPart[] {
+    return this.words.through(hyphenate ? `h${word}` : `n${word}`, compute);
+  }
+
+  /** Entries held, per memo. */
+  sizes(): { paragraphs: number; extents: number; words: number } {
+    return { paragraphs: this.paragraphs.size, extents: this.extents.size, words: this.words.size };
+  }
+
+  /** Forget every memoized layout (benchmarks measure cold layout with it; shaping stays cached in the faces). */
+  clear(): void {
+    this.paragraphs.clear();
+    this.extents.clear();
+    this.words.clear();
+  }
+}
