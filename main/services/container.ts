@@ -51,6 +51,3 @@ export async function createServices(deps: ServiceDeps) {
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
-
-/** test/e2e/harness.ts still takes the handlers from here; everything else imports handlers/index.ts. */
-export { createHandlers } from './handlers/index.js';

@@ -2,25 +2,15 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FactInput } from '../../../shared/ipc/channels.js';
 import { useApp } from '../../support/hooks.js';
+import { factInput } from '../../support/items.js';
 import { fixture } from '../../support/temp.js';
 
 const app = useApp();
 const call: ReturnType<typeof app>['call'] = (method, ...args) => app().call(method, ...args);
 const userData = () => app().userDataDir;
 
-const fact = (patch: Partial<FactInput> = {}): FactInput => ({
-  id: 'my-chip-fact',
-  statement: 'Our office counted twelve allied chip fabs under construction.',
-  value: 12,
-  unit: 'fabs',
-  asOf: '2026-10-01',
-  review: { maxAgeDays: 365 },
-  source: { title: 'Internal fab tracker', publisher: 'Policy office', date: '2026-10-01', url: 'https://example.org/fabs' },
-  tags: { technologies: ['semiconductors'], countries: [], topics: ['industry'] },
-  ...patch,
-});
+const fact = factInput;
 
 describe('library channels', () => {
   it('mounts bundled and personal libraries at start, the personal one created empty', async () => {

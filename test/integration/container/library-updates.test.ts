@@ -2,24 +2,15 @@
 // catch up by the patches main reads, applied as the renderer applies them.
 import { describe, expect, it } from 'vitest';
 import { applyLibraryPatch } from '../../../shared/brief-changes.js';
-import type { FactInput } from '../../../shared/ipc/channels.js';
 import type { Brief } from '../../../shared/model/brief.js';
 import { useApp } from '../../support/hooks.js';
+import { factInput } from '../../support/items.js';
 
 const app = useApp();
 const call: ReturnType<typeof app>['call'] = (method, ...args) => app().call(method, ...args);
 const envelope: ReturnType<typeof app>['envelope'] = (method, ...args) => app().envelope(method, ...args);
 
-const fact = (statement: string): FactInput => ({
-  id: 'my-chip-fact',
-  statement,
-  value: 12,
-  unit: 'fabs',
-  asOf: '2026-10-01',
-  review: { maxAgeDays: 365 },
-  source: { title: 'Internal fab tracker', publisher: 'Policy office', date: '2026-10-01', url: 'https://example.org/fabs' },
-  tags: { technologies: ['semiconductors'], countries: [], topics: ['industry'] },
-});
+const fact = (statement: string) => factInput({ statement });
 const meta = (revision: number) => ({ id: 'my-fabs', title: 'Fabs under construction', topic: 'priorities', revision });
 
 /** A brief taken from the personal library, after which the library's fact and section both move on. */

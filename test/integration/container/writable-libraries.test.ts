@@ -2,21 +2,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FactInput } from '../../../shared/ipc/channels.js';
 import { useApp } from '../../support/hooks.js';
+import { factInput } from '../../support/items.js';
 import { teamFolder } from '../../support/temp.js';
 
 const app = useApp();
 
-const fact: FactInput = {
-  id: 'team-fab-count',
-  statement: 'The team counted eleven allied fabs.',
-  value: 11,
-  unit: 'fabs',
-  asOf: '2026-09-01',
-  review: { maxAgeDays: 365 },
-  source: { title: 'Team tracker', publisher: 'Policy office', date: '2026-09-01', url: 'https://example.org/tracker' },
-};
+const fact = factInput({ id: 'team-fab-count', statement: 'The team counted eleven allied fabs.' });
 
 /** Mounts a fresh team folder through the folder dialog; returns its folder and opaque id. */
 async function addTeam(name: string): Promise<{ dir: string; id: string }> {
