@@ -1,7 +1,7 @@
 // Handlers for the Libraries view: which libraries are mounted, team folders, and editing items in a writable library.
+import { ActionRefusedError } from '../../../shared/errors.js';
 import type { Handlers } from '../../../shared/ipc/channels.js';
 import type { HandlerServices } from './services.js';
-import { userError } from './user-error.js';
 
 type LibrariesChannels =
   | 'listLibraries'
@@ -20,7 +20,7 @@ export function librariesHandlers(s: Pick<HandlerServices, 'libraries' | 'dialog
     listLibraries: async () => s.libraries.overview(),
     reloadLibraries: async () => s.libraries.reload(),
     addTeamLibrary: async () => {
-      if (!s.dialogs.chooseFolder) throw userError('Adding a team library needs a folder dialog, which this window does not have');
+      if (!s.dialogs.chooseFolder) throw new ActionRefusedError('Adding a team library needs a folder dialog, which this window does not have');
       const dir = await s.dialogs.chooseFolder();
       if (!dir) return { status: 'canceled' };
       return { status: 'added', library: await s.libraries.addTeamLibrary(dir) };
