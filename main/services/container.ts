@@ -38,7 +38,6 @@ export async function createServices(deps: ServiceDeps) {
   });
   const documents = new DocumentService({ userDataDir: deps.userDataDir, dialogs: deps.dialogs });
   return {
-    settings,
     libraries,
     /** The library service of the current mounts (it is replaced when team libraries are added or removed). */
     get library(): LibraryService {

@@ -5,7 +5,7 @@ import { SerialQueue } from '../../shared/serial-queue.js';
 import { describeFileError } from './errno.js';
 import type { FactInput, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput } from '../../shared/ipc/channels.js';
 import { isWritable, librariesOverview } from './libraries-overview.js';
-import type { LoadResult, Mount } from './library/mount.js';
+import type { Mount } from './library/mount.js';
 import { libraryIdOf, LibraryService } from './library-service.js';
 import { knownIdsFrom, LibraryEditError, WritableLibrary, type EditableSection } from './personal-library/personal-library.js';
 import type { SettingsService } from './settings/settings-service.js';
@@ -72,17 +72,9 @@ export class MountedLibraries implements LibraryMounts {
     return this.service;
   }
 
-  /** The mounts of the current load, in priority order. */
-  mounted(): readonly Mount[] {
-    return this.mounts;
-  }
-
-  loadResult(): LoadResult {
-    return this.service.loadResult();
-  }
 
   overview(): LibrariesOverview {
-    return librariesOverview(this.loadResult(), this.mounts, this.notices);
+    return librariesOverview(this.service.loadResult(), this.mounts, this.notices);
   }
 
   async reload(): Promise<LibrariesOverview> {
@@ -139,7 +131,7 @@ export class MountedLibraries implements LibraryMounts {
       const name = this.service.loadResult().libraries.find((l) => l.mount === mount)?.manifest.name ?? path.basename(mount.dir);
       throw new LibraryEditError(`The team library “${name}” is read-only — set it read-write in the Libraries view to save into it, or save to your personal library`);
     }
-    return WritableLibrary.forMount(mount, () => knownIdsFrom(this.loadResult(), mount.dir));
+    return WritableLibrary.forMount(mount, () => knownIdsFrom(this.service.loadResult(), mount.dir));
   }
 
   /** The folder of the team library with this opaque id; a stale id (removed meanwhile) is a message, not a crash. */
