@@ -1,10 +1,10 @@
 // "New section" / "Edit section": title, topic, tags and Markdown body, saved to the personal library.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { FieldError, SectionMetaInput } from '../../../shared/ipc/channels.js';
+import type { FieldError } from '../../../shared/ipc/channels.js';
 import { TOPICS, type Topic } from '../../../shared/model/library.js';
 import { api } from '../api.js';
 import { TOPIC_LABELS } from '../library-pane/topics.js';
-import { emptySectionDraft, sectionDraft, sectionInput, type SectionDraft } from './drafts.js';
+import { emptySectionDraft, keptSectionFields, sectionDraft, sectionInput, type KeptSectionFields, type SectionDraft } from './drafts.js';
 import { FormField } from './FormField.js';
 import { DeleteButton, ErrorSummary } from './FormParts.js';
 import { Modal } from './Modal.js';
@@ -28,7 +28,7 @@ const SHOWN = ['id', 'title', 'topic', 'summary', 'marking', 'body', ...TAGS.map
 export function SectionDialog({ sectionId, onDone, onClose }: Props) {
   const editing = sectionId !== undefined;
   const [draft, setDraft] = useState<SectionDraft | null>(editing ? null : emptySectionDraft());
-  const [kept, setKept] = useState<Pick<SectionMetaInput, 'variables'>>({});
+  const [kept, setKept] = useState<KeptSectionFields>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
   const { busy, failure, setFailure, run } = useSaveAction();
 
@@ -40,7 +40,7 @@ export function SectionDialog({ sectionId, onDone, onClose }: Props) {
         (s) => {
           if (!s) return setFailure(`section “${sectionId}” is not in your personal library any more`);
           setDraft(sectionDraft(s.meta, s.body));
-          setKept(s.meta.variables ? { variables: s.meta.variables } : {});
+          setKept(keptSectionFields(s.meta));
         },
         (e: Error) => setFailure(e.message),
       );

@@ -101,8 +101,15 @@ export function sectionDraft(meta: SectionMetaInput, body: string): SectionDraft
   };
 }
 
-/** `kept` carries what the form does not show (variables, revision) through an edit unchanged. */
-export function sectionInput(d: SectionDraft, kept: Pick<SectionMetaInput, 'variables'> = {}): SectionMetaInput {
+/** What the section form does not show but an edit must carry through unchanged. */
+export type KeptSectionFields = Pick<SectionMetaInput, 'variables' | 'style'>;
+
+export function keptSectionFields(meta: SectionMetaInput): KeptSectionFields {
+  return { ...(meta.variables ? { variables: meta.variables } : {}), ...(meta.style ? { style: meta.style } : {}) };
+}
+
+/** `kept` carries what the form does not show (variables, summary-box style) through an edit unchanged. */
+export function sectionInput(d: SectionDraft, kept: KeptSectionFields = {}): SectionMetaInput {
   return {
     id: d.id.trim(),
     title: d.title.trim(),
