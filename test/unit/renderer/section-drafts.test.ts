@@ -9,18 +9,18 @@ const meta: SectionMetaInput = {
   topic: 'context',
   tags: { technologies: ['ai'], countries: [], topics: [] },
   revision: 3,
-  variables: ['office'],
+  variables: [{ name: 'office', label: 'Office' }],
   style: 'summary',
 };
 
 describe('section drafts', () => {
   it('an edit round trip keeps variables and the summary-box style', () => {
     const kept = keptSectionFields(meta);
-    expect(kept).toEqual({ variables: ['office'], style: 'summary' });
+    expect(kept).toEqual({ variables: [{ name: 'office', label: 'Office' }], style: 'summary' });
     const input = sectionInput(sectionDraft(meta, 'Body'), kept);
     expect(input.style).toBe('summary');
-    expect(input.variables).toEqual(['office']);
-    expect(input.tags.technologies).toEqual(['ai']);
+    expect(input.variables).toEqual([{ name: 'office', label: 'Office' }]);
+    expect(input.tags?.technologies).toEqual(['ai']);
   });
 
   it('keeps nothing that the section did not have', () => {
