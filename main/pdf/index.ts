@@ -1,6 +1,8 @@
 // The PDF engine's entry point: ComposedDoc -> laid-out pages -> tagged (optionally PDF/A-2b) PDF bytes.
 import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import { layoutDocument, type LaidOutDocument } from './layout-document.js';
+import { ExportOutput } from './output-export.js';
+import { previewOutput } from './output-preview.js';
 import { writePdf } from './writer.js';
 
 export { findAssetsDir } from './assets.js';
@@ -35,8 +37,8 @@ export function writeLaidOut(doc: ComposedDoc, laid: LaidOutDocument, options: R
   const bytes = writePdf({
     fonts: laid.fonts,
     page: laid.theme.page,
-    pdfa: !!options.pdfa,
-    preview: !!options.preview,
+    // The one place the mode is chosen: a preview is never PDF/A.
+    output: options.preview ? previewOutput : new ExportOutput(!!options.pdfa),
     pages: laid.pages,
     info: {
       title: doc.meta.title,

@@ -1,19 +1,12 @@
 // Preview-mode font state kept across renders: one growing subset per face, so glyph ids stay valid between previews.
-import type { FaceId } from './faces.js';
+import type { EncodedWord } from './content-ops.js';
+import type { Face } from './fonts.js';
 import type { PdfEmbeddedFont } from './pdfkit-api.js';
-
-/** A word as TJ operands in a face's shared subset (glyph ids in hex, kerning offsets), plus its advance. */
-export interface EncodedWord {
-  tj: string;
-  advance: number;
-  marks: boolean;
-}
+import { adoptSubset, growingSubset, type SubsetState } from './pdfkit-patches.js';
 
 /** What every preview document's pdfkit font for a face shares with the previous previews. */
 interface SharedFace {
-  subset: PdfEmbeddedFont['subset'];
-  unicode: number[][];
-  widths: number[];
+  subset: SubsetState;
   words: Map<string, EncodedWord>;
 }
 
@@ -24,9 +17,6 @@ interface SharedFace {
 const MAX_GLYPHS_PER_FACE = 6000;
 const MAX_WORDS_PER_FACE = 100_000;
 
-const shared = new Map<FaceId, SharedFace>();
-let generation = 0;
-
 /**
  * Export subsets a font per document, so glyph ids (and content written with them) mean nothing to the next
  * document. A preview instead keeps pdfkit's subset, widths and ToUnicode entries per face for the process:
@@ -34,61 +24,39 @@ let generation = 0;
  * unchanged, and the subset bytes are re-encoded only when new glyphs appear. The subset carries glyphs
  * earlier previews used: harmless in a preview, which is why export does not do this.
  */
-export function shareFontState(face: FaceId, f: PdfEmbeddedFont): Map<string, EncodedWord> {
-  let s = shared.get(face);
-  if (!s) {
-    s = { subset: f.subset, unicode: f.unicode, widths: f.widths, words: new Map() };
-    memoizeGrowingSubset(f, s);
-    shared.set(face, s);
-  } else {
-    f.subset = s.subset;
-    f.unicode = s.unicode;
-    f.widths = s.widths;
+export class PreviewFontState {
+  /** By Face object: faces of two font folders are two fonts, even under one face name. */
+  private readonly shared = new Map<Face, SharedFace>();
+  private gen = 0;
+
+  /** Give this document's font for `face` the shared subset; returns the face's memo of encoded words. */
+  share(face: Face, f: PdfEmbeddedFont): Map<string, EncodedWord> {
+    let s = this.shared.get(face);
+    if (!s) {
+      s = { subset: growingSubset(f), words: new Map() };
+      this.shared.set(face, s);
+    } else adoptSubset(f, s.subset);
+    return s.words;
   }
-  return s.words;
-}
 
-/** Changes whenever the shared state starts again: anything encoded under an older generation is stale. */
-export function previewFontGeneration(): number {
-  return generation;
-}
+  /** Changes whenever the shared state starts again: anything encoded under an older generation is stale. */
+  generation(): number {
+    return this.gen;
+  }
 
-/** Start again if any face grew past its bounds (call before a preview renders, never during one). */
-export function boundPreviewFontState(): void {
-  for (const s of shared.values()) {
-    if (s.subset.glyphs.length > MAX_GLYPHS_PER_FACE || s.words.size > MAX_WORDS_PER_FACE) {
-      resetPreviewFontState();
-      return;
+  /** Start again if any face grew past its bounds (call before a preview renders, never during one). */
+  bound(): void {
+    for (const s of this.shared.values()) {
+      if (s.subset.subset.glyphs.length > MAX_GLYPHS_PER_FACE || s.words.size > MAX_WORDS_PER_FACE) {
+        this.reset();
+        return;
+      }
     }
   }
-}
 
-/** Forget the shared state: after a preview failed half-way, so one bad render cannot spoil the next ones. */
-export function resetPreviewFontState(): void {
-  shared.clear();
-  generation++;
-}
-
-/**
- * The subset only grows, so its glyph count identifies its contents: encode again only when it changed.
- * fontkit adds the components of composite glyphs to the subset while encoding, after pdfkit recorded widths
- * and code points; in a subset that keeps growing those would become holes in the middle of the W array and
- * the ToUnicode list (pdfkit writes both densely), shifting every later glyph's width. Fill them in.
- */
-function memoizeGrowingSubset(f: PdfEmbeddedFont, s: SharedFace): void {
-  const encode = s.subset.encode.bind(s.subset);
-  let count = -1;
-  let bytes: Uint8Array | null = null;
-  s.subset.encode = () => {
-    if (!bytes || count !== s.subset.glyphs.length) {
-      bytes = encode();
-      count = s.subset.glyphs.length;
-    }
-    for (let gid = s.widths.length; gid < s.subset.glyphs.length; gid++) {
-      const glyph = f.font.getGlyph(s.subset.glyphs[gid]!);
-      s.widths[gid] = glyph.advanceWidth * f.scale;
-      s.unicode[gid] = glyph.codePoints;
-    }
-    return bytes;
-  };
+  /** Forget the shared state: after a preview failed half-way, so one bad render cannot spoil the next ones. */
+  reset(): void {
+    this.shared.clear();
+    this.gen++;
+  }
 }

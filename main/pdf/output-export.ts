@@ -1,0 +1,100 @@
+// Export output: tagged (optionally PDF/A-2b), compressed, link annotations and named destinations, per-document subsets.
+import { runsOps, type ContentBuffer } from './content-ops.js';
+import { DocumentFonts } from './document-fonts.js';
+import type { StructNode } from './flow.js';
+import type { FontSet } from './fonts.js';
+import type { Line, LinkTarget, Run } from './layout-types.js';
+import type { DocumentOutput, OutputStrategy, PdfkitModeOptions } from './output.js';
+import type { PdfDoc, PdfStructureElement } from './pdfkit-api.js';
+import { memoizeSubset, withFastDeflate } from './pdfkit-patches.js';
+import { Tagger } from './tagging.js';
+
+export class ExportOutput implements OutputStrategy {
+  readonly pdfkit: PdfkitModeOptions;
+
+  constructor(pdfa: boolean) {
+    this.pdfkit = { tagged: true, compress: true, ...(pdfa ? { subset: 'PDF/A-2b' as const } : {}) };
+  }
+
+  write(run: () => void): void {
+    withFastDeflate(run);
+  }
+
+  open(doc: PdfDoc, content: ContentBuffer, fonts: FontSet): DocumentOutput {
+    return new ExportDocument(doc, content, fonts);
+  }
+}
+
+class ExportDocument implements DocumentOutput {
+  readonly marker: Tagger;
+  private readonly fonts: DocumentFonts;
+
+  constructor(
+    private readonly doc: PdfDoc,
+    private readonly content: ContentBuffer,
+    fontSet: FontSet,
+  ) {
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    this.marker = new Tagger(doc, root, () => content.flush());
+    this.fonts = new DocumentFonts(doc, fontSet, (face, f) => {
+      memoizeSubset(`${fontSet.dir}:${face}`, f.subset);
+      return new Map();
+    });
+  }
+
+  destination(id: string, top: number): void {
+    this.doc.addNamedDestination(id, 'XYZ', null, top, null);
+  }
+
+  lineOps(line: Line, x: number, baseline: number): string {
+    return runsOps(this.fonts, line.runs, x, baseline);
+  }
+
+  /** Draw a line's runs; link and note-reference runs get their own Link element and annotation. */
+  line(line: Line, x: number, top: number, struct: StructNode | null): void {
+    const baseline = top + line.baseline;
+    const runs = line.runs;
+    for (let i = 0; i < runs.length; ) {
+      const j = groupEnd(runs, i);
+      const group = runs.slice(i, j);
+      const target = runs[i]!.link;
+      if (!target) {
+        if (struct) this.marker.content(struct);
+        else this.marker.artifact('Layout');
+        this.content.emit(runsOps(this.fonts, group, x, baseline));
+      } else {
+        const link = struct ? this.marker.beginLink(struct) : null;
+        if (!link) this.marker.artifact('Layout');
+        this.content.emit(runsOps(this.fonts, group, x, baseline));
+        this.annotate(group, target, x, top, line.height, link);
+        if (link) this.marker.endLink(link);
+      }
+      i = j;
+    }
+  }
+
+  /** A link annotation over a group of runs with the same target (in the structure tree under `link`, when tagged). */
+  private annotate(group: Run[], target: LinkTarget, x: number, top: number, height: number, link: PdfStructureElement | null): void {
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    const left = x + first.x;
+    const width = last.x + last.width - first.x;
+    const options = link ? { structParent: link } : {};
+    if ('uri' in target) this.doc.link(left, top, width, height, target.uri, { ...options, Contents: new String(target.uri) });
+    else this.doc.goTo(left, top, width, height, target.dest, options);
+  }
+}
+
+/** Where the end of run i's group is: runs with the same link target, or a stretch of runs without one. */
+function groupEnd(runs: Run[], i: number): number {
+  const target = runs[i]!.link;
+  let j = i + 1;
+  if (target) while (j < runs.length && runs[j]!.link && sameTarget(runs[j]!.link!, target)) j++;
+  else while (j < runs.length && !runs[j]!.link) j++;
+  return j;
+}
+
+function sameTarget(a: LinkTarget, b: LinkTarget): boolean {
+  return 'uri' in a ? 'uri' in b && a.uri === b.uri : 'dest' in b && a.dest === b.dest;
+}

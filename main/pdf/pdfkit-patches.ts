@@ -1,0 +1,157 @@
+// Every change we make to pdfkit's (and zlib's) behaviour, in one place: pinned pdfkit 0.20.x, see pdfkit-api.ts.
+import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
+import type { GlyphRun } from 'fontkit';
+import type { PdfDoc, PdfEmbeddedFont } from './pdfkit-api.js';
+import { escapeXml, stripXmlInvalid } from './xmp.js';
+
+/**
+ * pdfkit deflates every stream with zlib's default level 6; level 1 is several times faster for a few
+ * percent more bytes. Identical streams (font subsets, unchanged pages when one paragraph was edited) are
+ * compressed once per process, found again by content hash. pdfkit has no hook for either, so
+ * zlib.deflateSync is swapped for the duration of this synchronous call (nothing else runs meanwhile).
+ */
+export function withFastDeflate(fn: () => void): void {
+  const original = zlib.deflateSync;
+  zlib.deflateSync = ((buf: Uint8Array) => {
+    const key = buf.length >= 2048 ? createHash('sha1').update(buf).digest('base64') : '';
+    const hit = key ? deflateMemo.get(key) : undefined;
+    if (hit) return hit;
+    const out = original(buf, { level: 1 });
+    if (key) {
+      if (deflatedBytes > MAX_DEFLATED_BYTES) {
+        deflateMemo.clear();
+        deflatedBytes = 0;
+      }
+      deflateMemo.set(key, out);
+      deflatedBytes += out.length;
+    }
+    return out;
+  }) as typeof zlib.deflateSync;
+  try {
+    fn();
+  } finally {
+    zlib.deflateSync = original;
+  }
+}
+
+const deflateMemo = new Map<string, Buffer>();
+const MAX_DEFLATED_BYTES = 32 * 1024 * 1024;
+let deflatedBytes = 0;
+
+/**
+ * pdfkit pushes every object through its Readable stream, converting each string by a JavaScript loop;
+ * collecting the pieces directly and converting once is several times cheaper. The result is the same bytes.
+ * Returns the function that hands over the whole file once the document has ended.
+ */
+export function collectOutput(doc: PdfDoc): () => Uint8Array {
+  // The header was already written through the stream when the document was created: take it from there.
+  const head = doc.read();
+  const parts: (string | Uint8Array)[] = head ? [head] : [];
+  let pending = '';
+  doc._write = function (data: string | Uint8Array) {
+    if (typeof data === 'string') {
+      pending += data + '\n';
+      this._offset += data.length + 1;
+    } else {
+      if (pending) parts.push(pending);
+      pending = '';
+      parts.push(data);
+      this._offset += data.length;
+    }
+  };
+  return () => {
+    if (pending) parts.push(pending);
+    // pdfkit's strings are binary strings (one byte per character): latin1 is that encoding.
+    const all = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+    // A plain Uint8Array view (consumers such as pdfjs refuse Buffer).
+    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  };
+}
+
+/**
+ * pdfkit writes the Info dictionary (as PDF strings, which need no XML escaping) before it builds the XMP
+ * packet from the same `info` object; swapping in escaped values in between fixes the packet only.
+ */
+export function escapeInfoForXmp(doc: { info: Record<string, unknown>; endMetadata(): void }): void {
+  const original = doc.endMetadata.bind(doc);
+  doc.endMetadata = () => {
+    for (const [key, value] of Object.entries(doc.info)) {
+      if (typeof value === 'string') doc.info[key] = escapeXml(stripXmlInvalid(value));
+    }
+    original();
+  };
+}
+
+/** Point the font at the face's process-wide shaping cache: words measured during layout are not shaped again. */
+export function shareLayoutCache(f: PdfEmbeddedFont, cache: Record<string, GlyphRun>): void {
+  f.layoutCache = cache;
+}
+
+const subsetMemo = new Map<string, Uint8Array>();
+const MAX_SUBSETS = 200;
+
+/**
+ * Encoding a font subset re-parses every glyph; the same glyphs of the same font file in the same order give
+ * the same bytes, so an unchanged document (or an edit that adds no new character) reuses the previous
+ * export's subset. `fontKey` names the font file (folder and face).
+ */
+export function memoizeSubset(fontKey: string, subset: PdfEmbeddedFont['subset']): void {
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = `${fontKey}:${subset.glyphs.join(',')}`;
+    let bytes = subsetMemo.get(key);
+    if (!bytes) {
+      bytes = encode();
+      if (subsetMemo.size >= MAX_SUBSETS) subsetMemo.clear();
+      subsetMemo.set(key, bytes);
+    }
+    return bytes;
+  };
+}
+
+/** A font's subset with its widths (W) and code points (ToUnicode) per subset glyph, as pdfkit keeps them. */
+export interface SubsetState {
+  subset: PdfEmbeddedFont['subset'];
+  unicode: number[][];
+  widths: number[];
+}
+
+/**
+ * Take over this font's subset for later documents (see adoptSubset). The subset only grows, so its glyph
+ * count identifies its contents: it is encoded again only when that changed. fontkit adds the components of
+ * composite glyphs to the subset while encoding, after pdfkit recorded widths and code points; in a subset
+ * that keeps growing those would become holes in the middle of the W array and the ToUnicode list (pdfkit
+ * writes both densely), shifting every later glyph's width. They are filled in after each encode.
+ */
+export function growingSubset(f: PdfEmbeddedFont): SubsetState {
+  const s: SubsetState = { subset: f.subset, unicode: f.unicode, widths: f.widths };
+  const encode = s.subset.encode.bind(s.subset);
+  let count = -1;
+  let bytes: Uint8Array | null = null;
+  s.subset.encode = () => {
+    if (!bytes || count !== s.subset.glyphs.length) {
+      bytes = encode();
+      count = s.subset.glyphs.length;
+    }
+    for (let gid = s.widths.length; gid < s.subset.glyphs.length; gid++) {
+      const glyph = f.font.getGlyph(s.subset.glyphs[gid]!);
+      s.widths[gid] = glyph.advanceWidth * f.scale;
+      s.unicode[gid] = glyph.codePoints;
+    }
+    return bytes;
+  };
+  return s;
+}
+
+/** Make a new document's font write an earlier document's subset (so glyph ids stay what they were). */
+export function adoptSubset(f: PdfEmbeddedFont, s: SubsetState): void {
+  f.subset = s.subset;
+  f.unicode = s.unicode;
+  f.widths = s.widths;
+}
+
+/** pdfkit names fonts F1, F2, ... in order of first use; a fixed name lets content written earlier name the same font. */
+export function fixResourceName(f: PdfEmbeddedFont, id: string): void {
+  f.id = id;
+}
