@@ -24,7 +24,7 @@ interface EncodedLine {
  * annotation layer, no saving. One instance serves the process (`previewOutput`), because its state is
  * what makes the next preview cheap: the shared font subsets and every line's encoded text.
  */
-export class PreviewOutput implements OutputStrategy {
+class PreviewOutput implements OutputStrategy {
   // A preview goes through memory to pdf.js at once: deflating its pages would cost more than it saves.
   readonly pdfkit: PdfkitModeOptions = { tagged: false, compress: false };
   private readonly fontState = new PreviewFontState();

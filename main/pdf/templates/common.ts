@@ -45,10 +45,12 @@ export function field(ctx: LayoutContext, label: string, value: Inline[], labelS
   return items;
 }
 
-/** Numbered endnotes with their source URLs, each a Note element and the target of its markers. */
-export function notesSection(ctx: LayoutContext, doc: ComposedDoc, env: Env, headingStyle: TextStyle, headingLevel: 1 | 2): FlowItem[] {
+/** Numbered endnotes with their source URLs, each a Note element and the target of its markers; headed at the theme's level. */
+export function notesSection(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
   if (!doc.notes.length) return [];
   const t = ctx.theme;
+  const headingLevel = t.notes.headingLevel;
+  const headingStyle = t.headings[headingLevel].text;
   const out: FlowItem[] = [
     gap(t.headings[headingLevel].spaceBefore, { containers: env.containers }),
     ...textItems(ctx, text(t.notes.heading), headingStyle, env, {
@@ -81,31 +83,30 @@ export function markingBlock(ctx: LayoutContext, doc: ComposedDoc, env: Env): Li
 }
 
 /** Banner top and bottom, running title from page 2, "Page X of Y" in the footer. */
-export function standardFurniture(ctx: LayoutContext, doc: ComposedDoc, pageIndex: number, pageCount: number, opts: { headerOnFirst: boolean }): Furniture {
+export function standardFurniture(ctx: LayoutContext, doc: ComposedDoc, pageIndex: number, pageCount: number): Furniture {
   const t = ctx.theme;
   const { width, height, margin } = t.page;
   const bodyWidth = width - margin.left - margin.right;
   const f = t.furniture;
   const out: Furniture = { lines: [], rules: [] };
-  const one = (s: string, st: TextStyle, w: number, align: Align): Line | undefined => firstLine(ctx.fonts, s, st, w, align);
   const banner = doc.marking.banner.trim();
   if (banner) {
-    const l = one(banner, f.banner, width - 72, 'center');
+    const l = firstLine(ctx.fonts, banner, f.banner, width - 72, 'center');
     if (l) {
       out.lines.push({ x: 36, top: 14, line: l });
       out.lines.push({ x: 36, top: height - 14 - l.height, line: l });
     }
   }
-  if (pageIndex > 0 || opts.headerOnFirst) {
-    const title = one(doc.meta.title, f.text, bodyWidth * 0.75, 'left');
+  if (pageIndex > 0) {
+    const title = firstLine(ctx.fonts, doc.meta.title, f.text, bodyWidth * 0.75, 'left');
     if (title) {
       out.lines.push({ x: margin.left, top: margin.top - 34, line: title });
       out.rules.push({ x: margin.left, y: margin.top - 18, width: bodyWidth, thickness: 0.5, color: f.rule });
     }
-    const date = one(doc.meta.date, f.text, bodyWidth * 0.25, 'right');
+    const date = firstLine(ctx.fonts, doc.meta.date, f.text, bodyWidth * 0.25, 'right');
     if (date) out.lines.push({ x: margin.left + bodyWidth * 0.75, top: margin.top - 34, line: date });
   }
-  const page = one(`Page ${pageIndex + 1} of ${pageCount}`, f.text, bodyWidth, 'right');
+  const page = firstLine(ctx.fonts, `Page ${pageIndex + 1} of ${pageCount}`, f.text, bodyWidth, 'right');
   if (page) out.lines.push({ x: margin.left, top: height - margin.bottom + 20, line: page });
   return out;
 }

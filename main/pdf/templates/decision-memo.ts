@@ -85,7 +85,7 @@ function back(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
   if (to.length > MAX_ADDRESSEES) {
     out.push(gap(14), ...field(ctx, 'DISTRIBUTION:', lineBroken(to), labelStyle, t.body, env, LABEL_WIDTH));
   }
-  out.push(...notesSection(ctx, doc, env, t.headings[2].text, 2));
+  out.push(...notesSection(ctx, doc, env));
   return out;
 }
 
@@ -93,5 +93,5 @@ export const decisionMemo: Template = {
   theme,
   front,
   back,
-  furniture: (ctx, doc, i, n) => standardFurniture(ctx, doc, i, n, { headerOnFirst: false }),
+  furniture: standardFurniture,
 };

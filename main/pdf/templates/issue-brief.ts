@@ -56,13 +56,9 @@ function front(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
   return out;
 }
 
-function back(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
-  return notesSection(ctx, doc, env, ctx.theme.headings[1].text, 1);
-}
-
 export const issueBrief: Template = {
   theme,
   front,
-  back,
-  furniture: (ctx, doc, i, n) => standardFurniture(ctx, doc, i, n, { headerOnFirst: false }),
+  back: notesSection,
+  furniture: standardFurniture,
 };
