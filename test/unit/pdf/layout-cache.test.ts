@@ -7,9 +7,12 @@ import type { Inline } from '../../../shared/model/composed-doc.js';
 import { findAssetsDir } from '../../../main/pdf/assets.js';
 import { FACE_FILES } from '../../../main/pdf/faces.js';
 import { loadFonts, type FontSet } from '../../../main/pdf/fonts.js';
+import type { LineItem } from '../../../main/pdf/flow.js';
+import { layoutDocument } from '../../../main/pdf/index.js';
 import { LayoutCache } from '../../../main/pdf/layout-cache.js';
 import type { Paragraph, TextStyle } from '../../../main/pdf/layout-types.js';
 import { layoutInlines, measureInlines } from '../../../main/pdf/layout-paragraph.js';
+import { sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
 
 const style: TextStyle = { family: 'serif', size: 10.5, leading: 15, color: [0, 0, 0] };
 const TEXT = 'Coordination among democracies has so far been episodic, organized around summits rather than standing work programs.';
@@ -84,6 +87,20 @@ describe('paragraph layout memo', () => {
     expect(b).not.toBe(a);
     expect(lineTexts(b)).toEqual(lineTexts(a));
     expect(bundled.layout.sizes().words).toBeGreaterThan(0);
+  });
+});
+
+describe('a document laid out again', () => {
+  it('gets the same Line objects for every unchanged paragraph (the preview encodes each Line once)', () => {
+    const lineItems = (doc: ReturnType<typeof layoutDocument>) => doc.pages.flatMap((p) => p.placed.map((pl) => pl.item)).filter((it): it is LineItem => it.kind === 'line');
+    const first = lineItems(layoutDocument(sampleIssueBrief()));
+    const again = lineItems(layoutDocument(sampleIssueBrief()));
+    expect(again.length).toBe(first.length);
+    expect(again.length).toBeGreaterThan(50);
+    // Only the contents are set afresh (their lines carry page numbers and links made per pass).
+    const fresh = again.filter((it, i) => it.line !== first[i]!.line);
+    expect(fresh.map((it) => it.struct?.type).filter((t) => t !== 'TOCI')).toEqual([]);
+    expect(fresh.length).toBeLessThan(again.length / 4);
   });
 });
 
