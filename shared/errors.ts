@@ -26,3 +26,9 @@ export class UserFacingError extends Error {
  * (a team library that is no longer mounted, a dialog this window does not have).
  */
 export class ActionRefusedError extends UserFacingError {}
+
+/**
+ * A refusal about a document's content raised where its file is not known (the PDF engine's page limit): the
+ * caller that knows the file puts its name in front (the CLI); the app shows it about the open brief.
+ */
+export class DocumentRefusedError extends UserFacingError {}

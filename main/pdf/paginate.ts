@@ -1,4 +1,5 @@
 // Cuts the flow into pages: keep-with-next chains, widows/orphans (as keeps), manual breaks, repeated table headers.
+import { DocumentRefusedError } from '../../shared/errors.js';
 import type { FlowItem, RowItem } from './flow.js';
 
 export interface Placed {
@@ -28,7 +29,7 @@ export function paginate(items: FlowItem[], bodyHeight: BodyHeight): Page[] {
     // Space that would open a page is dropped, as are manual breaks with nothing before them.
     while (i < n && ((items[i]!.kind === 'gap' && (items[i] as { discardable: boolean }).discardable) || items[i]!.kind === 'pagebreak')) i++;
     if (i >= n) break;
-    if (pages.length >= MAX_PAGES) throw new Error(`the document would run to more than ${MAX_PAGES} pages; shorten it or split it into several briefs`);
+    if (pages.length >= MAX_PAGES) throw new DocumentRefusedError(`the document would run to more than ${MAX_PAGES} pages; shorten it or split it into several briefs`);
     const avail = bodyHeight(pages.length);
     const placed: Placed[] = [];
     let y = 0;
