@@ -1,6 +1,6 @@
 // The .brief document format (v1): schema, type and constructors. Pure; no I/O here.
 import { z } from 'zod';
-import { Fact, Id, IsoDate, SectionStyle } from './library.js';
+import { Id, IsoDate, PinnedFact, SectionStyle } from './library.js';
 
 export const BRIEF_FORMAT = 'briefing-builder/brief';
 export const BRIEF_VERSION = 1;
@@ -69,7 +69,7 @@ export const Brief = z.object({
   sections: z.array(BriefSection),
   variables: z.record(z.string(), z.string()).default({}),
   /** Snapshot of every fact the brief cites, keyed by fact id. */
-  pins: z.record(z.string(), Fact).default({}),
+  pins: z.record(z.string(), PinnedFact).default({}),
 });
 export type Brief = z.infer<typeof Brief>;
 

@@ -1,5 +1,6 @@
 // Library data model: zod schemas and types for facts, sections, countries, forums, technologies.
 import { z } from 'zod';
+import { allowedUrlWords, isAllowedUrl } from './url-policy.js';
 
 /** ISO calendar date (YYYY-MM-DD) or month (YYYY-MM); checked for a real calendar day. */
 export const IsoDate = z
@@ -17,11 +18,17 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens (e.g. "ai-oecd-principles")');
 
+/** zod's `.url()` alone accepts javascript:, file: and smb: addresses: the scheme is checked by the one URL policy. */
+export const SourceUrl = z
+  .string()
+  .url()
+  .refine((url) => isAllowedUrl(url, 'source'), allowedUrlWords('source'));
+
 export const Source = z.object({
   title: z.string().min(1),
   publisher: z.string().min(1),
   date: IsoDate,
-  url: z.string().url(),
+  url: SourceUrl,
 });
 export type Source = z.infer<typeof Source>;
 
@@ -50,6 +57,12 @@ export const Fact = z.object({
   marking: z.string().optional(),
 });
 export type Fact = z.infer<typeof Fact>;
+
+/**
+ * A fact as a brief keeps it (its pin). A brief is someone else's file too, but refusing it whole would lose the
+ * user's work: any URL text is kept here, and compose prints a refused one as plain text with a warning.
+ */
+export const PinnedFact = Fact.extend({ source: Source.extend({ url: z.string().url() }) });
 
 export const TOPICS = [
   'priorities',

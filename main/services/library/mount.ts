@@ -4,7 +4,7 @@ import { emptyLibrary, type Library, type Manifest, type Problem } from '../../.
 import { checkReferences, type LocatedItems } from './check-references.js';
 import type { ParseCache } from './cache.js';
 import { COLLECTIONS, ITEM_WORD, type Collection } from './parse-files.js';
-import { readLibraryFolder, type LibraryPart, type Located } from './read-folder.js';
+import { readLibraryFolderSafely, type LibraryPart, type Located } from './read-folder.js';
 
 export type MountKind = 'bundled' | 'team' | 'personal';
 export interface Mount {
@@ -43,7 +43,7 @@ export interface LoadOptions {
 }
 
 export async function loadLibraries(mounts: readonly Mount[], options: LoadOptions = {}): Promise<LoadResult> {
-  const parts = mounts.map((m) => readLibraryFolder(path.resolve(m.dir), options.cache));
+  const parts = mounts.map((m) => readLibraryFolderSafely(path.resolve(m.dir), options.cache));
   return mergeParts(mounts, parts);
 }
 

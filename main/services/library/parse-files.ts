@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SectionMeta, type Problem, type Section } from '../../../shared/model/library.js';
 import { splitFrontMatter, type FrontMatterSplit } from './front-matter.js';
 import { describeLibraryIssue } from './messages.js';
-import { parseYaml, type YamlSource } from './yaml-source.js';
+import { mayHaveAliases, parseYaml, type YamlSource, type YamlSyntaxError } from './yaml-source.js';
 
 export type Collection = 'facts' | 'sections' | 'countries' | 'forums' | 'technologies';
 /** Merge order: what others refer to comes first. */
@@ -45,7 +45,13 @@ export interface Parsed<T> {
 const YAML_HINT = 'check indentation, quoting (text with ": " or "#" needs quotes) and list dashes';
 
 function syntaxProblems(src: YamlSource): FileProblem[] {
-  return src.errors.map((e) => ({ line: e.line, message: `YAML syntax error: ${e.message} — ${YAML_HINT}`, severity: 'error' }));
+  return src.errors.map((e) => ({ line: e.line, message: yamlErrorMessage(e), severity: 'error' }));
+}
+
+/** A syntax mistake gets the hint on how to fix YAML; a limit (an alias bomb) says what to do itself. */
+export function yamlErrorMessage(e: YamlSyntaxError, hint = YAML_HINT): string {
+  if (e.limit) return e.message;
+  return `YAML syntax error: ${e.message}${hint ? ` — ${hint}` : ''}`;
 }
 
 /** `fact "ai-x"`, or `fact #3 (no valid id)` by position in its list when the id itself is broken. */
@@ -66,6 +72,8 @@ function idOf(raw: unknown): string[] {
  * unquoted 2024-06-01 stays text, "yes" is not a boolean), so both paths see the same data.
  */
 function plainValue(text: string, json: boolean): { value: unknown } | undefined {
+  // js-yaml expands aliases without limit (zod then walks every copy): such a file takes the bounded parse.
+  if (!json && mayHaveAliases(text)) return undefined;
   try {
     return { value: json ? JSON.parse(text) : loadPlainYaml(text, { schema: CORE_SCHEMA }) };
   } catch {

@@ -3,12 +3,13 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { Country, Fact, Forum, Manifest, Technology, type Problem, type Section } from '../../../shared/model/library.js';
 import type { ParseCache } from './cache.js';
-import { listFiles, readText, unreadable } from './files.js';
+import { libraryRoot, listFiles, readText, unreadable, type LibraryRoot } from './files.js';
 import { describeLibraryIssue } from './messages.js';
 import {
   parseListText,
   parseSectionText,
   sectionLines,
+  yamlErrorMessage,
   type Collection,
   type FileProblem,
   type Parsed,
@@ -45,6 +46,7 @@ export interface LibraryPart {
 }
 
 interface ReadContext {
+  root: LibraryRoot;
   problems: Problem[];
   invalidIds: Set<string>;
   cache?: ParseCache;
@@ -54,14 +56,21 @@ interface ReadContext {
  * Parse through the cache. On a hit, or when the file took the fast path, there is no syntax tree: line lookups
  * parse again, lazily and at most once per file.
  */
-function cachedParse<T>(ctx: ReadContext, kind: string, text: string, parse: () => Parsed<T>, lines: () => YamlSource | undefined) {
+function cachedParse<T>(ctx: ReadContext, file: string, kind: string, text: string, parse: () => Parsed<T>, lines: () => YamlSource | undefined) {
   const key = ctx.cache?.key(kind, text);
   const hit = key === undefined ? undefined : ctx.cache!.get<T>(key);
   let src: YamlSource | undefined;
   let parsed: T;
   if (hit !== undefined) parsed = hit;
   else {
-    ({ parsed, src } = parse());
+    try {
+      ({ parsed, src } = parse());
+    } catch {
+      // A parser that gives up (a stack overflow on absurd nesting) costs this file, never the library or the app.
+      const message = 'could not be parsed (it is nested too deeply or otherwise beyond what a library file needs) — simplify the file';
+      ctx.problems.push({ file, line: 1, message, severity: 'error' });
+      return undefined;
+    }
     if (key !== undefined) ctx.cache!.set(key, parsed);
   }
   const lineAt = (p: readonly PropertyKey[]) => {
@@ -78,7 +87,7 @@ function attach(file: string, problems: readonly FileProblem[], ctx: ReadContext
 
 /** `optional`: a missing file just means no items (technologies.yaml in a team library); listed files must read. */
 function readList<S extends z.ZodType>(file: string, collection: Collection, schema: S, ctx: ReadContext, optional: boolean): Located<z.output<S>>[] {
-  const read = readText(file);
+  const read = readText(file, ctx.root);
   if (!('text' in read)) {
     if ('problem' in read) ctx.problems.push(read.problem);
     else if (!optional) ctx.problems.push(unreadable(file, 'ENOENT'));
@@ -86,13 +95,16 @@ function readList<S extends z.ZodType>(file: string, collection: Collection, sch
   }
   const text = read.text;
   const json = file.endsWith('.json');
-  const { parsed, lineAt } = cachedParse<ParsedList<z.output<S>>>(
+  const result = cachedParse<ParsedList<z.output<S>>>(
     ctx,
+    file,
     `${collection}${json ? ':json' : ''}`,
     text,
     () => parseListText(text, collection, schema, json),
     () => parseYaml(text),
   );
+  if (!result) return [];
+  const { parsed, lineAt } = result;
   attach(file, parsed.problems, ctx, collection, parsed.invalidIds);
   return parsed.items.map((item) => ({
     value: item.value,
@@ -105,13 +117,15 @@ function readList<S extends z.ZodType>(file: string, collection: Collection, sch
 }
 
 function readSection(file: string, libraryId: string, ctx: ReadContext): LocatedSection | undefined {
-  const read = readText(file);
+  const read = readText(file, ctx.root);
   if (!('text' in read)) {
     ctx.problems.push('problem' in read ? read.problem : unreadable(file, 'ENOENT'));
     return undefined;
   }
   const text = read.text;
-  const { parsed, lineAt } = cachedParse<ParsedSection>(ctx, 'section', text, () => parseSectionText(text), () => sectionLines(text));
+  const result = cachedParse<ParsedSection>(ctx, file, 'section', text, () => parseSectionText(text), () => sectionLines(text));
+  if (!result) return undefined;
+  const { parsed, lineAt } = result;
   attach(file, parsed.problems, ctx, 'sections', parsed.invalidIds);
   if (!parsed.section) return undefined;
   // A fresh object per load: the cached value is shared, the origin is not.
@@ -119,11 +133,17 @@ function readSection(file: string, libraryId: string, ctx: ReadContext): Located
   return { value: section, file, line: 1, lineAt, bodyLine: parsed.bodyLine };
 }
 
-function readManifest(dir: string, problems: Problem[]): Manifest {
-  const file = path.join(dir, 'library.yaml');
+/** The manifest of a folder whose own could not be used: named after the folder. */
+function fallbackManifest(dir: string): Manifest {
   const name = path.basename(dir);
-  const fallback: Manifest = { id: name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '') || 'library', name, version: '0' };
-  const read = readText(file);
+  return { id: name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '') || 'library', name, version: '0' };
+}
+
+function readManifest(root: LibraryRoot, problems: Problem[]): Manifest {
+  const dir = root.dir;
+  const file = path.join(dir, 'library.yaml');
+  const fallback = fallbackManifest(dir);
+  const read = readText(file, root);
   if ('missing' in read) {
     problems.push({ file, message: 'library.yaml is missing — add one with id, name and version to mark this folder as a library', severity: 'error' });
     return fallback;
@@ -133,7 +153,7 @@ function readManifest(dir: string, problems: Problem[]): Manifest {
     return fallback;
   }
   const src = parseYaml(read.text);
-  for (const e of src.errors) problems.push({ file, line: e.line, message: `YAML syntax error: ${e.message}`, severity: 'error' });
+  for (const e of src.errors) problems.push({ file, line: e.line, message: yamlErrorMessage(e, ''), severity: 'error' });
   if (src.errors.length > 0) return fallback;
   const parsed = Manifest.safeParse(src.value);
   if (parsed.success) return parsed.data;
@@ -143,15 +163,32 @@ function readManifest(dir: string, problems: Problem[]): Manifest {
   return fallback;
 }
 
+/**
+ * Reads everything in `dir`; a failure no file check foresaw still leaves an empty library with one problem
+ * naming the folder, so a bad team folder never stops the app or the other libraries from loading.
+ */
+export function readLibraryFolderSafely(dir: string, cache?: ParseCache): LibraryPart {
+  try {
+    return readLibraryFolder(dir, cache);
+  } catch {
+    const message = 'this library could not be read (a file in it is beyond what the loader can handle) — check the folder, or remove the library';
+    return { ...emptyPart(dir), problems: [{ file: path.join(dir, 'library.yaml'), message, severity: 'error' }] };
+  }
+}
+
+function emptyPart(dir: string): LibraryPart {
+  return { dir, manifest: fallbackManifest(dir), facts: [], sections: [], countries: [], forums: [], technologies: [], invalidIds: new Set(), problems: [] };
+}
+
 /** Reads everything in `dir`; problems found here are per file (syntax, schema, unreadable), in file order. */
 export function readLibraryFolder(dir: string, cache?: ParseCache): LibraryPart {
-  const ctx: ReadContext = { problems: [], invalidIds: new Set(), ...(cache ? { cache } : {}) };
-  const manifest = readManifest(dir, ctx.problems);
+  const ctx: ReadContext = { root: libraryRoot(dir), problems: [], invalidIds: new Set(), ...(cache ? { cache } : {}) };
+  const manifest = readManifest(ctx.root, ctx.problems);
   const technologies = readList(path.join(dir, 'technologies.yaml'), 'technologies', Technology, ctx, true);
   const countries = readList(path.join(dir, 'countries.yaml'), 'countries', Country, ctx, true);
   const forums = readList(path.join(dir, 'forums.yaml'), 'forums', Forum, ctx, true);
-  const facts = listFiles(path.join(dir, 'facts'), ['.yaml', '.yml', '.json'], ctx.problems).flatMap((f) => readList(f, 'facts', Fact, ctx, false));
-  const sections = listFiles(path.join(dir, 'sections'), ['.md'], ctx.problems)
+  const facts = listFiles(path.join(dir, 'facts'), ['.yaml', '.yml', '.json'], ctx.problems, ctx.root).flatMap((f) => readList(f, 'facts', Fact, ctx, false));
+  const sections = listFiles(path.join(dir, 'sections'), ['.md'], ctx.problems, ctx.root)
     .map((f) => readSection(f, manifest.id, ctx))
     .filter((s): s is LocatedSection => s !== undefined);
   return { dir, manifest, technologies, countries, forums, facts, sections, invalidIds: ctx.invalidIds, problems: ctx.problems };

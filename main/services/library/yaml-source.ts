@@ -4,6 +4,25 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type
 export interface YamlSyntaxError {
   line: number;
   message: string;
+  /** A limit was hit (too many aliases), not a syntax mistake: the message says it all, with no syntax hint. */
+  limit?: boolean;
+}
+
+/**
+ * The alias limit of every YAML file read from a library (the `yaml` package's count, which weighs each alias
+ * by the size of what it copies). A fact file has no need of aliases; an alias bomb ("billion laughs") expands
+ * a few hundred bytes into gigabytes. js-yaml has no such limit, so the fast path leaves any file with an
+ * alias to this parser (see mayHaveAliases).
+ */
+export const MAX_YAML_ALIAS_COUNT = 100;
+
+const ALIAS_LIMIT_MESSAGE =
+  `its YAML aliases (*name) expand into too many copies (the limit is ${MAX_YAML_ALIAS_COUNT}), which is refused as a resource-exhaustion attack — ` +
+  'write the values out instead of using aliases';
+
+/** Whether the text may hold an alias (`*name`); a false "yes" only costs the slower, bounded parse. */
+export function mayHaveAliases(text: string): boolean {
+  return text.includes('*');
 }
 
 export interface YamlSource {
@@ -23,11 +42,28 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
   // prettyErrors off: we want yaml's one-line message, not its multi-line code excerpt.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  return {
-    value: doc.toJS(),
-    errors: doc.errors.map((e) => describeSyntaxError(doc, e, lineOf)),
-    lineAt: (path) => lineOf(offsetAt(doc, path)),
-  };
+  const lineAt = (path: readonly PropertyKey[]) => lineOf(offsetAt(doc, path));
+  const errors = doc.errors.map((e) => describeSyntaxError(doc, e, lineOf));
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+  } catch (err) {
+    // yaml's own message ("Excessive alias count ...") names no file; the caller adds the file, we add the line.
+    if (!(err instanceof ReferenceError)) throw err;
+    return { value: undefined, errors: [...errors, { line: lineOf(firstAliasOffset(doc)), message: ALIAS_LIMIT_MESSAGE, limit: true }], lineAt };
+  }
+  return { value, errors, lineAt };
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /**
