@@ -1,6 +1,5 @@
 // Electron main process: lifecycle, the app:// protocol, a locked-down session and window, IPC wiring.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createServices, type Services } from '../services/container.js';
 import { createHandlers } from '../services/handlers/index.js';
@@ -8,81 +7,24 @@ import { CLOSE_ANYWAY, closeQuestion } from './close-guard.js';
 import { bundledLibraryDir, fontsDir, rendererDir } from '../services/app-paths.js';
 import { buildMenuTemplate } from './menu.js';
 import { MENU_CHANNEL } from '../../shared/ipc/menu-commands.js';
-import { mimeType, resolveAppPath } from './protocol-paths.js';
-import {
-  APP_ORIGIN,
-  APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  isAllowedRequest,
-  navigationDecision,
-  secureWebPreferences,
-} from './security-policy.js';
 import { electronDialogs } from './dialogs.js';
 import { registerIpc } from './ipc.js';
+import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
+import { lockDownSession } from './session-guard.js';
+import { guardWebContents } from './web-contents-guard.js';
+import { hardenStartup } from './startup-guard.js';
+import { createAppWindow } from './window.js';
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-]);
+// Each guard is a function of the Electron objects it needs (test/unit/shell/*-guard.test.ts); this file only calls them.
+// DevTools exist in a development run only: a packaged build neither enables nor keeps them open.
+const devTools = !app.isPackaged;
+const starting = hardenStartup(app, process.argv, (line) => process.stderr.write(line + '\n'));
+registerAppScheme(protocol);
+app.on('web-contents-created', (_e, contents) => guardWebContents(contents, { devTools }));
 
-// Defence in depth: one window, no remote debugging by flag, no background network features.
-app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
-
-function serveAppProtocol(): void {
-  const root = rendererDir();
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(request.url, root);
-    if (!file) return new Response('Not found', { status: 404 });
-    try {
-      const body = await fs.readFile(file);
-      return new Response(body, {
-        headers: { 'content-type': mimeType(file), 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
-}
-
-function lockDownSession(): void {
-  const s = session.defaultSession;
-  s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  s.setPermissionCheckHandler(() => false);
-  // Nothing leaves the machine: every request that is not our own protocol is cancelled.
-  s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
-  s.on('will-download', (event) => event.preventDefault());
-}
-
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    title: 'Briefing Builder',
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (navigationDecision(url, win.webContents.getURL()) === 'deny') event.preventDefault();
-  });
-  win.webContents.on('will-redirect', (event, url) => {
-    if (navigationDecision(url, win.webContents.getURL()) === 'deny') event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
-  return win;
-}
-
-app.on('web-contents-created', (_e, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
-
-app.whenReady().then(async () => {
-  serveAppProtocol();
-  lockDownSession();
+if (starting) void app.whenReady().then(async () => {
+  serveAppProtocol(protocol, rendererDir());
+  lockDownSession(session.defaultSession);
   const services = await createServices({
     bundledLibraryDir: bundledLibraryDir(),
     fontsDir: fontsDir(),
@@ -92,7 +34,7 @@ app.whenReady().then(async () => {
     today: () => new Date(),
   });
   registerIpc(ipcMain, createHandlers(services));
-  const win = createWindow();
+  const win = createAppWindow(BrowserWindow, { preloadPath: path.join(__dirname, 'preload.cjs'), devTools });
   guardClose(win, services);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, send: (command) => win.webContents.send(MENU_CHANNEL, command) })));
 });

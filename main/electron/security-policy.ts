@@ -1,41 +1,28 @@
-// Pure security decisions of the shell (window options, CSP, navigation, sender check), unit-tested without Electron.
-import type { WebPreferences } from 'electron';
-
+// Pure security decisions of the shell (CSP, navigation, request filter, sender check), unit-tested without Electron.
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'briefing';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** Strict CSP: only our own bundle; blob: for the pdf.js preview worker and rendered pages. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-    safeDialogs: true,
-  };
+/**
+ * Strict CSP: only our own bundle; blob: for the pdf.js preview worker and rendered pages. Styles need no
+ * 'unsafe-inline': CodeMirror's one <style> element carries the per-response nonce, and React's `style` props
+ * and CodeMirror's `style.cssText` go through CSSOM, which CSP does not govern.
+ */
+export function contentSecurityPolicy(nonce: string): string {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(nonce)) throw new Error('a CSP nonce must be base64');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 /** The only page the window may show is our own app origin. */

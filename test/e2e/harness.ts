@@ -7,14 +7,14 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Envelope } from '../../shared/ipc/names.js';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc/menu-commands.js';
 import { createServices, type AppDialogs } from '../../main/services/container.js';
 import { createHandlers } from '../../main/services/handlers/index.js';
 import { registerIpc, type SenderEvent } from '../../main/electron/ipc.js';
-import { mimeType, resolveAppPath } from '../../main/electron/protocol-paths.js';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../main/electron/security-policy.js';
+import { appResponse } from '../../main/electron/app-protocol.js';
+import { APP_ORIGIN } from '../../main/electron/security-policy.js';
 import { bundledLibraryDir, fontsDir, rendererDir } from '../../main/services/app-paths.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -33,18 +33,11 @@ export function browserOrSkipReason(): { path: string } | { skip: string } {
   return { skip: how };
 }
 
-/** Serve the built renderer over loopback with the same path allow-list as the app:// protocol. */
+/** Serve the built renderer over loopback through the app:// handler's own `appResponse` (allow-list, CSP with a fresh nonce, nosniff). */
 async function serveRenderer(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(async (req, res) => {
-    const file = resolveAppPath(`${APP_ORIGIN}${req.url ?? '/'}`, root);
-    if (!file) return void res.writeHead(404).end();
-    try {
-      const body = await fsp.readFile(file);
-      // The same headers as the app:// handler in main/electron/main.ts, so the page runs under the app's CSP.
-      res.writeHead(200, { 'content-type': mimeType(file), 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+    const r = await appResponse(`${APP_ORIGIN}${req.url ?? '/'}`, root);
+    res.writeHead(r.status, r.headers).end(r.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -120,6 +113,8 @@ export interface Harness {
   folderQueue: string[];
   /** Calls refused by the sender check (e.g. from an iframe). */
   refused: string[];
+  /** Every Content Security Policy violation the page reported (checked empty after each file's tests). */
+  cspViolations: string[];
   /** Chooses an application menu item, as main/electron/menu.ts would send it. */
   menu(command: MenuCommand): Promise<void>;
   close(): Promise<void>;
@@ -179,6 +174,12 @@ export async function startHarness(executablePath: string, options: { userDataDi
     return encode(envelope);
   });
   await context.addInitScript({ content: await preloadScript() });
+  // The CSP has no 'unsafe-inline': anything it refuses (a style without the nonce, an inline script) is reported here.
+  const cspViolations: string[] = [];
+  await context.exposeBinding('__cspViolation', (_source, line: string) => void cspViolations.push(line));
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));`,
+  });
 
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -194,6 +195,7 @@ export async function startHarness(executablePath: string, options: { userDataDi
     openQueue,
     folderQueue,
     refused,
+    cspViolations,
     menu: (command) => page.evaluate((c) => (window as unknown as { __menuCommand(c: string): void }).__menuCommand(c), command),
     async close() {
       await browser.close();
@@ -216,5 +218,6 @@ export function useHarness(browser: { path: string }, set: (h: Harness) => void)
   });
   afterAll(async () => {
     await harness?.close();
+    expect(harness?.cspViolations ?? []).toEqual([]);
   });
 }

@@ -10,6 +10,7 @@ import type { FactSummary, SearchHit } from '../../../shared/ipc/channels.js';
 import type { BriefSection } from '../../../shared/model/brief.js';
 import { factCompletion } from './factCompletion.js';
 import { refHighlighting, refHover } from './factRefs.js';
+import { cspNonce } from './cspNonce.js';
 
 export interface SectionEditorHandle {
   insertFact(id: string): void;
@@ -55,6 +56,8 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
       state: EditorState.create({
         doc: section.body,
         extensions: [
+          // The CSP has no 'unsafe-inline' for styles: CodeMirror's <style> element carries the page's nonce.
+          EditorView.cspNonce.of(cspNonce()),
           history(),
           closeBrackets(),
           markdown(),

@@ -1,25 +1,27 @@
-// The shell's pure security decisions: window options, CSP, navigation, request filter, sender check.
+// The shell's pure security decisions: CSP, navigation, request filter, sender check.
 import { describe, expect, it } from 'vitest';
 import {
   APP_ORIGIN,
-  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   isAllowedRequest,
   isTrustedSender,
   navigationDecision,
-  secureWebPreferences,
 } from '../../../main/electron/security-policy.js';
 import { buildMenuTemplate } from '../../../main/electron/menu.js';
 
-describe('window options', () => {
-  it('turns on isolation and sandbox and turns off node in every context', () => {
-    const p = secureWebPreferences('/x/preload.cjs');
-    expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
-    expect(p.preload).toBe('/x/preload.cjs');
+describe('content security policy', () => {
+  const csp = contentSecurityPolicy('bm9uY2Utb25l');
+  it('allows only our own origin, with no inline script and no inline style but the nonce', () => {
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("style-src 'self' 'nonce-bm9uY2Utb25l';");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
   });
-  it('has a CSP that allows only our own origin', () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+  it('refuses a nonce that could break out of the header', () => {
+    expect(() => contentSecurityPolicy("x'; script-src *")).toThrow(/base64/);
+    expect(() => contentSecurityPolicy('')).toThrow(/base64/);
   });
 });
 
