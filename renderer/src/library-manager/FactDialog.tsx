@@ -4,8 +4,7 @@ import type { FieldError } from '../../../shared/ipc/channels.js';
 import type { Fact } from '../../../shared/model/library.js';
 import { api } from '../api.js';
 import { emptyFactDraft, factDraft, factInput, type FactDraft } from './drafts.js';
-import { FormField } from './FormField.js';
-import { DeleteButton, ErrorSummary } from './FormParts.js';
+import { draftTextFields, ErrorSummary, FormActions, type TextFieldSpec } from './FormParts.js';
 import { Modal } from './Modal.js';
 import { useSaveAction } from './useSaveAction.js';
 
@@ -16,7 +15,7 @@ interface Props {
   onClose(): void;
 }
 
-type Text = { key: keyof FactDraft; label: string; field: string; hint?: string; multiline?: boolean };
+type Text = TextFieldSpec<keyof FactDraft>;
 const SOURCE: Text[] = [
   { key: 'sourceTitle', label: 'Source title', field: 'source.title' },
   { key: 'sourcePublisher', label: 'Publisher', field: 'source.publisher' },
@@ -52,17 +51,7 @@ export function FactDialog({ fact, onDone, onClose }: Props) {
       onDone(r.deleted ? `Fact “${fact!.id}” deleted from your personal library.` : `Fact “${fact!.id}” was already gone.`);
     });
 
-  const input = ({ key, label, field, hint, multiline }: Text, readOnly = false) => (
-    <FormField key={key} label={label} field={field} errors={errors} {...(hint ? { hint } : {})}>
-      {(p) =>
-        multiline ? (
-          <textarea {...p} rows={3} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-        ) : (
-          <input {...p} type="text" value={draft[key]} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-        )
-      }
-    </FormField>
-  );
+  const input = draftTextFields<Text['key'], FactDraft>(draft, setDraft, errors);
   const reviewRule = errors.filter((e) => e.field === 'review');
 
   return (
@@ -70,7 +59,7 @@ export function FactDialog({ fact, onDone, onClose }: Props) {
       <form onSubmit={submit} noValidate aria-label={editing ? 'Edit fact' : 'New fact'}>
         <ErrorSummary what="The fact" errors={errors} failure={failure} shownFields={SHOWN} />
         {input({ key: 'id', label: 'Id', field: 'id', hint: editing ? 'the id of a saved fact stays the same' : 'lowercase letters, digits and hyphens; briefs cite it' }, editing)}
-        {input({ key: 'statement', label: 'Statement', field: 'statement', multiline: true })}
+        {input({ key: 'statement', label: 'Statement', field: 'statement', rows: 3 })}
         <div className="field-row">
           {input({ key: 'value', label: 'Value (optional)', field: 'value' })}
           {input({ key: 'unit', label: 'Unit (optional)', field: 'unit' })}
@@ -93,14 +82,7 @@ export function FactDialog({ fact, onDone, onClose }: Props) {
           {TAGS.map((t) => input(t))}
         </fieldset>
         {input({ key: 'marking', label: 'Marking (optional)', field: 'marking', hint: 'e.g. U or CUI' })}
-        <div className="form-actions">
-          {editing && <DeleteButton label="Delete fact" onConfirm={remove} disabled={busy} />}
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={busy}>
-            {editing ? 'Save changes' : 'Save fact'}
-          </button>
-        </div>
+        <FormActions noun="fact" editing={editing} busy={busy} onDelete={remove} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -1,7 +1,46 @@
-// Pieces the library forms share: the error summary, the save/delete buttons, and a two-step delete.
+// Pieces the library forms share: text fields bound to a draft, the error summary, the save/delete buttons, and a two-step delete.
 import { useEffect, useRef, useState } from 'react';
 import type { FieldError } from '../../../shared/ipc/channels.js';
-import { messagesFor } from './FormField.js';
+import { FormField, messagesFor } from './FormField.js';
+
+/** One text field of a draft-backed form: a single line, or a textarea of `rows` lines. */
+export interface TextFieldSpec<K extends string> {
+  key: K;
+  label: string;
+  /** The field name the library reports errors under. */
+  field: string;
+  hint?: string;
+  rows?: number;
+}
+
+/** Binds text fields to a draft: the returned function renders one field (read-only when asked) with its messages. */
+export function draftTextFields<K extends string, D extends { [P in K]: string }>(draft: D, setDraft: (next: D) => void, errors: readonly FieldError[]) {
+  return ({ key, label, field, hint, rows }: TextFieldSpec<K>, readOnly = false) => (
+    <FormField key={key} label={label} field={field} errors={errors} {...(hint ? { hint } : {})}>
+      {(p) =>
+        rows ? (
+          <textarea {...p} rows={rows} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        ) : (
+          <input {...p} type="text" value={draft[key]} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        )
+      }
+    </FormField>
+  );
+}
+
+/** Delete (when editing), Cancel and Save at the foot of a library form; `noun` names the item ("fact", "section"). */
+export function FormActions({ noun, editing, busy, onDelete, onCancel }: { noun: string; editing: boolean; busy: boolean; onDelete(): void; onCancel(): void }) {
+  return (
+    <div className="form-actions">
+      {editing && <DeleteButton label={`Delete ${noun}`} onConfirm={onDelete} disabled={busy} />}
+      <span className="spacer" />
+      <button type="button" onClick={onCancel}>Cancel</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {editing ? 'Save changes' : `Save ${noun}`}
+      </button>
+    </div>
+  );
+}
 
 /** Announces a failed save; lists the messages no field on the form shows, so none is lost. */
 export function ErrorSummary({ what, errors, failure, shownFields }: { what: string; errors: readonly FieldError[]; failure: string | null; shownFields: readonly string[] }) {

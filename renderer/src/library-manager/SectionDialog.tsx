@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { TOPIC_LABELS } from '../library-pane/topics.js';
 import { emptySectionDraft, keptSectionFields, sectionDraft, sectionInput, type KeptSectionFields, type SectionDraft } from './drafts.js';
 import { FormField } from './FormField.js';
-import { DeleteButton, ErrorSummary } from './FormParts.js';
+import { draftTextFields, ErrorSummary, FormActions, type TextFieldSpec } from './FormParts.js';
 import { Modal } from './Modal.js';
 import { useSaveAction } from './useSaveAction.js';
 
@@ -17,7 +17,7 @@ interface Props {
   onClose(): void;
 }
 
-type Text = { key: Exclude<keyof SectionDraft, 'topic'>; label: string; field: string; hint?: string; rows?: number };
+type Text = TextFieldSpec<Exclude<keyof SectionDraft, 'topic'>>;
 const TAGS: Text[] = [
   { key: 'technologies', label: 'Technologies', field: 'tags.technologies', hint: 'ids, comma-separated' },
   { key: 'countries', label: 'Countries', field: 'tags.countries', hint: 'ids, comma-separated' },
@@ -70,17 +70,7 @@ export function SectionDialog({ sectionId, onDone, onClose }: Props) {
       </Modal>
     );
   }
-  const input = ({ key, label, field, hint, rows }: Text, readOnly = false) => (
-    <FormField key={key} label={label} field={field} errors={errors} {...(hint ? { hint } : {})}>
-      {(p) =>
-        rows ? (
-          <textarea {...p} rows={rows} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-        ) : (
-          <input {...p} type="text" value={draft[key]} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-        )
-      }
-    </FormField>
-  );
+  const input = draftTextFields<Text['key'], SectionDraft>(draft, setDraft, errors);
 
   return (
     <Modal title={title} onClose={onClose} className="item-form">
@@ -104,14 +94,7 @@ export function SectionDialog({ sectionId, onDone, onClose }: Props) {
         </fieldset>
         {input({ key: 'marking', label: 'Marking (optional)', field: 'marking', hint: 'e.g. U or CUI' })}
         {input({ key: 'body', label: 'Text (Markdown)', field: 'body', hint: 'cite a fact with {{cite:fact-id}}', rows: 10 })}
-        <div className="form-actions">
-          {editing && <DeleteButton label="Delete section" onConfirm={remove} disabled={busy} />}
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={busy}>
-            {editing ? 'Save changes' : 'Save section'}
-          </button>
-        </div>
+        <FormActions noun="section" editing={editing} busy={busy} onDelete={remove} onCancel={onClose} />
       </form>
     </Modal>
   );
