@@ -21,7 +21,8 @@ export const Id = z
 /** zod's `.url()` alone accepts javascript:, file: and smb: addresses: the scheme is checked by the one URL policy. */
 export const SourceUrl = z
   .string()
-  .url()
+  // abort: text that is no URL at all gets one message, not a second one about its scheme.
+  .url({ abort: true })
   .refine((url) => isAllowedUrl(url, 'source'), allowedUrlWords('source'));
 
 export const Source = z.object({

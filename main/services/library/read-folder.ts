@@ -163,6 +163,17 @@ function readManifest(root: LibraryRoot, problems: Problem[]): Manifest {
   return fallback;
 }
 
+/** What is wrong with the folder's library.yaml (nothing when it is usable): checked before a team folder is added. */
+export function manifestProblems(dir: string): Problem[] {
+  const problems: Problem[] = [];
+  try {
+    readManifest(libraryRoot(dir), problems);
+  } catch {
+    problems.push({ file: path.join(dir, 'library.yaml'), message: 'could not be parsed — simplify the file', severity: 'error' });
+  }
+  return problems;
+}
+
 /**
  * Reads everything in `dir`; a failure no file check foresaw still leaves an empty library with one problem
  * naming the folder, so a bad team folder never stops the app or the other libraries from loading.

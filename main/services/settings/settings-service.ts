@@ -1,5 +1,5 @@
 // App settings in <userData>/settings.json: which team library folders to mount, written atomically, never lost to a bad file.
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserFacingError } from '../../../shared/errors.js';
@@ -8,6 +8,7 @@ import { SerialQueue } from '../../../shared/serial-queue.js';
 import { describeFileError, errnoCode } from '../errno.js';
 import { copyFileAtomic, writeFileAtomic } from '../documents/atomic-write.js';
 import type { Mount } from '../library/mount.js';
+import { manifestProblems } from '../library/read-folder.js';
 
 export const SETTINGS_VERSION = 1;
 
@@ -235,10 +236,14 @@ async function checkLibraryFolder(dir: string): Promise<void> {
   if (!info) throw new SettingsError(`the folder ${name} does not exist — check the path, or connect the drive or share it is on`);
   if (!info.isDirectory()) throw new SettingsError(`${name} is a file, not a folder — choose the library's folder (the one holding library.yaml)`);
   const manifest = path.join(dir, 'library.yaml');
-  const m = await stat(manifest).catch(() => undefined);
-  if (!m?.isFile()) {
+  const m = await lstat(manifest).catch(() => undefined);
+  if (!m) {
     throw new SettingsError(
       `the folder ${name} has no library.yaml, so it is not a library — choose the folder that holds library.yaml, or add one with id, name and version`,
     );
   }
+  // Read the way every library file is (no FIFO, device, outside link, oversized file or alias bomb): a folder whose
+  // manifest cannot be used is not kept in settings, and the user is told why in one line.
+  const [problem] = manifestProblems(dir);
+  if (problem) throw new SettingsError(`${name} cannot be added: library.yaml${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
 }
