@@ -7,7 +7,7 @@ import type { FactInput, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, 
 import { isWritable, librariesOverview } from './libraries-overview.js';
 import type { Mount } from './library/mount.js';
 import { libraryIdOf, LibraryService } from './library-service.js';
-import { knownIdsFrom, LibraryEditError, WritableLibrary, type EditableSection } from './personal-library/personal-library.js';
+import { knownIdsFrom, LibraryEditError, WritableLibrary, type EditableSection } from './writable-library.js';
 import type { SettingsService } from './settings/settings-service.js';
 
 /** What the Libraries view's handlers ask: the overview, team folders, and edits to a writable library. */

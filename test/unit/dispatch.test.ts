@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBriefFile } from '../../main/services/documents/brief-file.js';
-import { WritableLibrary } from '../../main/services/personal-library/personal-library.js';
+import { WritableLibrary } from '../../main/services/writable-library.js';
 import type { Handlers } from '../../shared/ipc/channels.js';
 import { dispatch } from '../../main/services/dispatch.js';
 import { UserFacingError } from '../../shared/errors.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../shared/errors.js';
 import { loadLibraries, type Mount } from '../../../main/services/library/mount.js';
-import { knownIdsFrom, WritableLibrary, type KnownIds } from '../../../main/services/personal-library/personal-library.js';
+import { knownIdsFrom, WritableLibrary, type KnownIds } from '../../../main/services/writable-library.js';
 import { useTempDir } from '../../support/hooks.js';
 import { BUNDLED, teamFolder as makeTeamFolder } from '../../support/temp.js';
 

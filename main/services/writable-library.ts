@@ -3,17 +3,17 @@ import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isSeq, parse as parseYamlValue, parseDocument, visit, type Node } from 'yaml';
 import { z } from 'zod';
-import { UserFacingError } from '../../../shared/errors.js';
-import type { SectionMetaInput } from '../../../shared/ipc/channels.js';
-import { Fact, SectionMeta } from '../../../shared/model/library.js';
-import { fsyncDir, writeFileAtomic } from '../documents/atomic-write.js';
-import { listFiles } from '../library/files.js';
-import { splitFrontMatter } from '../library/front-matter.js';
-import { formatPath } from '../../../shared/model/zod-issues.js';
-import { SerialQueue } from '../../../shared/serial-queue.js';
-import { describeFileError, errnoCode } from '../errno.js';
-import { describeLibraryIssue } from '../library/messages.js';
-import type { LoadResult, Mount } from '../library/mount.js';
+import { UserFacingError } from '../../shared/errors.js';
+import type { SectionMetaInput } from '../../shared/ipc/channels.js';
+import { Fact, SectionMeta } from '../../shared/model/library.js';
+import { fsyncDir, writeFileAtomic } from './documents/atomic-write.js';
+import { listFiles } from './library/files.js';
+import { splitFrontMatter } from './library/front-matter.js';
+import { formatPath } from '../../shared/model/zod-issues.js';
+import { SerialQueue } from '../../shared/serial-queue.js';
+import { describeFileError, errnoCode } from './errno.js';
+import { describeLibraryIssue } from './library/messages.js';
+import type { LoadResult, Mount } from './library/mount.js';
 
 /** One thing wrong with what the user entered: the field (zod path, e.g. `source.url`) and how to fix it. */
 export interface FieldError {
