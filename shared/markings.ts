@@ -75,5 +75,7 @@ export function overallLevel(profile: MarkingProfile, used: string[]): MarkingLe
 
 /** Fill `{name}` slots of a first-page block line from brief variables; unknown slots stay visible. */
 export function fillBlockLine(line: string, vars: Record<string, string>): string {
-  return line.replace(/\{(\w+)\}/g, (whole, name: string) => vars[`marking.${name}`] ?? vars[name] ?? whole);
+  // Own properties only, so a slot named {constructor} stays visible instead of printing Object's source.
+  const own = (key: string) => (Object.hasOwn(vars, key) ? vars[key] : undefined);
+  return line.replace(/\{(\w+)\}/g, (whole, name: string) => own(`marking.${name}`) ?? own(name) ?? whole);
 }

@@ -33,7 +33,8 @@ export interface LayoutOptions {
 
 /** Lay out a document into pages (no PDF written): the part a preview can reuse. */
 export function layoutDocument(doc: ComposedDoc, options: LayoutOptions = {}): LaidOutDocument {
-  const template = TEMPLATES[doc?.template];
+  // Own keys only: a template id such as "constructor" must be unknown, not Object's constructor.
+  const template = doc && Object.hasOwn(TEMPLATES, doc.template) ? TEMPLATES[doc.template] : undefined;
   if (!template) throw new Error(`renderPdf: unknown template "${String(doc?.template)}" (known: ${Object.keys(TEMPLATES).join(', ')})`);
   if (!Array.isArray(doc.sections) || !doc.meta) throw new Error('renderPdf: not a composed document (sections or meta missing)');
   const fonts = loadFonts(options.fontsDir ?? findAssetsDir());

@@ -11,8 +11,8 @@ export class ComposeContext {
   private readonly warned = new Set<string>();
   /** Key of the section being composed, for warnings. */
   sectionKey = '';
-  /** Variable defaults declared by the current section's library entry. */
-  sectionDefaults: Record<string, string> = {};
+  /** Variable defaults declared by the current section's library entry (a Map: any name is safe, even "constructor"). */
+  sectionDefaults: ReadonlyMap<string, string> = new Map();
 
   constructor(
     readonly brief: Brief,
@@ -30,7 +30,8 @@ export class ComposeContext {
 
   /** The brief's pinned snapshot wins, so a brief renders the same whatever the library holds now. */
   fact(id: string): Fact | undefined {
-    const fact = this.brief.pins[id] ?? this.library.facts.get(id);
+    // Own properties only: a plain object answers "constructor" or "toString" from Object.prototype.
+    const fact = ownValue(this.brief.pins, id) ?? this.library.facts.get(id);
     if (!fact) {
       this.warn({ code: 'missing-fact', factId: id, message: `unknown fact "${id}": check the id or add the fact to a library` });
       return undefined;
@@ -47,7 +48,7 @@ export class ComposeContext {
   }
 
   variable(name: string): string | undefined {
-    const value = this.brief.variables[name] ?? this.sectionDefaults[name];
+    const value = ownValue(this.brief.variables, name) ?? this.sectionDefaults.get(name);
     if (value === undefined) {
       this.warn({ code: 'unknown-variable', variable: name, message: `variable "${name}" has no value: set it in the brief settings` });
     }
@@ -64,6 +65,11 @@ export class ComposeContext {
     this.notes.push({ n, factId: fact.id, text: `${s.title}, ${s.publisher}, ${formatHumanDate(s.date)}.`, url: s.url });
     return n;
   }
+}
+
+/** `record[key]` when the record itself holds that key; never a member inherited from Object.prototype. */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -8,12 +8,13 @@ const text = (t: string): Inline[] => [{ kind: 'text', text: t }];
 export const TABLE_QUERIES = ['technology-partners'] as const;
 
 /** The block body is `key: value` lines; variables are substituted first. */
-function parseSpec(body: string, ctx: ComposeContext): Record<string, string> {
-  const spec: Record<string, string> = {};
+function parseSpec(body: string, ctx: ComposeContext): Map<string, string> {
+  // A Map, so a key line such as `__proto__: x` or `constructor: y` is just another unknown key.
+  const spec = new Map<string, string>();
   const substituted = body.replace(/\{\{\s*var\s*:\s*([A-Za-z0-9_-]+)\s*\}\}/g, (_, name: string) => ctx.variable(name) ?? '');
   for (const line of substituted.split('\n')) {
     const m = /^\s*([a-zA-Z-]+)\s*:\s*(.*?)\s*$/.exec(line);
-    if (m) spec[m[1]!] = m[2]!.replace(/^["']|["']$/g, '');
+    if (m) spec.set(m[1]!, m[2]!.replace(/^["']|["']$/g, ''));
   }
   return spec;
 }
@@ -32,11 +33,13 @@ function findTechnology(ctx: ComposeContext, key: string) {
 
 export function dataTable(body: string, ctx: ComposeContext): Block {
   const spec = parseSpec(body, ctx);
-  if (spec.query !== 'technology-partners') {
-    return problem(ctx, `unknown table query "${spec.query ?? ''}" (known: ${TABLE_QUERIES.join(', ')})`);
+  const query = spec.get('query');
+  if (query !== 'technology-partners') {
+    return problem(ctx, `unknown table query "${query ?? ''}" (known: ${TABLE_QUERIES.join(', ')})`);
   }
-  const tech = findTechnology(ctx, spec.technology ?? '');
-  if (!tech) return problem(ctx, `unknown technology "${spec.technology ?? ''}" in a technology-partners table`);
+  const technology = spec.get('technology') ?? '';
+  const tech = findTechnology(ctx, technology);
+  if (!tech) return problem(ctx, `unknown technology "${technology}" in a technology-partners table`);
   const lib = ctx.library;
   const countries = [...lib.countries.values()]
     .filter((c) => c.strengths.includes(tech.id))

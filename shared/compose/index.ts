@@ -26,9 +26,7 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
     const key = sectionKey(s);
     ctx.sectionKey = key;
     const libSection = s.kind === 'linked' ? library.sections.get(s.sectionId) : undefined;
-    ctx.sectionDefaults = Object.fromEntries(
-      (libSection?.variables ?? []).filter((v) => v.default !== undefined).map((v) => [v.name, v.default!]),
-    );
+    ctx.sectionDefaults = new Map((libSection?.variables ?? []).filter((v) => v.default !== undefined).map((v) => [v.name, v.default!]));
     for (const t of libSection?.tags.technologies ?? []) keywords.add(library.technologies.get(t)?.name ?? t);
     const portion = portionFor(s, profile, ctx, levelsUsed);
     const bodyBlocks = convertBlocks(markdown().parse(s.body, {}), ctx, { usedIds, portion });
