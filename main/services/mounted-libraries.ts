@@ -25,7 +25,7 @@ export interface LibraryMounts {
   saveSection(meta: SectionMetaInput, body: string, libraryId?: string): Promise<SaveLibraryItemResult>;
   deleteSection(id: string, libraryId?: string): Promise<boolean>;
   /** A personal section's front matter and body, for editing; null when the personal library has no such section. */
-  personalSection(id: string): Promise<EditableSection | null>;
+  editableSection(id: string, libraryId?: string): Promise<EditableSection | null>;
 }
 
 /** The renderer is told whether it worked, never where the file went. */
@@ -115,8 +115,8 @@ export class MountedLibraries implements LibraryMounts {
     return this.change(() => this.editor(libraryId).deleteSection(id), (deleted) => deleted);
   }
 
-  async personalSection(id: string): Promise<EditableSection | null> {
-    return (await this.editor('personal').editableSection(id)) ?? null;
+  async editableSection(id: string, libraryId = 'personal'): Promise<EditableSection | null> {
+    return (await this.editor(libraryId).editableSection(id)) ?? null;
   }
 
   /**

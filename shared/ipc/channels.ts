@@ -193,15 +193,15 @@ export const CHANNELS = {
    * Adds a fact to a writable library, or replaces its fact with the same id. `libraryId` (an id from
    * listLibraries) picks the library: the personal one when left out, or a team library set read-write.
    */
-  savePersonalFact: channel<[fact: FactInput, libraryId?: string], SaveLibraryItemResult>(z.tuple([FactInput, Handle.optional()])),
-  deletePersonalFact: channel<[id: string, libraryId?: string], { deleted: boolean }>(z.tuple([ItemId, Handle.optional()])),
-  /** A personal section's front matter and body, for editing; null when the personal library has no such section. */
-  personalSection: channel<[id: string], { meta: SectionMetaInput; body: string } | null>(z.tuple([ItemId])),
-  /** Writes a section into a writable library (`libraryId` as for savePersonalFact). */
-  savePersonalSection: channel<[meta: SectionMetaInput, body: string, libraryId?: string], SaveLibraryItemResult>(
+  saveLibraryFact: channel<[fact: FactInput, libraryId?: string], SaveLibraryItemResult>(z.tuple([FactInput, Handle.optional()])),
+  deleteLibraryFact: channel<[id: string, libraryId?: string], { deleted: boolean }>(z.tuple([ItemId, Handle.optional()])),
+  /** A section's front matter and body as its file in a writable library holds them (`libraryId` as for saveLibraryFact), for editing; null when that library has no such section. */
+  editableSection: channel<[id: string, libraryId?: string], { meta: SectionMetaInput; body: string } | null>(z.tuple([ItemId, Handle.optional()])),
+  /** Writes a section into a writable library (`libraryId` as for saveLibraryFact). */
+  saveLibrarySection: channel<[meta: SectionMetaInput, body: string, libraryId?: string], SaveLibraryItemResult>(
     z.tuple([SectionMetaInput, SectionBody, Handle.optional()]),
   ),
-  deletePersonalSection: channel<[id: string, libraryId?: string], { deleted: boolean }>(z.tuple([ItemId, Handle.optional()])),
+  deleteLibrarySection: channel<[id: string, libraryId?: string], { deleted: boolean }>(z.tuple([ItemId, Handle.optional()])),
 } satisfies Record<MethodName, { args: z.ZodType; params: unknown[]; result: unknown }>;
 
 export type Channels = typeof CHANNELS;

@@ -28,11 +28,11 @@ export const CHANNEL_NAMES = {
   addTeamLibrary: 'libraries:add-team',
   removeTeamLibrary: 'libraries:remove-team',
   setTeamLibraryReadOnly: 'libraries:set-team-read-only',
-  savePersonalFact: 'personal:save-fact',
-  deletePersonalFact: 'personal:delete-fact',
-  personalSection: 'personal:section',
-  savePersonalSection: 'personal:save-section',
-  deletePersonalSection: 'personal:delete-section',
+  saveLibraryFact: 'libraries:save-fact',
+  deleteLibraryFact: 'libraries:delete-fact',
+  editableSection: 'libraries:editable-section',
+  saveLibrarySection: 'libraries:save-section',
+  deleteLibrarySection: 'libraries:delete-section',
 } as const;
 
 export type MethodName = keyof typeof CHANNEL_NAMES;

@@ -34,9 +34,9 @@ describe.skipIf('skip' in browser)('library updates in Chromium', () => {
       const facts = (await api.listFacts!()) as FactSummary[];
       const fact = facts.find((f) => !f.stale)!.fact;
       const meta = { id: 'update-demo', title: 'Update demo', topic: 'priorities', revision: 1 };
-      await api.savePersonalSection!(meta, `First line stays.\n\nThe fact: {{fact:${fact.id}}}\n\nThis line goes away.\n`);
+      await api.saveLibrarySection!(meta, `First line stays.\n\nThe fact: {{fact:${fact.id}}}\n\nThis line goes away.\n`);
       const b = (await api.assembleBrief!({ title: 'Library updates', template: 'issue-brief', date: '2026-11-25', sectionIds: ['update-demo'] })) as Brief;
-      await api.savePersonalSection!({ ...meta, revision: 2 }, `First line stays.\n\nThe fact: {{fact:${fact.id}}}\n\nThis line is new.\n`);
+      await api.saveLibrarySection!({ ...meta, revision: 2 }, `First line stays.\n\nThe fact: {{fact:${fact.id}}}\n\nThis line is new.\n`);
       b.pins[fact.id] = { ...b.pins[fact.id]!, statement: oldStatement };
       return { brief: b, statement: fact.statement };
     }, OLD_STATEMENT);

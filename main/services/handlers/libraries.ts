@@ -9,11 +9,11 @@ type LibrariesChannels =
   | 'addTeamLibrary'
   | 'removeTeamLibrary'
   | 'setTeamLibraryReadOnly'
-  | 'savePersonalFact'
-  | 'deletePersonalFact'
-  | 'personalSection'
-  | 'savePersonalSection'
-  | 'deletePersonalSection';
+  | 'saveLibraryFact'
+  | 'deleteLibraryFact'
+  | 'editableSection'
+  | 'saveLibrarySection'
+  | 'deleteLibrarySection';
 
 export function librariesHandlers(s: Pick<HandlerServices, 'libraries' | 'dialogs'>): Pick<Handlers, LibrariesChannels> {
   return {
@@ -27,10 +27,10 @@ export function librariesHandlers(s: Pick<HandlerServices, 'libraries' | 'dialog
     },
     removeTeamLibrary: async (libraryId) => s.libraries.removeTeamLibrary(libraryId),
     setTeamLibraryReadOnly: async (libraryId, readOnly) => s.libraries.setTeamLibraryReadOnly(libraryId, readOnly),
-    savePersonalFact: async (fact, libraryId) => s.libraries.saveFact(fact, libraryId),
-    deletePersonalFact: async (id, libraryId) => ({ deleted: await s.libraries.deleteFact(id, libraryId) }),
-    personalSection: async (id) => s.libraries.personalSection(id),
-    savePersonalSection: async (meta, body, libraryId) => s.libraries.saveSection(meta, body, libraryId),
-    deletePersonalSection: async (id, libraryId) => ({ deleted: await s.libraries.deleteSection(id, libraryId) }),
+    saveLibraryFact: async (fact, libraryId) => s.libraries.saveFact(fact, libraryId),
+    deleteLibraryFact: async (id, libraryId) => ({ deleted: await s.libraries.deleteFact(id, libraryId) }),
+    editableSection: async (id, libraryId) => s.libraries.editableSection(id, libraryId),
+    saveLibrarySection: async (meta, body, libraryId) => s.libraries.saveSection(meta, body, libraryId),
+    deleteLibrarySection: async (id, libraryId) => ({ deleted: await s.libraries.deleteSection(id, libraryId) }),
   };
 }

@@ -40,14 +40,14 @@ export function FactDialog({ fact, onDone, onClose }: Props) {
     const built = factInput(draft);
     if ('errors' in built) return setErrors(built.errors);
     void run(async () => {
-      const r = await api().savePersonalFact(built.input);
+      const r = await api().saveLibraryFact(built.input);
       if (r.ok) return onDone(`Fact “${built.input.id}” saved to your personal library.`);
       setErrors(r.errors);
     });
   };
   const remove = () =>
     void run(async () => {
-      const r = await api().deletePersonalFact(fact!.id);
+      const r = await api().deleteLibraryFact(fact!.id);
       onDone(r.deleted ? `Fact “${fact!.id}” deleted from your personal library.` : `Fact “${fact!.id}” was already gone.`);
     });
 

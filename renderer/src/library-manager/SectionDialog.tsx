@@ -35,7 +35,7 @@ export function SectionDialog({ sectionId, onDone, onClose }: Props) {
   useEffect(() => {
     if (!sectionId) return;
     api()
-      .personalSection(sectionId)
+      .editableSection(sectionId)
       .then(
         (s) => {
           if (!s) return setFailure(`section “${sectionId}” is not in your personal library any more`);
@@ -51,14 +51,14 @@ export function SectionDialog({ sectionId, onDone, onClose }: Props) {
     if (!draft) return;
     const meta = sectionInput(draft, kept);
     void run(async () => {
-      const r = await api().savePersonalSection(meta, draft.body);
+      const r = await api().saveLibrarySection(meta, draft.body);
       if (r.ok) return onDone(`Section “${meta.title}” saved to your personal library.`);
       setErrors(r.errors);
     });
   };
   const remove = () =>
     void run(async () => {
-      const r = await api().deletePersonalSection(sectionId!);
+      const r = await api().deleteLibrarySection(sectionId!);
       onDone(r.deleted ? `Section “${sectionId}” deleted from your personal library.` : `Section “${sectionId}” was already gone.`);
     });
 

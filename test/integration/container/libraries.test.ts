@@ -25,7 +25,7 @@ describe('library channels', () => {
   });
 
   it('saves a personal fact: listed with its provenance, found by search, cited by a brief without warnings', async () => {
-    expect(await call('savePersonalFact', fact())).toEqual({ ok: true });
+    expect(await call('saveLibraryFact', fact())).toEqual({ ok: true });
     const facts = await call('listFacts');
     expect(facts.find((f) => f.fact.id === 'my-chip-fact')?.source).toMatchObject({ kind: 'personal', libraryId: 'personal' });
     expect(facts.find((f) => f.fact.id !== 'my-chip-fact')?.source?.kind).toBe('bundled');
@@ -33,10 +33,10 @@ describe('library channels', () => {
     expect(hits.map((h) => h.id)).toContain('my-chip-fact');
 
     const meta = { id: 'my-fabs', title: 'Fabs under construction', topic: 'priorities' };
-    expect(await call('savePersonalSection', meta, 'Allied fabs are being built.{{cite:my-chip-fact}}\n')).toEqual({ ok: true });
+    expect(await call('saveLibrarySection', meta, 'Allied fabs are being built.{{cite:my-chip-fact}}\n')).toEqual({ ok: true });
     const sections = await call('listSections');
     expect(sections.find((s) => s.id === 'my-fabs')?.source?.kind).toBe('personal');
-    expect(await call('personalSection', 'my-fabs')).toMatchObject({ meta: { ...meta, revision: 1 }, body: 'Allied fabs are being built.{{cite:my-chip-fact}}\n' });
+    expect(await call('editableSection', 'my-fabs')).toMatchObject({ meta: { ...meta, revision: 1 }, body: 'Allied fabs are being built.{{cite:my-chip-fact}}\n' });
 
     const brief = await call('assembleBrief', { title: 'Fabs', template: 'issue-brief', date: '2026-11-25', sectionIds: ['my-fabs'] });
     const composed = await call('composeBrief', brief);
@@ -46,7 +46,7 @@ describe('library channels', () => {
   });
 
   it('answers an invalid fact with field errors and writes nothing', async () => {
-    const result = await call('savePersonalFact', fact({ id: 'Bad Id', asOf: '2026-13-01', source: { title: '', publisher: 'x', date: '2026-01-01', url: 'not a url' } }));
+    const result = await call('saveLibraryFact', fact({ id: 'Bad Id', asOf: '2026-13-01', source: { title: '', publisher: 'x', date: '2026-01-01', url: 'not a url' } }));
     if (result.ok) throw new Error('an invalid fact was saved');
     expect(result.errors.map((e) => e.field).sort()).toEqual(['asOf', 'id', 'source.title', 'source.url']);
     expect(result.errors.every((e) => e.message.length > 0)).toBe(true);
@@ -55,18 +55,18 @@ describe('library channels', () => {
 
   it('refuses a personal fact whose id another library defines, naming the field', async () => {
     const facts = await call('listFacts');
-    const result = await call('savePersonalFact', fact({ id: facts[0]!.fact.id }));
+    const result = await call('saveLibraryFact', fact({ id: facts[0]!.fact.id }));
     expect(result).toMatchObject({ ok: false, errors: [{ field: 'id' }] });
   });
 
   it('edits and deletes personal items', async () => {
-    await call('savePersonalFact', fact());
-    expect(await call('savePersonalFact', fact({ statement: 'Now thirteen fabs.' }))).toEqual({ ok: true });
+    await call('saveLibraryFact', fact());
+    expect(await call('saveLibraryFact', fact({ statement: 'Now thirteen fabs.' }))).toEqual({ ok: true });
     const text = await readFile(path.join(userData(), 'library', 'facts', 'personal.yaml'), 'utf8');
     expect(text).toContain('Now thirteen fabs.');
     expect(text.match(/id: my-chip-fact/g)).toHaveLength(1);
-    expect(await call('deletePersonalFact', 'my-chip-fact')).toEqual({ deleted: true });
-    expect(await call('deletePersonalFact', 'my-chip-fact')).toEqual({ deleted: false });
+    expect(await call('deleteLibraryFact', 'my-chip-fact')).toEqual({ deleted: true });
+    expect(await call('deleteLibraryFact', 'my-chip-fact')).toEqual({ deleted: false });
     const facts = await call('listFacts');
     expect(facts.some((f) => f.fact.id === 'my-chip-fact')).toBe(false);
   });
@@ -136,8 +136,8 @@ describe('library channels', () => {
 
   it('refuses form payloads of the wrong shape at the channel (strict objects, bounded strings)', async () => {
     const refused = { ok: false, error: { message: expect.stringMatching(/^invalid arguments/) } };
-    expect(await app().envelope('savePersonalFact', { ...fact(), extra: 1 })).toMatchObject(refused);
-    expect(await app().envelope('savePersonalFact', fact({ statement: 'x'.repeat(5000) }))).toMatchObject(refused);
+    expect(await app().envelope('saveLibraryFact', { ...fact(), extra: 1 })).toMatchObject(refused);
+    expect(await app().envelope('saveLibraryFact', fact({ statement: 'x'.repeat(5000) }))).toMatchObject(refused);
     expect(await app().envelope('removeTeamLibrary', '')).toMatchObject(refused);
   });
 });

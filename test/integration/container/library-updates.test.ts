@@ -15,12 +15,12 @@ const meta = (revision: number) => ({ id: 'my-fabs', title: 'Fabs under construc
 
 /** A brief taken from the personal library, after which the library's fact and section both move on. */
 async function briefBehindLibrary(): Promise<Brief> {
-  expect(await call('savePersonalFact', fact('Twelve allied fabs.'))).toEqual({ ok: true });
-  expect(await call('savePersonalSection', meta(1), 'Allied fabs are being built.{{cite:my-chip-fact}}\n')).toEqual({ ok: true });
+  expect(await call('saveLibraryFact', fact('Twelve allied fabs.'))).toEqual({ ok: true });
+  expect(await call('saveLibrarySection', meta(1), 'Allied fabs are being built.{{cite:my-chip-fact}}\n')).toEqual({ ok: true });
   const brief = await call('assembleBrief', { title: 'Fabs', template: 'issue-brief', date: '2026-11-25', sectionIds: ['my-fabs'] });
   expect((await call('composeBrief', brief)).warnings).toEqual([]);
-  expect(await call('savePersonalFact', fact('Thirteen allied fabs.'))).toEqual({ ok: true });
-  expect(await call('savePersonalSection', meta(2), 'Allied fabs are being built faster.{{cite:my-chip-fact}}\n')).toEqual({ ok: true });
+  expect(await call('saveLibraryFact', fact('Thirteen allied fabs.'))).toEqual({ ok: true });
+  expect(await call('saveLibrarySection', meta(2), 'Allied fabs are being built faster.{{cite:my-chip-fact}}\n')).toEqual({ ok: true });
   return brief;
 }
 

@@ -26,7 +26,7 @@ describe('save and delete into a writable library', () => {
     await call('setTeamLibraryReadOnly', team.id, false);
     expect((await call('listLibraries')).libraries.find((l) => l.id === team.id)).toMatchObject({ readOnly: false, writable: true });
 
-    expect(await call('savePersonalFact', fact, team.id)).toEqual({ ok: true });
+    expect(await call('saveLibraryFact', fact, team.id)).toEqual({ ok: true });
     const written = await readFile(path.join(team.dir, 'facts', 'team.yaml'), 'utf8');
     expect(written).toContain('id: team-fab-count');
     expect(written).toContain('The team counted eleven allied fabs.');
@@ -35,12 +35,12 @@ describe('save and delete into a writable library', () => {
     expect(await readdir(path.join(app().userDataDir, 'library'))).toEqual(['library.yaml']);
 
     const meta = { id: 'team-fabs', title: 'Team view on fabs', topic: 'priorities' };
-    expect(await call('savePersonalSection', meta, 'Eleven fabs.{{cite:team-fab-count}}\n', team.id)).toEqual({ ok: true });
+    expect(await call('saveLibrarySection', meta, 'Eleven fabs.{{cite:team-fab-count}}\n', team.id)).toEqual({ ok: true });
     expect(await readFile(path.join(team.dir, 'sections', 'priorities', 'team-fabs.md'), 'utf8')).toContain('title: Team view on fabs');
     expect((await call('listSections')).find((s) => s.id === 'team-fabs')?.source?.libraryId).toBe(team.id);
 
-    expect(await call('deletePersonalSection', 'team-fabs', team.id)).toEqual({ deleted: true });
-    expect(await call('deletePersonalFact', 'team-fab-count', team.id)).toEqual({ deleted: true });
+    expect(await call('deleteLibrarySection', 'team-fabs', team.id)).toEqual({ deleted: true });
+    expect(await call('deleteLibraryFact', 'team-fab-count', team.id)).toEqual({ deleted: true });
     expect(await readFile(path.join(team.dir, 'facts', 'team.yaml'), 'utf8')).not.toContain('team-fab-count');
     expect((await call('listFacts')).some((f) => f.fact.id === fact.id)).toBe(false);
   });
@@ -49,20 +49,20 @@ describe('save and delete into a writable library', () => {
     const { call } = app();
     const team = await addTeam('team-read-only');
     expect((await call('listLibraries')).libraries.find((l) => l.id === team.id)).toMatchObject({ readOnly: true, writable: false });
-    await expect(call('savePersonalFact', fact, team.id)).rejects.toThrow(/The team library “team-read-only” is read-only — set it read-write/);
-    await expect(call('deletePersonalSection', 'anything', team.id)).rejects.toThrow(/is read-only/);
+    await expect(call('saveLibraryFact', fact, team.id)).rejects.toThrow(/The team library “team-read-only” is read-only — set it read-write/);
+    await expect(call('deleteLibrarySection', 'anything', team.id)).rejects.toThrow(/is read-only/);
     expect(await readdir(team.dir)).toEqual(['library.yaml']);
 
-    await expect(call('savePersonalFact', fact, 'bundled')).rejects.toThrow(/bundled library is part of the app/);
-    await expect(call('savePersonalFact', fact, 'team-0000000000000000')).rejects.toThrow(/no longer mounted/);
+    await expect(call('saveLibraryFact', fact, 'bundled')).rejects.toThrow(/bundled library is part of the app/);
+    await expect(call('saveLibraryFact', fact, 'team-0000000000000000')).rejects.toThrow(/no longer mounted/);
     // Messages name the library, never its folder.
-    await call('savePersonalFact', fact, team.id).catch((err: Error) => expect(err.message).not.toContain(app().root));
+    await call('saveLibraryFact', fact, team.id).catch((err: Error) => expect(err.message).not.toContain(app().root));
   });
 
   it('saves to the personal library when no library is named', async () => {
     const { call } = app();
-    expect(await call('savePersonalFact', fact)).toEqual({ ok: true });
+    expect(await call('saveLibraryFact', fact)).toEqual({ ok: true });
     expect(await readFile(path.join(app().userDataDir, 'library', 'facts', 'personal.yaml'), 'utf8')).toContain('team-fab-count');
-    expect(await call('savePersonalFact', fact, 'personal')).toEqual({ ok: true });
+    expect(await call('saveLibraryFact', fact, 'personal')).toEqual({ ok: true });
   });
 });
