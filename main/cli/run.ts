@@ -4,11 +4,12 @@ import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { assembleBrief } from '../../shared/assemble.js';
 import { TEMPLATE_IDS, TemplateId } from '../../shared/model/brief.js';
-import type { ComposeWarning } from '../../shared/model/composed-doc.js';
 import { isoDay } from '../../shared/staleness.js';
 import { EXIT, guarded, parseCommandArgs, processIO, UsageError, UserError, type CliIO } from './io.js';
 import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
+import { exportBrief } from './export-command.js';
+import { checkNewOptions } from './new-args.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
 import { readBriefFile, saveBriefFile } from '../services/documents/brief-file.js';
 import { ExportService } from '../services/export-service.js';
@@ -35,10 +36,6 @@ function usage(message: string): never {
 const parse = <const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) =>
   parseCommandArgs(argv, options, 'see `briefing --help`');
 
-function formatWarning(w: ComposeWarning): string {
-  return `warning: ${w.sectionKey ? `section ${w.sectionKey}: ` : ''}${w.message}`;
-}
-
 async function libraries(extra: string[] | undefined, io: CliIO): Promise<LibraryService> {
   const service = new LibraryService(mountsFor({ bundledDir: bundledLibraryDir(), today: today() }, extra));
   await service.load();
@@ -57,26 +54,10 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) usage('export needs exactly one FILE.brief');
   if (!values.out) usage('export needs --out FILE.pdf');
-  const out = path.resolve(values.out);
   const brief = await readBriefFile(file);
   const lib = await libraries(values.library, io);
   const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
-  const doc = exporter.compose(brief);
-  for (const w of doc.warnings) io.stderr(`briefing: ${file}: ${formatWarning(w)}`);
-  if (values.strict && doc.warnings.length) {
-    io.stderr(`briefing: ${file}: ${doc.warnings.length} warning(s) and --strict: no PDF written`);
-    return EXIT.strictWarnings;
-  }
-  try {
-    const st = await fs.stat(path.dirname(out));
-    if (!st.isDirectory()) throw new Error();
-  } catch {
-    throw new UserError(`${values.out}: the folder ${path.dirname(out)} does not exist; create it or choose another --out`);
-  }
-  const result = await exporter.exportTo(brief, out, { pdfa: values.pdfa });
-  for (const w of result.fontWarnings) io.stderr(`briefing: ${file}: warning: ${w}`);
-  io.stdout(`wrote ${values.out} (${result.pageCount} page${result.pageCount === 1 ? '' : 's'}${values.pdfa ? ', PDF/A-2b' : ''})`);
-  return EXIT.ok;
+  return exportBrief(exporter, brief, { file, out: values.out, pdfa: values.pdfa, strict: values.strict }, io);
 }
 
 async function runNew(argv: string[], io: CliIO): Promise<number> {
@@ -100,12 +81,7 @@ async function runNew(argv: string[], io: CliIO): Promise<number> {
   if (!values.title) usage('new needs --title TEXT');
   if (!values.section?.length) usage('new needs at least one --section ID');
   if (!values.out) usage('new needs --out FILE.brief');
-  const variables: Record<string, string> = {};
-  for (const kv of values.var ?? []) {
-    const eq = kv.indexOf('=');
-    if (eq < 1) usage(`--var takes NAME=VALUE, got "${kv}"`);
-    variables[kv.slice(0, eq)] = kv.slice(eq + 1);
-  }
+  const { paper, variables } = checkNewOptions(values);
   const out = path.resolve(values.out);
   if (!values.force && (await fs.stat(out).catch(() => null))) {
     throw new UserError(`${values.out}: already exists; choose another --out or pass --force to replace it`);
@@ -122,7 +98,7 @@ async function runNew(argv: string[], io: CliIO): Promise<number> {
         ...(values.subtitle ? { subtitle: values.subtitle } : {}),
         ...(values.author ? { authors: values.author } : {}),
         ...(values.marking ? { marking: values.marking } : {}),
-        ...(values.paper === 'a4' || values.paper === 'letter' ? { paper: values.paper } : {}),
+        ...(paper ? { paper } : {}),
       },
     },
     lib.library(),

@@ -34,9 +34,14 @@ const TABLE: Readonly<Record<string, Words>> = {
   EIO: { reason: 'the disk reported an input/output error', fix: 'check the disk, and copy the file elsewhere if you can' },
 };
 
+/** A write creates a new file in the folder (the atomic writer's temp file), so a refusal is the folder's. */
+const FOLDER_PERMISSION: Words = { reason: 'its folder cannot be written to (permission denied)', fix: "check the folder's permissions, or choose another folder" };
+
 /** What a failed write means when the code says the path is not there: its folder went away. */
 const WRITE_OVERRIDES: Readonly<Record<string, Words>> = {
   ENOENT: { reason: 'its folder no longer exists', fix: 'choose another folder' },
+  EACCES: FOLDER_PERMISSION,
+  EPERM: FOLDER_PERMISSION,
 };
 
 /** The errno code of a Node file-system error, if `err` is one. */

@@ -5,7 +5,7 @@ import type { Brief } from '../../shared/model/brief.js';
 import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import type { Library } from '../../shared/model/library.js';
 import { renderPdf } from '../pdf/index.js';
-import { writeFileAtomic } from './documents/atomic-write.js';
+import { checkExportTarget, writeExportFile, type TargetCheck } from './export-target.js';
 
 export interface ExportDeps {
   library: () => Library;
@@ -13,6 +13,14 @@ export interface ExportDeps {
   today: () => Date;
   /** Shows a file in the system's file manager; absent where there is none (the CLI, tests that do not ask). */
   revealFile?: (file: string) => void;
+}
+
+/** How an export names its target in messages and which files it must never replace (export-target.ts). */
+export interface ExportTargetOptions {
+  /** The target as the user named it (the CLI's --out); by default its base name. */
+  label?: string;
+  /** Files the export must never replace whatever their content: the brief being exported. */
+  protect?: readonly string[];
 }
 
 export interface RenderedBrief {
@@ -26,9 +34,13 @@ export interface RenderedBrief {
 export interface Exporter {
   compose(brief: Brief): ComposedDoc;
   renderPreview(brief: Brief): Promise<RenderedBrief>;
-  exportTo(brief: Brief, outPath: string, options: { pdfa: boolean }): Promise<RenderedBrief & { outPath: string }>;
+  exportTo(brief: Brief, outPath: string, options: { pdfa: boolean } & ExportTargetOptions): Promise<RenderedBrief & { outPath: string }>;
   /** Shows the last PDF this service wrote in the file manager; false when it has written none (or cannot show files). */
   revealLastExport(): boolean;
+}
+
+function targetCheck(outPath: string, options: ExportTargetOptions): TargetCheck {
+  return { format: 'pdf', label: options.label ?? path.basename(outPath), ...(options.protect && { protect: options.protect }) };
 }
 
 export class ExportService implements Exporter {
@@ -53,12 +65,24 @@ export class ExportService implements Exporter {
   }
 
   /** The PDF reaches `outPath` only once complete: a failed export leaves any earlier file untouched. */
-  async exportTo(brief: Brief, outPath: string, options: { pdfa: boolean }): Promise<RenderedBrief & { outPath: string }> {
+  async exportTo(brief: Brief, outPath: string, options: { pdfa: boolean } & ExportTargetOptions): Promise<RenderedBrief & { outPath: string }> {
+    // Refused before the work of rendering, and checked again just before writing (export-target.ts).
+    await this.checkTarget(outPath, options);
     const rendered = await this.render(brief, options);
+    return { ...rendered, outPath: await this.writeRendered(rendered, outPath, options) };
+  }
+
+  /** Refuses an export target that would replace the brief or a file that is not a PDF (UserFacingError). */
+  async checkTarget(outPath: string, options: ExportTargetOptions = {}): Promise<void> {
+    await checkExportTarget(path.resolve(outPath), targetCheck(outPath, options));
+  }
+
+  /** Writes PDF bytes rendered earlier (the CLI's --strict looks at their warnings first) under the same rules; returns the absolute path. */
+  async writeRendered(rendered: RenderedBrief, outPath: string, options: ExportTargetOptions = {}): Promise<string> {
     const target = path.resolve(outPath);
-    await writeFileAtomic(target, rendered.bytes);
+    await writeExportFile(target, rendered.bytes, targetCheck(outPath, options));
     this.lastExport = target;
-    return { ...rendered, outPath: target };
+    return target;
   }
 
   revealLastExport(): boolean {

@@ -71,6 +71,6 @@ describe('file-system failures', () => {
     const io = recorder();
     expect(await main(['export', example, '--out', folder], io)).toBe(1);
     expect(io.err).toHaveLength(1);
-    expect(io.err[0]).toMatch(/^briefing: .*a-folder\.pdf.*: it is a folder — choose a file$/);
+    expect(io.err[0]).toMatch(/^briefing: .*a-folder\.pdf: is a folder — give the name of a file inside it; nothing was written$/);
   });
 });

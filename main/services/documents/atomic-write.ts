@@ -2,7 +2,7 @@
 // By hand rather than write-file-atomic: that package does not fsync the folder, has no atomic copy (for the
 // .bak) and hooks process exit through signal-exit; these few lines do exactly what the save path needs.
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, open, rename, unlink } from 'node:fs/promises';
+import { chmod, copyFile, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -13,8 +13,46 @@ function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** The names tempPathFor gives, and only those: a dot, the target's name, eight hex digits, `.tmp`. */
+export const OUR_TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
+
+/** A temp file younger than this may belong to a write still running (in this or another process). */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes temp files a killed write left in `folder`: only names of our pattern, only regular files (never a
+ * link or a folder), only older than a minute. Best effort: a folder that cannot be listed is left as it is.
+ */
+export async function removeStaleTempFiles(folder: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!OUR_TEMP_FILE.test(name)) continue;
+    const file = join(folder, name);
+    const stats = await lstat(file).catch(() => null);
+    if (!stats?.isFile() || now - stats.mtimeMs < STALE_TEMP_MS) continue;
+    if (await unlink(file).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * A failed write names the temp file in its path and message; the user knows only the target, so the error is
+ * made to name that instead (the errno code stays for the words of main/services/errno.ts).
+ */
+function aboutTarget(e: unknown, tmp: string, target: string): unknown {
+  if (e instanceof Error) {
+    const err = e as NodeJS.ErrnoException & { dest?: string };
+    if (err.path === tmp) err.path = target;
+    if (err.dest === tmp) err.dest = target;
+    err.message = err.message.split(tmp).join(target);
+  }
+  return e;
+}
+
 /** Replaces `target` with `data` so that, whenever the process dies, the file is either wholly old or wholly new. */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+  await removeStaleTempFiles(dirname(target));
   const tmp = tempPathFor(target);
   try {
     const fh = await open(tmp, 'wx', options.mode ?? 0o666);
@@ -27,7 +65,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await finish(tmp, target, options.mode);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw e;
+    throw aboutTarget(e, tmp, target);
   }
 }
 
@@ -45,7 +83,7 @@ export async function copyFileAtomic(source: string, target: string, options: { 
     await finish(tmp, target, options.mode);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw e;
+    throw aboutTarget(e, tmp, target);
   }
 }
 

@@ -1,0 +1,48 @@
+// `briefing export`'s work after the arguments: refuse a bad --out before rendering, honour --strict for every warning, write.
+import type { Brief } from '../../shared/model/brief.js';
+import type { ComposeWarning } from '../../shared/model/composed-doc.js';
+import { DocumentRefusedError } from '../../shared/errors.js';
+import type { ExportService, RenderedBrief } from '../services/export-service.js';
+import { EXIT, UserError, type CliIO } from './io.js';
+
+export interface ExportRequest {
+  /** The brief's file as the user typed it (named in every message, protected from being overwritten). */
+  file: string;
+  /** --out as the user typed it. */
+  out: string;
+  pdfa: boolean;
+  strict: boolean;
+}
+
+export function formatWarning(w: ComposeWarning): string {
+  return `warning: ${w.sectionKey ? `section ${w.sectionKey}: ` : ''}${w.message}`;
+}
+
+/** Every warning of a rendered brief, compose's and the PDF engine's (missing glyphs, right-to-left text): --strict counts them all. */
+export function renderWarnings(rendered: Pick<RenderedBrief, 'doc' | 'fontWarnings'>): string[] {
+  return [...rendered.doc.warnings.map(formatWarning), ...rendered.fontWarnings.map((w) => `warning: ${w}`)];
+}
+
+/** Renders into memory first: under --strict a warning of any kind means exit 3 and nothing written. */
+export async function exportBrief(exporter: ExportService, brief: Brief, request: ExportRequest, io: CliIO): Promise<number> {
+  const { file, out, pdfa, strict } = request;
+  const target = { label: out, protect: [file] };
+  await exporter.checkTarget(out, target);
+  let rendered: RenderedBrief;
+  try {
+    rendered = await exporter.render(brief, { pdfa });
+  } catch (err) {
+    // The engine does not know the file; the refusal is about this brief, so it is named.
+    if (err instanceof DocumentRefusedError) throw new UserError(`${file}: ${err.message}`);
+    throw err;
+  }
+  const warnings = renderWarnings(rendered);
+  for (const w of warnings) io.stderr(`briefing: ${file}: ${w}`);
+  if (strict && warnings.length) {
+    io.stderr(`briefing: ${file}: ${warnings.length} warning(s) and --strict: no PDF written`);
+    return EXIT.strictWarnings;
+  }
+  await exporter.writeRendered(rendered, out, target);
+  io.stdout(`wrote ${out} (${rendered.pageCount} page${rendered.pageCount === 1 ? '' : 's'}${pdfa ? ', PDF/A-2b' : ''})`);
+  return EXIT.ok;
+}
