@@ -1,4 +1,5 @@
 // Renderer entry: mounts the React app.
+import './zod-without-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
