@@ -3,12 +3,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { assembleBrief } from '../../shared/assemble.js';
-import { TEMPLATE_IDS, TemplateId } from '../../shared/model/brief.js';
+import { TEMPLATE_IDS, TemplateId, type Brief } from '../../shared/model/brief.js';
 import { isoDay } from '../../shared/staleness.js';
 import { EXIT, guarded, parseCommandArgs, processIO, UsageError, UserError, type CliIO } from './io.js';
 import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
-import { exportBrief } from './export-command.js';
+import { exportBrief, formatWarning, type ExportRequest } from './export-command.js';
 import { checkNewOptions } from './new-args.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
 import { readBriefFile, saveBriefFile } from '../services/documents/brief-file.js';
@@ -16,7 +16,7 @@ import { ExportService } from '../services/export-service.js';
 import { LibraryService } from '../services/library-service.js';
 
 const USAGE = `usage:
-  briefing export FILE.brief --out FILE.pdf [--pdfa] [--strict] [--library DIR]...
+  briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
   briefing new --template ID --title TEXT --section ID [--section ID]... [--var k=v]... [--date YYYY-MM-DD] --out FILE.brief
   briefing check [--library DIR]...          validate libraries
   briefing check FILE.brief [--update]       pinned facts / linked sections changed in the libraries?
@@ -44,20 +44,50 @@ async function libraries(extra: string[] | undefined, io: CliIO): Promise<Librar
   return service;
 }
 
+type ExportFormat = 'pdf' | 'docx';
+
+/** `--format` wins; otherwise the extension of `--out` decides, and anything but .docx stays a PDF (as before). */
+function exportFormat(out: string, format: string | undefined): ExportFormat {
+  if (format === undefined) return path.extname(out).toLowerCase() === '.docx' ? 'docx' : 'pdf';
+  if (format === 'pdf' || format === 'docx') return format;
+  return usage(`--format must be pdf or docx, got "${format}"`);
+}
+
+/** As the PDF export: the target refused before rendering, the same warnings, --strict exits 3 with nothing written. */
+async function exportWordBrief(exporter: ExportService, brief: Brief, request: ExportRequest, io: CliIO): Promise<number> {
+  const { file, out, strict } = request;
+  const target = { label: out, protect: [file] };
+  await exporter.checkTarget(out, target, 'docx');
+  const rendered = await exporter.renderWord(brief);
+  const warnings = rendered.doc.warnings.map(formatWarning);
+  for (const w of warnings) io.stderr(`briefing: ${file}: ${w}`);
+  if (strict && warnings.length) {
+    io.stderr(`briefing: ${file}: ${warnings.length} warning(s) and --strict: no Word file written`);
+    return EXIT.strictWarnings;
+  }
+  await exporter.writeWord(rendered, out, target);
+  io.stdout(`wrote ${out} (Word, ${rendered.noteCount} endnote${rendered.noteCount === 1 ? '' : 's'})`);
+  return EXIT.ok;
+}
+
 async function runExport(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: 'string' },
+    format: { type: 'string' },
     pdfa: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     library: { type: 'string', multiple: true },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) usage('export needs exactly one FILE.brief');
-  if (!values.out) usage('export needs --out FILE.pdf');
+  if (!values.out) usage('export needs --out FILE.pdf or --out FILE.docx');
+  const format = exportFormat(values.out, values.format);
+  if (format === 'docx' && values.pdfa) usage('--pdfa applies to PDF export only; drop it or write a .pdf');
   const brief = await readBriefFile(file);
   const lib = await libraries(values.library, io);
   const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
-  return exportBrief(exporter, brief, { file, out: values.out, pdfa: values.pdfa, strict: values.strict }, io);
+  const request = { file, out: values.out, pdfa: values.pdfa, strict: values.strict };
+  return format === 'docx' ? exportWordBrief(exporter, brief, request, io) : exportBrief(exporter, brief, request, io);
 }
 
 async function runNew(argv: string[], io: CliIO): Promise<number> {

@@ -1,11 +1,12 @@
-// Export: compose a brief against the libraries, lay it out as PDF, and write it safely (temp file + rename).
+// Export: compose a brief against the libraries, lay it out as PDF or Word, and write it safely (temp file + rename).
 import path from 'node:path';
 import { compose } from '../../shared/compose/index.js';
 import type { Brief } from '../../shared/model/brief.js';
 import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import type { Library } from '../../shared/model/library.js';
+import { renderDocx } from '../docx/index.js';
 import { renderPdf } from '../pdf/index.js';
-import { checkExportTarget, writeExportFile, type TargetCheck } from './export-target.js';
+import { checkExportTarget, writeExportFile, type ExportFormat, type TargetCheck } from './export-target.js';
 
 export interface ExportDeps {
   library: () => Library;
@@ -30,17 +31,26 @@ export interface RenderedBrief {
   fontWarnings: string[];
 }
 
+/** A brief rendered as .docx (main/docx), not yet written. */
+export interface RenderedWord {
+  doc: ComposedDoc;
+  bytes: Uint8Array;
+  /** Word endnotes written: the PDF's notes, with the same numbers. */
+  noteCount: number;
+}
+
 /** What the channel handlers ask of the export side. */
 export interface Exporter {
   compose(brief: Brief): ComposedDoc;
   renderPreview(brief: Brief): Promise<RenderedBrief>;
   exportTo(brief: Brief, outPath: string, options: { pdfa: boolean } & ExportTargetOptions): Promise<RenderedBrief & { outPath: string }>;
+  exportWordTo(brief: Brief, outPath: string, options?: ExportTargetOptions): Promise<RenderedWord & { outPath: string }>;
   /** Shows the last PDF this service wrote in the file manager; false when it has written none (or cannot show files). */
   revealLastExport(): boolean;
 }
 
-function targetCheck(outPath: string, options: ExportTargetOptions): TargetCheck {
-  return { format: 'pdf', label: options.label ?? path.basename(outPath), ...(options.protect && { protect: options.protect }) };
+function targetCheck(outPath: string, options: ExportTargetOptions, format: ExportFormat = 'pdf'): TargetCheck {
+  return { format, label: options.label ?? path.basename(outPath), ...(options.protect && { protect: options.protect }) };
 }
 
 export class ExportService implements Exporter {
@@ -73,14 +83,36 @@ export class ExportService implements Exporter {
   }
 
   /** Refuses an export target that would replace the brief or a file that is not a PDF (UserFacingError). */
-  async checkTarget(outPath: string, options: ExportTargetOptions = {}): Promise<void> {
-    await checkExportTarget(path.resolve(outPath), targetCheck(outPath, options));
+  async checkTarget(outPath: string, options: ExportTargetOptions = {}, format: ExportFormat = 'pdf'): Promise<void> {
+    await checkExportTarget(path.resolve(outPath), targetCheck(outPath, options, format));
   }
 
   /** Writes PDF bytes rendered earlier (the CLI's --strict looks at their warnings first) under the same rules; returns the absolute path. */
   async writeRendered(rendered: RenderedBrief, outPath: string, options: ExportTargetOptions = {}): Promise<string> {
     const target = path.resolve(outPath);
     await writeExportFile(target, rendered.bytes, targetCheck(outPath, options));
+    this.lastExport = target;
+    return target;
+  }
+
+  /** The same composed document as the PDF, as .docx: Markdown is never rendered twice. */
+  async renderWord(brief: Brief): Promise<RenderedWord> {
+    const doc = this.compose(brief);
+    const docx = await renderDocx(doc, { fontsDir: this.deps.fontsDir });
+    return { doc, bytes: docx.bytes, noteCount: docx.noteCount };
+  }
+
+  /** The Word file, under the PDF's rules: target refused before rendering, written atomically (temp + rename). */
+  async exportWordTo(brief: Brief, outPath: string, options: ExportTargetOptions = {}): Promise<RenderedWord & { outPath: string }> {
+    await this.checkTarget(outPath, options, 'docx');
+    const rendered = await this.renderWord(brief);
+    return { ...rendered, outPath: await this.writeWord(rendered, outPath, options) };
+  }
+
+  /** Writes a Word file rendered earlier (the CLI's --strict looks at its warnings first); returns the absolute path. */
+  async writeWord(rendered: RenderedWord, outPath: string, options: ExportTargetOptions = {}): Promise<string> {
+    const target = path.resolve(outPath);
+    await writeExportFile(target, rendered.bytes, targetCheck(outPath, options, 'docx'));
     this.lastExport = target;
     return target;
   }
