@@ -8,6 +8,7 @@ import type { DocumentOutput, OutputStrategy, PdfkitModeOptions } from './output
 import type { PdfDoc, PdfStructureElement } from './pdfkit-api.js';
 import { memoizeSubset, withFastDeflate } from './pdfkit-patches.js';
 import { Tagger } from './tagging.js';
+import { isAllowedUrl } from '../../shared/model/url-policy.js';
 
 export class ExportOutput implements OutputStrategy {
   readonly pdfkit: PdfkitModeOptions;
@@ -59,7 +60,8 @@ class ExportDocument implements DocumentOutput {
       const j = groupEnd(runs, i);
       const group = runs.slice(i, j);
       const target = runs[i]!.link;
-      if (!target) {
+      // Compose already drops refused links; checked again where the annotation is written, as the last gate.
+      if (!target || ('uri' in target && !isAllowedUrl(target.uri, 'body'))) {
         if (struct) this.marker.content(struct);
         else this.marker.artifact('Layout');
         this.content.emit(runsOps(this.fonts, group, x, baseline));

@@ -2,7 +2,9 @@
 import type { Token } from 'markdown-it';
 import type { Inline, TextRun } from '../model/composed-doc.js';
 import type { RefKind } from '../markdown/setup.js';
+import { isAllowedUrl } from '../model/url-policy.js';
 import type { ComposeContext } from './context.js';
+import { refusedBodyLink } from './links.js';
 
 interface Style {
   bold: boolean;
@@ -10,9 +12,12 @@ interface Style {
   href?: string;
 }
 
-/** Links may only point outside the document to web or mail addresses; anything else becomes plain text. */
+/**
+ * Links may only point outside the document to web or mail addresses (the one URL policy); anything else becomes
+ * plain text. markdown-it's validateLink has refused such a link already: this is the check at the model boundary.
+ */
 export function safeHref(href: string): string | undefined {
-  return /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : undefined;
+  return isAllowedUrl(href, 'body') ? href : undefined;
 }
 
 function run(text: string, style: Style, code = false): TextRun {
@@ -54,8 +59,10 @@ export function convertInlines(tokens: Token[] | null, ctx: ComposeContext): Inl
         style.italic = false;
         break;
       case 'link_open': {
-        const href = safeHref(String(t.attrGet('href') ?? ''));
+        const target = String(t.attrGet('href') ?? '');
+        const href = safeHref(target);
         if (href) style.href = href;
+        else ctx.warn(refusedBodyLink(target));
         break;
       }
       case 'link_close':

@@ -1,6 +1,7 @@
 // The one markdown-it configuration: HTML off, our {{fact:...}} / {{var:...}} references, ::: containers.
-import MarkdownItFactory, { type MarkdownIt, type StateInline } from 'markdown-it';
+import MarkdownItFactory, { type MarkdownIt, type StateInline, type Token } from 'markdown-it';
 import container from 'markdown-it-container';
+import { isAllowedUrl } from '../model/url-policy.js';
 
 export type RefKind = 'fact' | 'value' | 'cite' | 'var';
 export const REF_PATTERN = /\{\{\s*(fact|value|cite|var)\s*:\s*([A-Za-z0-9_-]+)\s*\}\}/g;
@@ -25,16 +26,45 @@ function refRule(state: StateInline, silent: boolean): boolean {
 
 let shared: MarkdownIt | undefined;
 
+/**
+ * Link targets refused while one parse runs. markdown-it gives validateLink the URL only (no env), and parsing
+ * is synchronous, so parseMarkdown sets this for the length of its own parse.
+ */
+let refusedSink: string[] | undefined;
+
+/**
+ * markdown-it's own check refuses only javascript:, vbscript:, file: and most data: URLs; ours is the one URL
+ * policy. A refused link is left in the text as written (plain text), never turned into a link token.
+ */
+function validateLink(url: string): boolean {
+  if (isAllowedUrl(url, 'body')) return true;
+  refusedSink?.push(url);
+  return false;
+}
+
 /** A configured parser (cached: markdown-it instances are reusable and parsing is pure). */
 export function markdown(): MarkdownIt {
   if (shared) return shared;
   // html: false — nothing from a library or brief is ever executed or passed through as markup.
   const md = new MarkdownItFactory({ html: false, linkify: false, typographer: true });
+  md.validateLink = validateLink;
   md.inline.ruler.before('text', 'bb_ref', refRule);
   // '{' is one of markdown-it's terminator characters, so the 'text' rule stops there and ours gets a turn.
   for (const name of CONTAINERS) md.use(container, name);
   shared = md;
   return md;
+}
+
+/** Parses Markdown (`inline`: one line, such as a title) and says which link targets the URL policy refused. */
+export function parseMarkdown(src: string, inline = false): { tokens: Token[]; refusedLinks: string[] } {
+  const refusedLinks: string[] = [];
+  refusedSink = refusedLinks;
+  try {
+    const tokens = inline ? (markdown().parseInline(src, {})[0]?.children ?? []) : markdown().parse(src, {});
+    return { tokens, refusedLinks };
+  } finally {
+    refusedSink = undefined;
+  }
 }
 
 /** All references in a Markdown body, in order of appearance. */

@@ -111,7 +111,9 @@ export type WarningCode =
   | 'pin-changed'
   | 'section-update'
   | 'unknown-section'
-  | 'bad-table';
+  | 'bad-table'
+  /** A link or source address the URL policy refuses (shared/model/url-policy.ts): printed as text, not linked. */
+  | 'refused-link';
 
 export interface ComposeWarning {
   code: WarningCode;

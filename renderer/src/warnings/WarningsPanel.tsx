@@ -22,6 +22,7 @@ const LABELS: Record<ComposeWarning['code'], string> = {
   'section-update': 'Section update available',
   'unknown-section': 'Unknown section',
   'bad-table': 'Table problem',
+  'refused-link': 'Link not allowed',
 };
 
 /** A field's value as a reader would write it (the source object by its title and publisher). */
