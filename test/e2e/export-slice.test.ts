@@ -72,6 +72,9 @@ describe.skipIf('skip' in browser)('composer slice in Chromium', () => {
     expect(seen.frozen).toBe(true);
     expect(seen.methods).toEqual([...METHOD_NAMES].sort());
     expect(seen.ipcRenderer).toBe(false);
+    // That refusal is the one CSP violation this file expects: the harness fails the file on any other.
+    await expect.poll(() => h.cspViolations.length).toBe(1);
+    expect(h.cspViolations.splice(0)).toEqual([expect.stringMatching(/^script-src(-elem)? refused inline /)]);
   });
 
   it('refuses calls that do not come from the main frame, like the app wrapper', async () => {
