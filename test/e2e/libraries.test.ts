@@ -1,5 +1,6 @@
 // End to end: the user extends the libraries — a personal fact through the form (field errors first), found by
-// search; a team library added through the folder dialog with its clash shown; the Libraries view checked by axe.
+// search; a team library added through the folder dialog with its clash shown, then written to once set read-write;
+// the Libraries view checked by axe.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,5 +145,43 @@ describe.skipIf('skip' in browser)('libraries in Chromium', () => {
     expect(await edit.getByLabel('Id').getAttribute('readonly')).not.toBeNull();
     await page.keyboard.press('Escape');
     await edit.waitFor({ state: 'detached' });
+  });
+
+  it('saves a new fact into the team library set read-write, as a file in its folder, and edits it there', async () => {
+    const { page } = h;
+    const team = path.join(h.outDir, 'team-share');
+    await page.getByRole('button', { name: 'New fact…' }).click();
+    const form = page.getByRole('dialog', { name: 'New fact' });
+    // Two libraries can take it now (the team folder was made read-write above): the form asks which.
+    await form.getByLabel('Save to').selectOption({ label: 'Team library: Valid fixture library' });
+    await form.getByLabel('Id').fill('team-fab-count');
+    await form.getByLabel('Statement').fill('The team counted nine fabs in its region.');
+    await form.getByLabel('As of').fill('2026-10-01');
+    await form.getByLabel('Source title').fill('Team tracker');
+    await form.getByLabel('Publisher').fill('Team office');
+    await form.getByLabel('Source date').fill('2026-10-01');
+    await form.getByLabel('Source URL').fill('https://example.org/team');
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Save fact' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.library-status').textContent()).toMatch(/team-fab-count.*saved to the team library “Valid fixture library”/);
+
+    const files = await fs.readdir(path.join(team, 'facts'));
+    const written = await Promise.all(files.map((f) => fs.readFile(path.join(team, 'facts', f), 'utf8')));
+    expect(written.some((text) => text.includes('team-fab-count') && text.includes('nine fabs'))).toBe(true);
+
+    await page.getByLabel('Search sections and facts').fill('nine fabs region');
+    const item = page.locator('.fact-item[data-fact-id="team-fab-count"]');
+    await item.waitFor();
+    expect(await item.locator('.badge').first().textContent()).toBe('Valid fixture library');
+    await item.getByRole('button', { name: 'Edit fact team-fab-count' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit fact team-fab-count' });
+    expect(await edit.getByLabel('Save to').count()).toBe(0);
+    await edit.getByLabel('Statement').fill('The team counted ten fabs in its region.');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const after = await Promise.all((await fs.readdir(path.join(team, 'facts'))).map((f) => fs.readFile(path.join(team, 'facts', f), 'utf8')));
+    expect(after.some((text) => text.includes('ten fabs'))).toBe(true);
+    await page.getByLabel('Search sections and facts').fill('');
   });
 });

@@ -1,16 +1,21 @@
-// "New fact" / "Edit fact": a form over the personal library, with the library's own message next to each field.
+// "New fact" / "Edit fact": a form over a writable library (personal or a read-write team folder), with the library's own message next to each field.
 import { useState, type FormEvent } from 'react';
 import type { FieldError } from '../../../shared/ipc/channels.js';
 import type { Fact } from '../../../shared/model/library.js';
 import { api } from '../api.js';
 import { emptyFactDraft, factDraft, factInput, type FactDraft } from './drafts.js';
-import { draftTextFields, ErrorSummary, FormActions, type TextFieldSpec } from './FormParts.js';
+import { draftTextFields, ErrorSummary, FormActions, SaveTargetField, type TextFieldSpec } from './FormParts.js';
+import { targetPhrase, type SaveTarget } from './saveTargets.js';
 import { Modal } from './Modal.js';
 import { useSaveAction } from './useSaveAction.js';
 
 interface Props {
-  /** The personal fact to edit; a new fact when absent. */
+  /** The fact to edit; a new fact when absent. */
   fact?: Fact;
+  /** The libraries a new fact may go to (personal first); an edited fact stays in `libraryId`. */
+  targets: readonly SaveTarget[];
+  /** The library of the fact being edited. */
+  libraryId?: string;
   onDone(message: string): void;
   onClose(): void;
 }
@@ -29,26 +34,28 @@ const TAGS: Text[] = [
 ];
 const SHOWN = ['id', 'statement', 'value', 'unit', 'asOf', 'review', 'marking', ...SOURCE.map((t) => t.field), ...TAGS.map((t) => t.field)];
 
-export function FactDialog({ fact, onDone, onClose }: Props) {
+export function FactDialog({ fact, targets, libraryId, onDone, onClose }: Props) {
   const editing = fact !== undefined;
   const [draft, setDraft] = useState<FactDraft>(() => (fact ? factDraft(fact) : emptyFactDraft()));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const { busy, failure, run } = useSaveAction();
+  const [target, setTarget] = useState(libraryId ?? targets[0]?.id ?? 'personal');
+  const where = targetPhrase(targets.find((t) => t.id === target));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const built = factInput(draft);
     if ('errors' in built) return setErrors(built.errors);
     void run(async () => {
-      const r = await api().saveLibraryFact(built.input);
-      if (r.ok) return onDone(`Fact “${built.input.id}” saved to your personal library.`);
+      const r = await api().saveLibraryFact(built.input, target);
+      if (r.ok) return onDone(`Fact “${built.input.id}” saved to ${where}.`);
       setErrors(r.errors);
     });
   };
   const remove = () =>
     void run(async () => {
-      const r = await api().deleteLibraryFact(fact!.id);
-      onDone(r.deleted ? `Fact “${fact!.id}” deleted from your personal library.` : `Fact “${fact!.id}” was already gone.`);
+      const r = await api().deleteLibraryFact(fact!.id, target);
+      onDone(r.deleted ? `Fact “${fact!.id}” deleted from ${where}.` : `Fact “${fact!.id}” was already gone.`);
     });
 
   const input = draftTextFields<Text['key'], FactDraft>(draft, setDraft, errors);
@@ -58,6 +65,7 @@ export function FactDialog({ fact, onDone, onClose }: Props) {
     <Modal title={editing ? `Edit fact ${fact.id}` : 'New fact'} onClose={onClose} className="item-form">
       <form onSubmit={submit} noValidate aria-label={editing ? 'Edit fact' : 'New fact'}>
         <ErrorSummary what="The fact" errors={errors} failure={failure} shownFields={SHOWN} />
+        {!editing && <SaveTargetField targets={targets} value={target} onChange={setTarget} />}
         {input({ key: 'id', label: 'Id', field: 'id', hint: editing ? 'the id of a saved fact stays the same' : 'lowercase letters, digits and hyphens; briefs cite it' }, editing)}
         {input({ key: 'statement', label: 'Statement', field: 'statement', rows: 3 })}
         <div className="field-row">

@@ -1,7 +1,8 @@
 // Pieces the library forms share: text fields bound to a draft, the error summary, the save/delete buttons, and a two-step delete.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FieldError } from '../../../shared/ipc/channels.js';
 import { FormField, messagesFor } from './FormField.js';
+import type { SaveTarget } from './saveTargets.js';
 
 /** One text field of a draft-backed form: a single line, or a textarea of `rows` lines. */
 export interface TextFieldSpec<K extends string> {
@@ -25,6 +26,25 @@ export function draftTextFields<K extends string, D extends { [P in K]: string }
         )
       }
     </FormField>
+  );
+}
+
+/** "Save to": offered for a new item when more than one library can take it; an edited item stays where it is. */
+export function SaveTargetField({ targets, value, onChange }: { targets: readonly SaveTarget[]; value: string; onChange(id: string): void }) {
+  const id = useId();
+  if (targets.length < 2) return null;
+  // A label beside (not around) the select: its accessible name stays "Save to", not the options' text too.
+  return (
+    <div className="field">
+      <label htmlFor={id}>Save to</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {targets.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.kind === 'personal' ? 'Personal library' : `Team library: ${t.name}`}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

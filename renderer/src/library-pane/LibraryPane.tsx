@@ -1,5 +1,5 @@
 // The library pane: full-text search with topic/technology/country filters, sections by topic, facts with stale marks,
-// where each item comes from, and the doors to the Libraries view and the personal library's forms.
+// where each item comes from, and the doors to the Libraries view and the forms of the writable libraries.
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { FactSummary, ItemSource, SearchHit, SectionSummary } from '../../../shared/ipc/channels.js';
 import { TOPICS, type Fact, type Topic } from '../../../shared/model/library.js';
@@ -7,6 +7,7 @@ import { api } from '../api.js';
 import { FactDialog } from '../library-manager/FactDialog.js';
 import { LibrariesDialog } from '../library-manager/LibrariesDialog.js';
 import { SectionDialog } from '../library-manager/SectionDialog.js';
+import { useSaveTargets } from '../library-manager/saveTargets.js';
 import { TOPIC_LABELS } from './topics.js';
 import type { LibraryData } from './useLibraryData.js';
 import { SECTION_DRAG_TYPE } from '../outline/dragTypes.js';
@@ -26,7 +27,7 @@ interface Filters {
   country: string;
 }
 
-type Dialog = { kind: 'libraries' } | { kind: 'fact'; fact?: Fact } | { kind: 'section'; sectionId?: string };
+type Dialog = { kind: 'libraries' } | { kind: 'fact'; fact?: Fact; libraryId?: string } | { kind: 'section'; sectionId?: string; libraryId?: string };
 
 /** Bundled items need no label; the others say whose they are. */
 function SourceBadge({ source }: { source: ItemSource | undefined }) {
@@ -72,6 +73,9 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
   const { hits, error: searchError } = useSearch(query, filters, data.version);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [status, setStatus] = useState('');
+  const targets = useSaveTargets(data.version);
+  // Items of a writable library (personal, or a team folder set read-write) can be edited in place.
+  const editable = (source: ItemSource | undefined): source is ItemSource => !!source && targets.some((t) => t.id === source.libraryId);
   const done = (message: string) => {
     setDialog(null);
     setStatus(message);
@@ -177,8 +181,8 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
                   {s.summary && <div className="section-summary">{s.summary}</div>}
                 </div>
                 <span className="item-actions">
-                  {s.source?.kind === 'personal' && (
-                    <button type="button" onClick={() => setDialog({ kind: 'section', sectionId: s.id })} aria-label={`Edit ${s.title}`}>
+                  {editable(s.source) && (
+                    <button type="button" onClick={() => setDialog({ kind: 'section', sectionId: s.id, libraryId: s.source!.libraryId })} aria-label={`Edit ${s.title}`}>
                       Edit
                     </button>
                   )}
@@ -213,8 +217,8 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
                 </div>
               </div>
               <span className="item-actions">
-                {f.source?.kind === 'personal' && (
-                  <button type="button" onClick={() => setDialog({ kind: 'fact', fact: f.fact })} aria-label={`Edit fact ${f.fact.id}`}>
+                {editable(f.source) && (
+                  <button type="button" onClick={() => setDialog({ kind: 'fact', fact: f.fact, libraryId: f.source!.libraryId })} aria-label={`Edit fact ${f.fact.id}`}>
                     Edit
                   </button>
                 )}
@@ -229,8 +233,12 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
         </ul>
       </details>
       {dialog?.kind === 'libraries' && <LibrariesDialog onChanged={data.reload} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'fact' && <FactDialog {...(dialog.fact ? { fact: dialog.fact } : {})} onDone={done} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'section' && <SectionDialog {...(dialog.sectionId ? { sectionId: dialog.sectionId } : {})} onDone={done} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'fact' && (
+        <FactDialog {...(dialog.fact ? { fact: dialog.fact } : {})} {...(dialog.libraryId ? { libraryId: dialog.libraryId } : {})} targets={targets} onDone={done} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'section' && (
+        <SectionDialog {...(dialog.sectionId ? { sectionId: dialog.sectionId } : {})} {...(dialog.libraryId ? { libraryId: dialog.libraryId } : {})} targets={targets} onDone={done} onClose={() => setDialog(null)} />
+      )}
     </section>
   );
 }
