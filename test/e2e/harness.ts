@@ -115,6 +115,10 @@ export interface Harness {
   refused: string[];
   /** Every Content Security Policy violation the page reported (checked empty after each file's tests). */
   cspViolations: string[];
+  /** The app's origin as the page sees it (the loopback server standing in for app://briefing). */
+  origin: string;
+  /** The URL of every request the page made, allowed or refused, in order: nothing may leave `origin`. */
+  requests: string[];
   /** Chooses an application menu item, as main/electron/menu.ts would send it. */
   menu(command: MenuCommand): Promise<void>;
   close(): Promise<void>;
@@ -158,7 +162,12 @@ export async function startHarness(executablePath: string, options: { userDataDi
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   // Like the app's session: nothing but our own loopback origin may load.
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
+  const requests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return url.startsWith(server.url) || url.startsWith('blob:') ? route.continue() : route.abort();
+  });
 
   // The real IPC registration (main/electron/ipc.ts) on an ipcMain stand-in: the app's sender check and schema validation.
   const listeners = new Map<string, (event: SenderEvent, ...args: unknown[]) => Promise<unknown>>();
@@ -196,6 +205,8 @@ export async function startHarness(executablePath: string, options: { userDataDi
     folderQueue,
     refused,
     cspViolations,
+    origin: server.url,
+    requests,
     menu: (command) => page.evaluate((c) => (window as unknown as { __menuCommand(c: string): void }).__menuCommand(c), command),
     async close() {
       await browser.close();
