@@ -1,7 +1,8 @@
 // `briefing check FILE.brief [--update]`: what changed in the libraries since the brief pinned its facts and sections.
 import { briefChanges, updateLinkedSection, updatePin } from '../../shared/brief-changes.js';
 import type { Library } from '../../shared/model/library.js';
-import { readBriefFile, saveBriefFile } from '../services/documents/brief-file.js';
+import { readBriefFile } from '../services/documents/brief-file.js';
+import { saveBriefFromCli } from './save-brief.js';
 import { EXIT, type CliIO } from './io.js';
 
 const show = (v: unknown) => (v === undefined ? '(none)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -29,7 +30,7 @@ export async function runBriefCheck(file: string, library: Library, io: CliIO, o
   }
   for (const pin of changes.changedPins) brief = updatePin(brief, pin.factId, library);
   for (const id of new Set(changes.sectionUpdates.map((u) => u.sectionId))) brief = updateLinkedSection(brief, id, library);
-  await saveBriefFile(file, brief);
+  await saveBriefFromCli(file, file, brief);
   io.stdout(`${file}: applied ${updatable} update(s); the previous version is in ${file}.bak`);
   return EXIT.ok;
 }

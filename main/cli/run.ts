@@ -11,7 +11,8 @@ import { runBriefCheck } from './brief-check.js';
 import { exportBrief, formatWarning, type ExportRequest } from './export-command.js';
 import { checkNewOptions } from './new-args.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
-import { readBriefFile, saveBriefFile } from '../services/documents/brief-file.js';
+import { readBriefFile } from '../services/documents/brief-file.js';
+import { saveBriefFromCli } from './save-brief.js';
 import { ExportService } from '../services/export-service.js';
 import { LibraryService } from '../services/library-service.js';
 
@@ -133,7 +134,7 @@ async function runNew(argv: string[], io: CliIO): Promise<number> {
     },
     lib.library(),
   );
-  await saveBriefFile(out, brief, { force: values.force });
+  await saveBriefFromCli(values.out, out, brief, { force: values.force });
   io.stdout(`wrote ${values.out} (${brief.sections.length} sections, ${Object.keys(brief.pins).length} pinned facts)`);
   return EXIT.ok;
 }

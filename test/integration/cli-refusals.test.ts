@@ -127,6 +127,12 @@ describe('--out that cannot be written: one line in words', () => {
     expect(r.err[0]).not.toMatch(RAW);
   });
 
+  it('`briefing new` into a missing folder: in the words of a write, about the brief as typed', async () => {
+    const r = await child(['new', '--template', 'one-pager', '--title', 'T', '--section', sectionId, '--out', 'gone/x.brief'], dir());
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual(['briefing: gone/x.brief: was not written: its folder no longer exists — choose another folder']);
+  });
+
   it('a path under a file (what a folder that cannot be entered looks like, also to root)', async () => {
     const r = await cli('export', brief, '--out', path.join(brief, 'x.pdf'));
     expect(r.code).toBe(1);
