@@ -3,6 +3,8 @@ import type { Brief } from '../model/brief.js';
 import type { ComposeWarning, Note } from '../model/composed-doc.js';
 import type { Fact, Library } from '../model/library.js';
 import { isStale, isoDay, reviewDue } from '../staleness.js';
+import { TextBudget } from './budget.js';
+import { sourceNote } from './links.js';
 
 export class ComposeContext {
   readonly warnings: ComposeWarning[] = [];
@@ -11,6 +13,8 @@ export class ComposeContext {
   private readonly warned = new Set<string>();
   /** Key of the section being composed, for warnings. */
   sectionKey = '';
+  /** Text taken in so far; refuses a brief that would compose to more than any document should hold. */
+  readonly budget = new TextBudget();
   /** Variable defaults declared by the current section's library entry (a Map: any name is safe, even "constructor"). */
   sectionDefaults: ReadonlyMap<string, string> = new Map();
 
@@ -51,8 +55,14 @@ export class ComposeContext {
     const value = ownValue(this.brief.variables, name) ?? this.sectionDefaults.get(name);
     if (value === undefined) {
       this.warn({ code: 'unknown-variable', variable: name, message: `variable "${name}" has no value: set it in the brief settings` });
-    }
+    } else this.expand(value);
     return value;
+  }
+
+  /** Counts text a reference expands to (a variable's value, a fact's statement) against the budget, and hands it back. */
+  expand(text: string): string {
+    this.budget.spend(text.length, this.sectionKey ? `section "${this.sectionKey}"` : 'the brief settings');
+    return text;
   }
 
   /** Endnotes are numbered by first use and shared by every later citation of the same fact. */
@@ -62,7 +72,7 @@ export class ComposeContext {
     const n = this.notes.length + 1;
     this.noteByFact.set(fact.id, n);
     const s = fact.source;
-    this.notes.push({ n, factId: fact.id, text: `${s.title}, ${s.publisher}, ${formatHumanDate(s.date)}.`, url: s.url });
+    this.notes.push(sourceNote(n, fact, `${s.title}, ${s.publisher}, ${formatHumanDate(s.date)}.`, (w) => this.warn(w)));
     return n;
   }
 }

@@ -3,10 +3,11 @@ import type { Brief, BriefSection } from '../model/brief.js';
 import { sectionKey } from '../model/brief.js';
 import type { Block, ComposedDoc, DocSection } from '../model/composed-doc.js';
 import type { Library } from '../model/library.js';
-import { markdown } from '../markdown/setup.js';
+import { parseMarkdown } from '../markdown/setup.js';
 import { fillBlockLine, markingProfile, overallLevel, type MarkingProfile } from '../markings.js';
 import { convertBlocks, slug } from './blocks.js';
 import { convertInlines, plainText } from './inlines.js';
+import { refusedBodyLink } from './links.js';
 import { ComposeContext, formatHumanDate } from './context.js';
 import { diffFact } from '../brief-changes.js';
 
@@ -21,6 +22,8 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
   const usedIds = new Set<string>();
   const levelsUsed: string[] = [];
   const keywords = new Set<string>();
+  const m = brief.meta;
+  ctx.budget.spend(m.title.length + (m.subtitle?.length ?? 0) + (m.memo ? JSON.stringify(m.memo).length : 0), 'the title');
 
   const sections: DocSection[] = brief.sections.map((s) => {
     const key = sectionKey(s);
@@ -29,8 +32,13 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
     ctx.sectionDefaults = new Map((libSection?.variables ?? []).filter((v) => v.default !== undefined).map((v) => [v.name, v.default!]));
     for (const t of libSection?.tags.technologies ?? []) keywords.add(library.technologies.get(t)?.name ?? t);
     const portion = portionFor(s, profile, ctx, levelsUsed);
-    const bodyBlocks = convertBlocks(markdown().parse(s.body, {}), ctx, { usedIds, portion });
-    const title = plainText(convertInlines(markdown().parseInline(s.title, {})[0]?.children ?? [], ctx));
+    // Counted before parsing, so a huge section is refused before markdown-it and layout spend time on it.
+    ctx.budget.spend(s.title.length + s.body.length, `section "${key}"`);
+    const body = parseMarkdown(s.body);
+    const heading = parseMarkdown(s.title, true);
+    for (const url of [...body.refusedLinks, ...heading.refusedLinks]) ctx.warn(refusedBodyLink(url));
+    const bodyBlocks = convertBlocks(body.tokens, ctx, { usedIds, portion });
+    const title = plainText(convertInlines(heading.tokens, ctx));
     return { key, title, blocks: frameSection({ ...s, title }, bodyBlocks, usedIds, portion) };
   });
   ctx.sectionKey = '';
