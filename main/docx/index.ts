@@ -7,7 +7,7 @@ import { blocks, type BlockContext } from './blocks.js';
 import { back, front } from './front.js';
 import { furniture, pageProperties } from './furniture.js';
 import { endnotes, NoteRefs } from './inlines.js';
-import { numbering, S, styles } from './styles.js';
+import { numbering, S, styles, tableStylesXml } from './styles.js';
 import { docxTheme, FONTS, type DocxTheme } from './theme.js';
 
 export interface DocxOptions {
@@ -92,6 +92,7 @@ export async function renderDocx(doc: ComposedDoc, options: DocxOptions = {}): P
     keywords: m.keywords.join(', '),
     description: m.subtitle ?? '',
     lastModifiedBy: 'Briefing Builder',
+    externalStyles: tableStylesXml(t),
     styles: styles(t, doc.language || 'en-US'),
     numbering: numbering(t, orderedStarts(doc)),
     endnotes: endnotes(doc.notes),

@@ -1,5 +1,5 @@
 // Named Word styles (paragraph, character, table) and the numbering definitions, built from a template's theme.
-import { AlignmentType, BorderStyle, ImportedXmlComponent, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IParagraphStyleOptions, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IParagraphStyleOptions, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
 import { FONTS, tw, type DocxText, type DocxTheme } from './theme.js';
 
 /** Style ids used by the block writers; names are what a Word user sees in the Styles pane. */
@@ -106,16 +106,19 @@ function paragraphStyles(t: DocxTheme): IParagraphStyleOptions[] {
   ];
 }
 
-/** The table style, written as Word writes one: docx has no builder for table styles. */
-function tableStyle(t: DocxTheme): ImportedXmlComponent {
+/**
+ * The table style, written as Word writes one: docx has no builder for table styles. It goes in as the document's
+ * "external" styles part, which docx merges with its default styles and the named styles below.
+ */
+export function tableStylesXml(t: DocxTheme): string {
   const b = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${t.table.rule}"/>`;
   const xml =
-    `<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:type="table" w:styleId="${S.table}"><w:name w:val="Briefing Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+    `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="table" w:styleId="${S.table}"><w:name w:val="Briefing Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
     `<w:pPr><w:spacing w:after="0" w:line="${tw(t.table.text.leading)}" w:lineRule="atLeast"/></w:pPr>` +
     `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(b).join('')}</w:tblBorders>` +
     `<w:tblCellMar><w:top w:w="${tw(t.table.padY)}" w:type="dxa"/><w:left w:w="${tw(t.table.padX)}" w:type="dxa"/><w:bottom w:w="${tw(t.table.padY)}" w:type="dxa"/><w:right w:w="${tw(t.table.padX)}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-    `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${t.table.headerFill}"/></w:tcPr></w:tblStylePr></w:style>`;
-  return ImportedXmlComponent.fromXmlString(xml);
+    `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${t.table.headerFill}"/></w:tcPr></w:tblStylePr></w:style></w:styles>`;
+  return xml;
 }
 
 export function styles(t: DocxTheme, language: string): IStylesOptions {
@@ -129,7 +132,6 @@ export function styles(t: DocxTheme, language: string): IStylesOptions {
       { id: S.hyperlink, name: 'Hyperlink', basedOn: 'DefaultParagraphFont', run: { color: t.accent, underline: { type: 'single' } } },
       { id: 'PortionMark', name: 'Portion Mark', basedOn: 'DefaultParagraphFont', run: {} },
     ],
-    importedStyles: [tableStyle(t)],
   };
 }
 
