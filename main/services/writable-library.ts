@@ -1,5 +1,5 @@
 // Writes facts and sections into one editable library folder: the personal library, or a team folder marked read-write.
-import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isSeq, parse as parseYamlValue, parseDocument, visit, type Node } from 'yaml';
 import { z } from 'zod';
@@ -7,11 +7,10 @@ import { UserFacingError } from '../../shared/errors.js';
 import type { SectionMetaInput } from '../../shared/ipc/channels.js';
 import { Fact, SectionMeta } from '../../shared/model/library.js';
 import { fsyncDir, writeFileAtomic } from './documents/atomic-write.js';
-import { listFiles } from './library/files.js';
+import { libraryRoot, listFiles, readText } from './library/files.js';
 import { splitFrontMatter } from './library/front-matter.js';
 import { formatPath } from '../../shared/model/zod-issues.js';
 import { SerialQueue } from '../../shared/serial-queue.js';
-import { describeFileError, errnoCode } from './errno.js';
 import { describeLibraryIssue } from './library/messages.js';
 import type { LoadResult, Mount } from './library/mount.js';
 
@@ -231,19 +230,27 @@ export class WritableLibrary {
 
   /** A facts file as an editable YAML document; undefined when it does not exist. */
   private async readFactsFile(file: string): Promise<Document | undefined> {
-    const text = await readFile(file, 'utf8').catch((err: unknown) => {
-      if (errnoCode(err) === 'ENOENT') return undefined;
-      // Named by its path inside the library: the window is never shown absolute paths.
-      const { reason, fix } = describeFileError(err);
-      throw new LibraryEditError(`cannot read ${path.relative(this.dir, file)} (${reason}) — ${fix}`);
-    });
-    return text === undefined ? undefined : factsDocument(file, text);
+    const read = readText(file, libraryRoot(this.dir));
+    if ('missing' in read) return undefined;
+    // Named by its path inside the library: the window is never shown absolute paths.
+    if ('problem' in read) throw new LibraryEditError(`cannot edit ${path.relative(this.dir, file)}: it ${read.problem.message.replace(/^(cannot read this file )/, 'cannot be read ')}`);
+    return factsDocument(file, read.text);
+  }
+
+  /**
+   * A team folder set read-write is still someone else's: its files are read the way the loader reads them (a
+   * FIFO, a device, a link out of the folder or an oversized file is skipped here; the loader reports it).
+   */
+  private ownFileText(file: string): string | undefined {
+    const read = readText(file, libraryRoot(this.dir));
+    return 'text' in read ? read.text : undefined;
   }
 
   /** Where the fact with `id` is defined in this library. */
   private async findFact(id: string): Promise<{ file: string; doc: Document; index: number } | undefined> {
-    for (const file of listFiles(path.join(this.dir, 'facts'), ['.yaml', '.yml', '.json'], [])) {
-      const text = await readFile(file, 'utf8');
+    for (const file of listFiles(path.join(this.dir, 'facts'), ['.yaml', '.yml', '.json'], [], libraryRoot(this.dir))) {
+      const text = this.ownFileText(file);
+      if (text === undefined) continue;
       // Cheap test before a parse: most files do not mention the id at all.
       if (!text.includes(id)) continue;
       // JSON is YAML, so the parse finds the fact; but rewriting it would turn a JSON file into YAML.
@@ -260,9 +267,9 @@ export class WritableLibrary {
 
   /** The section file with `id` in this library, with its parsed front matter and body. */
   private async findSection(id: string): Promise<{ file: string; text: string; meta: SectionMeta; body: string } | undefined> {
-    for (const file of listFiles(path.join(this.dir, 'sections'), ['.md'], [])) {
-      const text = await readFile(file, 'utf8');
-      if (!text.includes(id)) continue;
+    for (const file of listFiles(path.join(this.dir, 'sections'), ['.md'], [], libraryRoot(this.dir))) {
+      const text = this.ownFileText(file);
+      if (text === undefined || !text.includes(id)) continue;
       const split = splitFrontMatter(text);
       if (!split) continue;
       let raw: unknown;
