@@ -42,6 +42,11 @@ async function library(dir: string, name: string): Promise<void> {
   await writeFile(path.join(dir, 'facts', 'good.yaml'), factYaml(`${name}-good`));
 }
 
+/** A fact file that is a symbolic link to `target`. */
+function linkCase(name: string, fileName: string, target: string, message: RegExp): HostileCase {
+  return { name, file: `facts/${fileName}`, message, build: (dir) => symlink(target, path.join(dir, 'facts', fileName)) };
+}
+
 export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'alias-bomb-fact',
@@ -58,31 +63,16 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     line: 8,
     build: (dir) => writeFile(path.join(dir, 'sections', 'bomb.md'), `---\nid: bomb\ntitle: Bomb\ntopic: context\nrevision: 1\nextra:\n${aliasBomb('  ')}---\nBody.\n`),
   },
-  {
-    name: 'dev-zero',
-    file: 'facts/zero.yaml',
-    // Refused before it is opened: /dev/zero lies outside the library (a device inside one is refused as "a device").
-    message: /leads to a file outside the library folder/,
-    build: (dir) => symlink('/dev/zero', path.join(dir, 'facts', 'zero.yaml')),
-  },
+  // Refused before it is opened: /dev/zero lies outside the library (a device inside one is refused as "a device").
+  linkCase('dev-zero', 'zero.yaml', '/dev/zero', /leads to a file outside the library folder/),
   {
     name: 'fifo',
     file: 'facts/pipe.yaml',
     message: /is a named pipe \(FIFO\), not a regular file/,
     build: async (dir) => void execFileSync('mkfifo', [path.join(dir, 'facts', 'pipe.yaml')]),
   },
-  {
-    name: 'symlink-loop',
-    file: 'facts/loop.yaml',
-    message: /symbolic link that loops back on itself/,
-    build: (dir) => symlink('loop.yaml', path.join(dir, 'facts', 'loop.yaml')),
-  },
-  {
-    name: 'etc-passwd',
-    file: 'facts/passwd.yaml',
-    message: /leads to a file outside the library folder/,
-    build: (dir) => symlink('/etc/passwd', path.join(dir, 'facts', 'passwd.yaml')),
-  },
+  linkCase('symlink-loop', 'loop.yaml', 'loop.yaml', /symbolic link that loops back on itself/),
+  linkCase('etc-passwd', 'passwd.yaml', '/etc/passwd', /leads to a file outside the library folder/),
   {
     name: 'huge-file',
     file: 'facts/huge.yaml',
