@@ -36,8 +36,11 @@ export function bookmarkFor(ctx: BlockContext, id: string): string {
   return name;
 }
 
-/** Every body paragraph keeps widow and orphan control, as the PDF's layout does. */
-const p = (options: IParagraphOptions) => new Paragraph({ widowControl: true, ...options });
+/**
+ * A body paragraph: widow and orphan control, as the PDF's layout has; and outside a list an explicit "no numbering"
+ * (numId 0), without which LibreOffice carries a memo's paragraph numbers on to the headings and tables after them.
+ */
+export const p = (options: IParagraphOptions) => new Paragraph({ widowControl: true, numbering: false, ...options });
 
 export function blocks(ctx: BlockContext, list: Block[], env: Env = BODY): FileChild[] {
   return list.flatMap((b) => block(ctx, b, env));

@@ -1,6 +1,7 @@
 // The parts around the body, as each PDF template sets them: title block or memo header, memo back matter, notes heading.
 import { AlignmentType, BorderStyle, Paragraph, Tab, TextRun, type FileChild, type IParagraphOptions, type ParagraphChild } from 'docx';
 import type { ComposedDoc } from '../../shared/model/composed-doc.js';
+import { p } from './blocks.js';
 import { MEMO_LABEL, S, run } from './styles.js';
 import { tw, type DocxTheme } from './theme.js';
 
@@ -13,7 +14,7 @@ const label = (t: DocxTheme, text: string) => new TextRun({ text, ...run({ famil
 function field(t: DocxTheme, name: string, values: string[], opts: { bold?: boolean; last?: boolean; extra?: Partial<IParagraphOptions> } = {}): Paragraph {
   const children: ParagraphChild[] = [label(t, name), new TextRun({ children: [new Tab()] })];
   values.forEach((v, i) => children.push(new TextRun({ text: v, ...(opts.bold ? { bold: true } : {}), ...(i ? { break: 1 } : {}) })));
-  return new Paragraph({ style: S.memoField, keepNext: !opts.last, keepLines: true, tabStops: [{ type: 'left', position: tw(MEMO_LABEL) }], ...opts.extra, children });
+  return p({ style: S.memoField, keepNext: !opts.last, keepLines: true, tabStops: [{ type: 'left', position: tw(MEMO_LABEL) }], ...opts.extra, children });
 }
 
 function addressees(doc: ComposedDoc): string[] {
@@ -80,6 +81,6 @@ export function back(t: DocxTheme, doc: ComposedDoc): FileChild[] {
     if (memo.for.length > MAX_ADDRESSEES) out.push(field(t, 'DISTRIBUTION:', memo.for, { last: true, extra: spaced }));
   }
   // Word sets the endnotes after the last paragraph of the document: this heading stands over them.
-  if (doc.notes.length) out.push(new Paragraph({ style: S.heading(t.notes.level), keepNext: true, children: [new TextRun(t.notes.heading)] }));
+  if (doc.notes.length) out.push(p({ style: S.heading(t.notes.level), keepNext: true, children: [new TextRun(t.notes.heading)] }));
   return out;
 }
