@@ -21,6 +21,16 @@ describe.skipIf(process.platform === 'win32')('hostile library folders', () => {
     });
   }
 
+  it('YAML nested 500,000 deep is one problem for its file (no stack overflow out of the loader)', { timeout: 60_000 }, async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const c = HOSTILE_CASES.find((h) => h.name === 'fifo')!;
+    const lib = await buildHostile(dir(), { ...c, name: 'deep-nesting', build: async () => undefined });
+    await writeFile(path.join(lib, 'facts', 'deep.yaml'), `- id: deep\n  statement: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n`);
+    const result = await loadLibraries([{ dir: lib, kind: 'team', readOnly: true }]);
+    expect(result.problems.map((p) => path.relative(lib, p.file))).toEqual(['facts/deep.yaml']);
+    expect(result.library.facts.has('deep-nesting-good')).toBe(true);
+  });
+
   it('a facts folder linked outside the library is not walked', async () => {
     const { symlink, mkdir, writeFile } = await import('node:fs/promises');
     const lib = path.join(dir(), 'linked-folder');
