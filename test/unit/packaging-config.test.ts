@@ -1,4 +1,4 @@
-// Packaging config: fuses locked down, no publish/auto-update, electron tooling only in devDependencies.
+// Packaging config: targets, .brief association, fuses locked down, no publish/auto-update, a supported Electron in devDependencies.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -17,8 +17,25 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
     });
     expect(builder.asar).toBe(true);
+  });
+  it('builds AppImage and deb, nsis and dmg, and opens .brief files', () => {
+    const targets = (os: string) => (builder[os] as { target: string[] }).target;
+    expect(targets('linux')).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(targets('win')).toEqual(['nsis']);
+    expect(targets('mac')).toEqual(['dmg']);
+    expect(builder.fileAssociations).toEqual([expect.objectContaining({ ext: 'brief', role: 'Editor' })]);
+  });
+  it('has no update or publish configuration anywhere', () => {
+    const keys = (o: unknown, at: string): string[] =>
+      o && typeof o === 'object' ? Object.entries(o).flatMap(([k, v]) => [`${at}${k}=${v === null ? 'null' : typeof v}`, ...keys(v, `${at}${k}.`)]) : [];
+    const found = keys(builder, '').filter((k) => /(^|\.)(publish|[^.=]*update[^.=]*)=/i.test(k));
+    expect(found).toEqual(['publish=null']);
+  });
+  it('keeps out source maps, TypeScript, tests and type packages', () => {
+    expect(builder.files).toEqual(expect.arrayContaining(['!**/*.map', '!**/*.{ts,tsx,mts,cts}', '!**/node_modules/**/{test,tests,__tests__}/**', '!**/node_modules/@types/**']));
   });
   it('publishes nowhere (no auto-update feed)', () => {
     expect(builder.publish).toBeNull();
@@ -30,6 +47,10 @@ describe('electron-builder.yml', () => {
 });
 
 describe('package.json', () => {
+  it('is on a supported Electron major (SECURITY.md: one of the latest three; 45 was current when last reviewed)', () => {
+    const major = Number(/\d+/.exec(pkg.devDependencies!.electron!)![0]);
+    expect(major).toBeGreaterThanOrEqual(45);
+  });
   it('keeps electron and electron-builder in devDependencies and exposes the briefing bin', () => {
     expect(pkg.devDependencies).toHaveProperty('electron');
     expect(pkg.devDependencies).toHaveProperty('electron-builder');
