@@ -36,7 +36,11 @@ export function LibrariesDialog({ onChanged, onClose }: Props) {
   const add = () =>
     act(async () => {
       const r = await api().addTeamLibrary();
-      return r.status === 'added' ? `Added “${r.library.name}” (read-only; untick Read-only to allow edits).` : null;
+      if (r.status !== 'added') return null;
+      const { name, problemCount, problems } = r.library;
+      // A folder with bad files is still added (its good items load): say what is wrong in the same line.
+      if (problemCount > 0) return `Added “${name}” (read-only) with ${problemCount} problem${problemCount === 1 ? '' : 's'}, first: ${problems[0]} — fix the files or remove the library.`;
+      return `Added “${name}” (read-only; untick Read-only to allow edits).`;
     });
 
   return (
