@@ -15,7 +15,7 @@ import { guardWebContents } from './web-contents-guard.js';
 import { hardenStartup } from './startup-guard.js';
 import { createAppWindow } from './window.js';
 
-// Each guard is a function of the Electron objects it needs (test/unit/shell/*-guard.test.ts); this file only calls them.
+// Each guard is a function of the Electron objects it needs, tested on recording fakes in test/unit/shell/; this file only calls them.
 // DevTools exist in a development run only: a packaged build neither enables nor keeps them open.
 const devTools = !app.isPackaged;
 const starting = hardenStartup(app, process.argv, (line) => process.stderr.write(line + '\n'));
