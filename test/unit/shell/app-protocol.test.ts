@@ -70,6 +70,11 @@ describe('serveAppProtocol', () => {
 });
 
 describe('injectNonce', () => {
+  it('finds its placeholder in the renderer page, which carries no policy of its own to weaken the header', async () => {
+    const page = await fs.readFile(path.resolve(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
+    expect(injectNonce(page, 'abc=')).toContain('<meta name="csp-nonce" content="abc=">');
+    expect(page).not.toMatch(/http-equiv="Content-Security-Policy"|unsafe-inline/i);
+  });
   it('fills only the empty csp-nonce meta', () => {
     expect(injectNonce('<meta name="csp-nonce" content=""><p>content=""</p>', 'abc=')).toBe('<meta name="csp-nonce" content="abc="><p>content=""</p>');
   });
