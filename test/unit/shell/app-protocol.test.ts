@@ -70,7 +70,7 @@ describe('serveAppProtocol', () => {
 });
 
 describe('injectNonce', () => {
-  it('finds its placeholder in the renderer page, which carries no policy of its own to weaken the header', async () => {
+  it('finds its placeholder in the renderer page, which has no meta policy (a static one could not carry the nonce)', async () => {
     const page = await fs.readFile(path.resolve(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
     expect(injectNonce(page, 'abc=')).toContain('<meta name="csp-nonce" content="abc=">');
     expect(page).not.toMatch(/http-equiv="Content-Security-Policy"|unsafe-inline/i);
