@@ -1,4 +1,5 @@
 // Each hostile team folder loads into one problem naming its file (and line), next to the folder's good fact.
+import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibraries } from '../../../main/services/library/mount.js';
@@ -22,7 +23,6 @@ describe.skipIf(process.platform === 'win32')('hostile library folders', () => {
   }
 
   it('YAML nested 500,000 deep is one problem for its file (no stack overflow out of the loader)', { timeout: 60_000 }, async () => {
-    const { writeFile } = await import('node:fs/promises');
     const c = HOSTILE_CASES.find((h) => h.name === 'fifo')!;
     const lib = await buildHostile(dir(), { ...c, name: 'deep-nesting', build: async () => undefined });
     await writeFile(path.join(lib, 'facts', 'deep.yaml'), `- id: deep\n  statement: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n`);
@@ -32,7 +32,6 @@ describe.skipIf(process.platform === 'win32')('hostile library folders', () => {
   });
 
   it('a facts folder linked outside the library is not walked', async () => {
-    const { symlink, mkdir, writeFile } = await import('node:fs/promises');
     const lib = path.join(dir(), 'linked-folder');
     await mkdir(lib, { recursive: true });
     await writeFile(path.join(lib, 'library.yaml'), 'id: linked\nname: Linked\nversion: "1"\n');
@@ -42,7 +41,6 @@ describe.skipIf(process.platform === 'win32')('hostile library folders', () => {
   });
 
   it('a link that stays inside the library is followed', async () => {
-    const { symlink, rename } = await import('node:fs/promises');
     const c = HOSTILE_CASES.find((h) => h.name === 'etc-passwd')!;
     const lib = await buildHostile(dir(), { ...c, name: 'inner-link', build: async () => undefined });
     await rename(path.join(lib, 'facts', 'good.yaml'), path.join(lib, 'good.yaml.txt'));

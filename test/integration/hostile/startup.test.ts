@@ -1,4 +1,5 @@
 // App start-up through the real container with settings that already list hostile team folders: it starts, shows each, removes each.
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +83,7 @@ describe.skipIf(process.platform === 'win32')('adding a hostile team folder', ()
   });
 
   for (const [what, make] of [
-    ['a FIFO', async (lib: string) => void (await import('node:child_process')).execFileSync('mkfifo', [lib])],
+    ['a FIFO', async (lib: string) => void execFileSync('mkfifo', [lib])],
     ['a link to /dev/zero', (lib: string) => symlink('/dev/zero', lib)],
     ['an alias bomb', (lib: string) => writeFile(lib, `id: x\nname: &a0 x\nversion: [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\nmore: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\nmost: [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n`)],
   ] as const) {
