@@ -3,7 +3,9 @@ import { BRIEF_FORMAT, BRIEF_VERSION, Brief } from './brief.js';
 import { BriefFormatError, OPEN_A_BRIEF_FIX, RESTORE_FIX } from './brief-format-error.js';
 import { briefJsonText, checkBriefSize, isJsonObject, reservedKeyProblem } from './brief-guards.js';
 import { locateJsonError } from './json-location.js';
+import { checkJsonDepth } from './json-depth.js';
 import { upgradeBrief, type Json } from './migrations.js';
+import { parseRawJson, type RawObject, type RawValue } from './raw-json.js';
 import { DATE_HINT, describeIssues, describeValue, formatPath, type IssueWording } from './zod-issues.js';
 
 /** How schema problems in a brief are worded: JSON words, and the fix where the field alone says it. */
@@ -18,11 +20,23 @@ export const BRIEF_WORDING: IssueWording = {
 
 /** Parses the text of a .brief file. `byteSize` is the file's size on disk when the caller knows it. */
 export function parseBriefJson(text: string, fileLabel: string, options: { byteSize?: number } = {}): Brief {
+  return parseBriefDocument(text, fileLabel, options).brief;
+}
+
+/** A brief as read: the typed Brief, and the file's raw JSON tree (null after a version upgrade) that a rewrite merges into. */
+export interface BriefDocument {
+  brief: Brief;
+  raw: RawObject | null;
+}
+
+/** parseBriefJson, keeping the raw tree with every unknown field; a duplicate key is refused with its line. */
+export function parseBriefDocument(text: string, fileLabel: string, options: { byteSize?: number } = {}): BriefDocument {
   const fail = (reason: string): never => {
     throw new BriefFormatError(fileLabel, reason);
   };
   checkBriefSize(options.byteSize ?? text.length, fileLabel);
   const body = briefJsonText(text, fileLabel);
+  checkJsonDepth(body, fileLabel); // before any recursive walk of the parsed tree
 
   let json: unknown;
   try {
@@ -36,6 +50,12 @@ export function parseBriefJson(text: string, fileLabel: string, options: { byteS
   if (!isJsonObject(json) || json.format !== BRIEF_FORMAT) {
     const found = isJsonObject(json) && json.format !== undefined ? ` (its "format" is ${describeValue(json.format, 'object')})` : '';
     fail(`is not a Briefing Builder brief: it has no "format": "${BRIEF_FORMAT}" field${found} — ${OPEN_A_BRIEF_FIX}`);
+  }
+  // JSON.parse keeps the last of two equal keys without a word; a brief names each field once.
+  const raw = parseRawJson(body);
+  if ('duplicate' in raw) {
+    const { key, line } = raw.duplicate;
+    fail(`has the key ${JSON.stringify(key)} twice in one object (line ${line}); JSON keeps only one of them — remove the other; ${RESTORE_FIX}`);
   }
   const migrated = upgradeBrief(json as Json, fileLabel);
   const reserved = reservedKeyProblem(migrated);
@@ -51,5 +71,7 @@ export function parseBriefJson(text: string, fileLabel: string, options: { byteS
       fail(`${formatPath(['pins', key, 'id'])} is "${fact.id}" but the pin is filed under "${key}" — make them the same; ${RESTORE_FIX}`);
     }
   }
-  return brief;
+  const tree = (raw as { value: RawValue }).value;
+  // An upgraded file is rewritten in the current shape; its old fields are in the .bak.
+  return { brief, raw: (json as Json).version === BRIEF_VERSION && tree.kind === 'object' ? tree : null };
 }

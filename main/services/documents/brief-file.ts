@@ -4,7 +4,9 @@ import type { Stats } from 'node:fs';
 import { Brief } from '../../../shared/model/brief.js';
 import { BriefFormatError } from '../../../shared/model/brief-format-error.js';
 import { checkBriefSize, decodeBriefBytes, reservedKeyProblem } from '../../../shared/model/brief-guards.js';
-import { BRIEF_WORDING, parseBriefJson } from '../../../shared/model/parse-brief.js';
+import { mergeBriefIntoRaw } from '../../../shared/model/brief-merge.js';
+import { BRIEF_WORDING, parseBriefDocument } from '../../../shared/model/parse-brief.js';
+import { serializeRaw, type RawObject } from '../../../shared/model/raw-json.js';
 import { describeIssues } from '../../../shared/model/zod-issues.js';
 import { KeyedSerialQueue } from '../../../shared/serial-queue.js';
 import { describeFileError, errnoCode } from '../errno.js';
@@ -52,10 +54,18 @@ export async function saveBriefFile(path: string, brief: Brief, options: SaveOpt
     // Writing what we could not read back would lose the document; the message names the bad fields.
     throw new BriefFormatError(path, `was not saved: it does not match the brief format: ${describeIssues(checked.error.issues, brief, BRIEF_WORDING)}`);
   }
-  const bytes = Buffer.from(stringify(checked.data), 'utf8');
   // Save through a symlink to the real file, as editors do, rather than replacing the link.
   const target = await realpath(path).catch(() => path);
-  await saving.run(target, () => replaceBrief(path, target, bytes, options.force ?? false));
+  await saving.run(target, () => replaceBrief(path, target, checked.data, options.force ?? false));
+}
+
+/**
+ * A rewrite of a brief keeps what this version does not know: the brief's content is merged into the raw JSON
+ * tree of the file already there (unknown fields at every level stay where they were). A new file, or one
+ * upgraded from an older format version, is written in the stable form of serializeBrief.
+ */
+function bytesFor(brief: Brief, existingRaw: RawObject | null): Buffer {
+  return Buffer.from(existingRaw ? `${serializeRaw(mergeBriefIntoRaw(existingRaw, brief))}\n` : stringify(brief), 'utf8');
 }
 
 /**
@@ -64,7 +74,7 @@ export async function saveBriefFile(path: string, brief: Brief, options: SaveOpt
  */
 const saving = new KeyedSerialQueue<string>();
 
-async function replaceBrief(path: string, target: string, bytes: Buffer, force: boolean): Promise<void> {
+async function replaceBrief(path: string, target: string, brief: Brief, force: boolean): Promise<void> {
   const existing = await inspectExisting(target, path);
   if (existing.kind === 'unreadable' && !force) {
     throw new OverwriteRefusedError(
@@ -73,6 +83,7 @@ async function replaceBrief(path: string, target: string, bytes: Buffer, force: 
         'Nothing was changed — save under another name, or move that file away first',
     );
   }
+  const bytes = bytesFor(brief, existing.kind === 'brief' ? existing.raw : null);
   if (existing.kind === 'brief' && existing.bytes.equals(bytes)) return;
   if (existing.kind !== 'none') await copyFileAtomic(target, backupPathFor(target), { mode: existing.stats.mode & 0o7777 });
   await writeFileAtomic(target, bytes, existing.kind === 'none' ? {} : { mode: existing.stats.mode & 0o7777 });
@@ -80,7 +91,7 @@ async function replaceBrief(path: string, target: string, bytes: Buffer, force: 
 
 type Existing =
   | { kind: 'none' }
-  | { kind: 'brief'; bytes: Buffer; stats: Stats }
+  | { kind: 'brief'; bytes: Buffer; raw: RawObject | null; stats: Stats }
   | { kind: 'unreadable'; error: BriefFormatError; stats: Stats };
 
 async function inspectExisting(target: string, label: string): Promise<Existing> {
@@ -93,15 +104,15 @@ async function inspectExisting(target: string, label: string): Promise<Existing>
   }
   if (!stats.isFile()) throw new BriefFormatError(label, `was not saved: ${notAFile(stats)}`);
   try {
-    const { bytes } = await readBriefBytes(target, label);
-    return { kind: 'brief', bytes, stats };
+    const { bytes, raw } = await readBriefBytes(target, label);
+    return { kind: 'brief', bytes, raw, stats };
   } catch (e) {
     if (e instanceof BriefFormatError) return { kind: 'unreadable', error: e, stats };
     throw e;
   }
 }
 
-async function readBriefBytes(path: string, label = path): Promise<{ brief: Brief; bytes: Buffer }> {
+async function readBriefBytes(path: string, label = path): Promise<{ brief: Brief; raw: RawObject | null; bytes: Buffer }> {
   let stats: Stats;
   let bytes: Buffer;
   try {
@@ -113,7 +124,7 @@ async function readBriefBytes(path: string, label = path): Promise<{ brief: Brie
   } catch (e) {
     throw e instanceof BriefFormatError ? e : fileError(label, e);
   }
-  return { brief: parseBriefJson(decodeBriefBytes(bytes, label), label, { byteSize: bytes.length }), bytes };
+  return { ...parseBriefDocument(decodeBriefBytes(bytes, label), label, { byteSize: bytes.length }), bytes };
 }
 
 const A_FOLDER = 'is a folder, not a brief file — choose a .brief file';
