@@ -5,7 +5,7 @@ import { TEMPLATE_IDS, type TemplateId } from '../../shared/model/brief.js';
 import type { Library, Problem } from '../../shared/model/library.js';
 import { entries, matchesFilters, titleOf, type Entry, type ItemFilters, type ItemKind } from '../services/library/filters.js';
 import { loadLibraries, type LoadResult, type Mount } from '../services/library/mount.js';
-import { LibraryIndex } from '../services/library/search.js';
+import { LibraryIndex, checkSearchQuery } from '../services/library/search.js';
 import { staleFacts } from '../services/library/staleness.js';
 import { EXIT, guarded, parseCommandArgs, UsageError, UserError, type CliIO } from './io.js';
 
@@ -108,6 +108,7 @@ export async function runList(argv: string[], io: CliIO, ctx: LibraryCommandCont
       throw new UsageError(`list needs ${got} (${LIST_USAGE})`);
     }
     if (what === 'templates') return listTemplates(io, values);
+    if (values.search !== undefined) checkSearchQuery(values.search); // refused before the libraries are read
     const mounts = mountsFor(ctx, values.library);
     const result = await loadLibraries(mounts);
     const errors = result.problems.filter((p) => p.severity === 'error').length;

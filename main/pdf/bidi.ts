@@ -1,4 +1,5 @@
 // Simple bidi at word level: the direction of text and the visual order of a line's words.
+import { appendAll } from './append.js';
 
 export type Direction = 'rtl' | 'ltr' | 'neutral';
 
@@ -72,7 +73,7 @@ export function reorderWords<E extends BidiElement>(elements: E[], rtlParagraph:
   order = fixed;
   const out: E[] = [];
   order.forEach((wi, k) => {
-    out.push(...words[wi]!);
+    appendAll(out, words[wi]!);
     if (k < spaces.length) out.push(spaces[k]!);
   });
   return out;

@@ -5,6 +5,7 @@ import type { Env, LayoutContext } from './layout-context.js';
 import { layoutTable } from './layout-table.js';
 import { labelLine, textItems, withPortion } from './text-items.js';
 import type { Theme } from './theme.js';
+import { appendAll } from './append.js';
 
 function plain(inlines: Inline[]): string {
   return inlines.map((i) => (i.kind === 'text' || i.kind === 'placeholder' ? i.text : i.kind === 'break' ? ' ' : '')).join('');
@@ -25,7 +26,7 @@ function numbered(t: Theme, env: Env): boolean {
 
 export function layoutBlocks(ctx: LayoutContext, blocks: Block[], env: Env): FlowItem[] {
   const out: FlowItem[] = [];
-  for (const b of blocks) out.push(...layoutBlock(ctx, b, env));
+  for (const b of blocks) appendAll(out, layoutBlock(ctx, b, env));
   return collapseGaps(out);
 }
 
@@ -108,7 +109,7 @@ function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
       for (const src of b.text.split('\n')) {
         // Indentation and runs of spaces are kept as no-break spaces (plain spaces would collapse).
         const text = src.replace(/\t/g, '    ').replace(/^ +| {2,}/g, (m) => '\u00a0'.repeat(m.length)) || '\u00a0';
-        lines.push(...textItems(ctx, [{ kind: 'text', text }], c.text, inner, { type: 'Code', struct, justify: false, hyphenate: false, keep: 'together' }));
+        appendAll(lines, textItems(ctx, [{ kind: 'text', text }], c.text, inner, { type: 'Code', struct, justify: false, hyphenate: false, keep: 'together' }));
       }
       const last = lines[lines.length - 1];
       if (last) last.keepWithNext = false;
@@ -150,7 +151,8 @@ function layoutList(ctx: LayoutContext, b: Extract<Block, { kind: 'list' }>, out
     const first = items.find((it): it is LineItem => it.kind === 'line');
     const labelText = b.ordered ? `${start + i}.` : BULLETS[env.listDepth % BULLETS.length]!;
     if (first) first.label = { x: env.x, line: labelLine(ctx, labelText, labelStyle, indent - 6), struct: node('Lbl', li) };
-    out.push(...items, gap(t.list.itemSpace, { containers: env.containers }));
+    appendAll(out, items);
+    out.push(gap(t.list.itemSpace, { containers: env.containers }));
   });
   out.push(gap(env.listDepth > 0 ? t.list.itemSpace : t.paraSpace, { containers: env.containers }));
   return out;

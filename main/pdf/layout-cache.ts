@@ -14,6 +14,7 @@ import type { WordPart } from './word-breaks.js';
 const MAX_PARAGRAPHS = 20_000;
 const MAX_EXTENTS = 20_000;
 const MAX_WORDS = 100_000;
+const MAX_FITS = 2_000;
 /** A key longer than this (a huge paragraph) is not memoized: holding it would cost more than setting it again. */
 const MAX_KEY_CHARS = 100_000;
 
@@ -47,6 +48,7 @@ export class LayoutCache {
   private readonly paragraphs = new BoundedMemo<Paragraph>(MAX_PARAGRAPHS);
   private readonly extents = new BoundedMemo<InlineExtent>(MAX_EXTENTS);
   private readonly words = new BoundedMemo<WordPart[]>(MAX_WORDS);
+  private readonly fits = new BoundedMemo<Inline[]>(MAX_FITS);
 
   /** A paragraph's lines, set by `compute` unless the same content was set the same way before. */
   paragraph(inlines: Inline[], style: TextStyle, opts: ParagraphOptions, compute: () => Paragraph): Paragraph {
@@ -64,6 +66,11 @@ export class LayoutCache {
     return this.words.through(hyphenate ? `h${word}` : `n${word}`, compute);
   }
 
+  /** Text cut to a number of lines (truncate.ts): the running header asks the same on every page. */
+  fitted(inlines: Inline[], style: TextStyle, opts: { width: number; maxLines: number; align?: string }, compute: () => Inline[]): Inline[] {
+    return this.fits.through(JSON.stringify([inlines, style, opts.width, opts.maxLines, opts.align ?? 'left']), compute);
+  }
+
   /** Entries held, per memo. */
   sizes(): { paragraphs: number; extents: number; words: number } {
     return { paragraphs: this.paragraphs.size, extents: this.extents.size, words: this.words.size };
@@ -74,5 +81,6 @@ export class LayoutCache {
     this.paragraphs.clear();
     this.extents.clear();
     this.words.clear();
+    this.fits.clear();
   }
 }

@@ -14,6 +14,7 @@ import { TEMPLATES } from './templates/registry.js';
 import type { Theme } from './theme.js';
 import { anchorPages, collectHeadings, tocItems } from './toc.js';
 import { Warnings } from './warnings.js';
+import { appendAll } from './append.js';
 
 /** How many times the table of contents is re-set with real page numbers before giving up on stability. */
 const MAX_TOC_PASSES = 3;
@@ -54,7 +55,7 @@ export function layoutDocument(doc: ComposedDoc, options: LayoutOptions = {}): L
 
   const front = template.front(ctx, doc, env);
   const body: FlowItem[] = [];
-  for (const s of doc.sections) body.push(...layoutBlocks(ctx, s.blocks, { ...env, parent: node('Sect', null) }));
+  for (const s of doc.sections) appendAll(body, layoutBlocks(ctx, s.blocks, { ...env, parent: node('Sect', null) }));
   const back = template.back(ctx, doc, env);
 
   // The first-page marking block sits at the foot of page 1; the body there is shorter by its height.

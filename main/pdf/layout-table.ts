@@ -5,10 +5,12 @@ import type { Env, LayoutContext } from './layout-context.js';
 import type { Line, TextStyle } from './layout-types.js';
 import { layoutInlines, measureInlines } from './layout-paragraph.js';
 import { textItems, type Align } from './text-items.js';
+import { appendAll } from './append.js';
 
 export function layoutTable(ctx: LayoutContext, b: TableBlock, env: Env): FlowItem[] {
   const t = ctx.theme.table;
-  const columns = Math.max(b.header.length, ...b.rows.map((r) => r.length), 0);
+  // reduce, not Math.max(...rows): a spread of a very long table overflows the stack.
+  const columns = b.rows.reduce((most, r) => Math.max(most, r.length), b.header.length);
   if (columns === 0) return [];
   const rows: Inline[][][] = b.rows.map((r) => pad(r, columns));
   const header = b.header.length ? pad(b.header, columns) : null;
@@ -53,7 +55,8 @@ export function layoutTable(ctx: LayoutContext, b: TableBlock, env: Env): FlowIt
   const out: FlowItem[] = [gap(ctx.theme.paraSpace * 1.5, { containers: env.containers })];
   if (b.caption) {
     const caption = textItems(ctx, [{ kind: 'text', text: b.caption }], t.caption, env, { type: 'Caption', struct: node('Caption', table), justify: false, keep: 'next', hyphenate: false });
-    out.push(...caption, gap(4, { keepWithNext: true, containers: env.containers }));
+    appendAll(out, caption);
+    out.push(gap(4, { keepWithNext: true, containers: env.containers }));
   }
   const rowItems = (cells: Inline[][], isHeader: boolean): RowItem[] => {
     const tr = node('TR', table);
@@ -77,7 +80,7 @@ export function layoutTable(ctx: LayoutContext, b: TableBlock, env: Env): FlowIt
       out.push(headerRow);
     }
   }
-  for (const r of rows) out.push(...rowItems(r, false));
+  for (const r of rows) appendAll(out, rowItems(r, false));
   out.push(gap(ctx.theme.paraSpace * 1.5, { containers: env.containers }));
   return out;
 }
@@ -134,7 +137,7 @@ function splitRow(
       }
       return { x: shape.columnX[c]! + padX, width: widths[c]!, lines, top: padY, struct: cell.struct };
     });
-    const content = Math.max(minContent, ...boxes.map((bx) => bx.lines.reduce((s, l) => s + l.height, 0)));
+    const content = boxes.reduce((most, bx) => Math.max(most, bx.lines.reduce((s, l) => s + l.height, 0)), minContent);
     out.push({ kind: 'row', table: shape, cells: boxes, isHeader, height: content + 2 * padY, keepWithNext: false, containers: env.containers, struct: null });
   } while (!done());
   return out;

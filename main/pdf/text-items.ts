@@ -5,6 +5,7 @@ import type { FontSet } from './fonts.js';
 import type { Env, LayoutContext } from './layout-context.js';
 import type { Line, TextStyle } from './layout-types.js';
 import { layoutInlines } from './layout-paragraph.js';
+import { fitInlines } from './truncate.js';
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -49,6 +50,15 @@ export function textItems(ctx: LayoutContext, inlines: Inline[], textStyle: Text
  */
 export function firstLine(fonts: FontSet, text: string, textStyle: TextStyle, width: number, align: Align = 'left'): Line | undefined {
   return layoutInlines(fonts, [{ kind: 'text', text }], textStyle, { width, justify: false, align, hyphenate: false }).lines[0];
+}
+
+/**
+ * One line of text set ragged in `width`, cut with an ellipsis when it does not fit (the running title): only a
+ * line's worth of it is ever measured, and once per font set, however long the text and however many pages.
+ */
+export function fittedLine(fonts: FontSet, text: string, textStyle: TextStyle, width: number, align: Align = 'left'): Line | undefined {
+  const inlines = fitInlines(fonts, [{ kind: 'text', text }], textStyle, { width, maxLines: 1, align });
+  return layoutInlines(fonts, inlines, textStyle, { width, justify: false, align, hyphenate: false }).lines[0];
 }
 
 /** One line of text set as a list label or paragraph number (right-aligned) or a memo field label. */

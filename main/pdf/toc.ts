@@ -5,7 +5,9 @@ import type { Env, LayoutContext } from './layout-context.js';
 import type { Line, Run, TextStyle } from './layout-types.js';
 import type { Page } from './paginate.js';
 import { firstLine, textItems, withPortion } from './text-items.js';
+import { fitInlines } from './truncate.js';
 import { style } from './theme.js';
+import { appendAll } from './append.js';
 
 export interface TocEntry {
   id: string;
@@ -31,6 +33,8 @@ export function anchorPages(pages: Page[]): Map<string, number> {
 
 const NUMBER_WIDTH = 28;
 const MAX_DETAILED_ENTRIES = 12;
+/** An entry wraps to at most this many lines; a longer heading is cut with an ellipsis (it is set in full in the body). */
+export const MAX_TOC_ENTRY_LINES = 3;
 
 export function tocItems(ctx: LayoutContext, entries: TocEntry[], pageOf: Map<string, number> | null, env: Env): FlowItem[] {
   const t = ctx.theme;
@@ -49,14 +53,17 @@ export function tocItems(ctx: LayoutContext, entries: TocEntry[], pageOf: Map<st
     const s: TextStyle = e.level === 1 ? { ...t.body, bold: false } : { ...t.body, size: t.body.size - 0.5, color: [0.25, 0.27, 0.3] };
     const indent = e.level === 1 ? 0 : 14;
     const inner: Env = { ...env, x: env.x + indent, width: env.width - indent };
-    const items = textItems(ctx, e.inlines, s, { ...inner, width: inner.width - NUMBER_WIDTH - 12 }, { type: 'TOCI', struct: node('TOCI', toc), justify: false, keep: 'together', hyphenate: false });
+    const width = inner.width - NUMBER_WIDTH - 12;
+    const inlines = fitInlines(ctx.fonts, e.inlines, s, { width, maxLines: MAX_TOC_ENTRY_LINES });
+    const items = textItems(ctx, inlines, s, { ...inner, width }, { type: 'TOCI', struct: node('TOCI', toc), justify: false, keep: 'together', hyphenate: false });
     const page = pageOf?.get(e.id);
     const last = items[items.length - 1];
     if (last) last.line = withLeaderAndNumber(ctx, last.line, s, inner.width, page === undefined ? '' : String(page));
     for (const it of items) it.line = linked(it.line, e.id);
     // The contents stay together (a longer-than-a-page list still breaks where it must).
     for (const it of items) it.keepWithNext = true;
-    out.push(...items, gap(e.level === 1 ? 3 : 1.5, { keepWithNext: true, containers: env.containers }));
+    appendAll(out, items);
+    out.push(gap(e.level === 1 ? 3 : 1.5, { keepWithNext: true, containers: env.containers }));
   }
   // ...but not with the body that follows.
   const last = out[out.length - 1]!;

@@ -6,7 +6,7 @@ import type { Library, Problem } from '../../shared/model/library.js';
 import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
 import { ParseCache } from './library/cache.js';
 import { loadLibraries, type ItemOrigin, type LoadResult, type Mount } from './library/mount.js';
-import { LibraryIndex } from './library/search.js';
+import { LibraryIndex, checkSearchQuery } from './library/search.js';
 
 /** What the channel handlers ask of the merged library. */
 export interface LibraryQueries {
@@ -58,6 +58,7 @@ export class LibraryService implements LibraryQueries {
 
   /** The index is built on the first search, so start-up and the CLI's export never pay for it. */
   search(query: string, filters: SearchFilterSpec = {}): SearchHit[] {
+    checkSearchQuery(query); // before the index is built for it
     this.index ??= new LibraryIndex(this.library());
     return this.index.search(query, filters);
   }

@@ -4,6 +4,7 @@ import type { Block, Inline, TableBlock } from '../model/composed-doc.js';
 import type { ComposeContext } from './context.js';
 import { convertInlines, plainText } from './inlines.js';
 import { dataTable } from './data-tables.js';
+import { checkNesting } from './nesting.js';
 
 export interface BlockOptions {
   /** Anchor ids already used in the document (headings get unique ids). */
@@ -11,6 +12,13 @@ export interface BlockOptions {
   /** Portion mark put on every heading and paragraph ('' for none). */
   portion: string;
 }
+
+/**
+ * The next suffix worth trying per base, for each set of used ids. Counting up from 2 every time made n sections
+ * with the same (or an empty) title cost n² lookups; every suffix below the remembered one is taken already
+ * (ids are only ever added), so the id found is the same.
+ */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 export function slug(text: string, used: Set<string>): string {
   const base =
@@ -21,13 +29,22 @@ export function slug(text: string, used: Set<string>): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'section';
   let id = base;
-  for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
+  if (used.has(id)) {
+    let suffixes = nextSuffix.get(used);
+    if (!suffixes) nextSuffix.set(used, (suffixes = new Map()));
+    let i = suffixes.get(base) ?? 2;
+    while (used.has(`${base}-${i}`)) i++;
+    id = `${base}-${i}`;
+    suffixes.set(base, i + 1);
+  }
   used.add(id);
   return id;
 }
 
 /** Recursive-descent over the flat token stream; `pos` is shared through the cursor object. */
 export function convertBlocks(tokens: Token[], ctx: ComposeContext, opt: BlockOptions): Block[] {
+  // The recursion below follows the token nesting, which markdown-it caps (MAX_MARKDOWN_NESTING).
+  checkNesting(tokens, ctx.sectionKey);
   const cursor = { pos: 0 };
   return readBlocks(tokens, cursor, ctx, opt, null);
 }
@@ -117,7 +134,8 @@ function flattenInlines(blocks: Block[]): Inline[] {
   for (const b of blocks) {
     if (b.kind === 'paragraph') {
       if (out.length) out.push({ kind: 'text', text: ' ' });
-      out.push(...b.inlines);
+      // A loop, not push(...inlines): a spread of a very long paragraph's inlines overflows the stack.
+      for (const i of b.inlines) out.push(i);
     }
   }
   return out;

@@ -9,6 +9,13 @@ export const REF_PATTERN = /\{\{\s*(fact|value|cite|var)\s*:\s*([A-Za-z0-9_-]+)\
 /** Containers a section may use: `::: pullquote`, `::: summary Title`, `::: pagebreak`. */
 export const CONTAINERS = ['pullquote', 'summary', 'pagebreak'] as const;
 
+/**
+ * Deepest block nesting (lists and quotes inside each other) markdown-it builds. Past it markdown-it drops the
+ * rest of the section without a word, so compose refuses a section that reaches it (shared/compose/nesting.ts);
+ * it also bounds every recursive walk of the tree, in compose and in layout. Real briefs nest four or five.
+ */
+export const MAX_MARKDOWN_NESTING = 20;
+
 function refRule(state: StateInline, silent: boolean): boolean {
   const start = state.pos;
   if (state.src.charCodeAt(start) !== 0x7b /* { */ || state.src.charCodeAt(start + 1) !== 0x7b) return false;
@@ -46,7 +53,7 @@ function validateLink(url: string): boolean {
 export function markdown(): MarkdownIt {
   if (shared) return shared;
   // html: false — nothing from a library or brief is ever executed or passed through as markup.
-  const md = new MarkdownItFactory({ html: false, linkify: false, typographer: true });
+  const md = new MarkdownItFactory({ html: false, linkify: false, typographer: true, maxNesting: MAX_MARKDOWN_NESTING });
   md.validateLink = validateLink;
   md.inline.ruler.before('text', 'bb_ref', refRule);
   // '{' is one of markdown-it's terminator characters, so the 'text' rule stops there and ours gets a turn.

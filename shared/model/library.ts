@@ -1,10 +1,10 @@
 // Library data model: zod schemas and types for facts, sections, countries, forums, technologies.
 import { z } from 'zod';
+import { TEXT_LIMITS, limitedText } from './text-limits.js';
 import { allowedUrlWords, isAllowedUrl } from './url-policy.js';
 
 /** ISO calendar date (YYYY-MM-DD) or month (YYYY-MM); checked for a real calendar day. */
-export const IsoDate = z
-  .string()
+export const IsoDate = limitedText(TEXT_LIMITS.short)
   .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD or YYYY-MM')
   .refine((s) => {
     const [y, m, d] = s.split('-').map(Number) as [number, number, number | undefined];
@@ -14,8 +14,7 @@ export const IsoDate = z
     return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
   }, 'not a real calendar date');
 
-export const Id = z
-  .string()
+export const Id = limitedText(TEXT_LIMITS.short)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and hyphens (e.g. "ai-oecd-principles")');
 
 /** zod's `.url()` alone accepts javascript:, file: and smb: addresses: the scheme is checked by the one URL policy. */
@@ -26,8 +25,8 @@ export const SourceUrl = z
   .refine((url) => isAllowedUrl(url, 'source'), allowedUrlWords('source'));
 
 export const Source = z.object({
-  title: z.string().min(1),
-  publisher: z.string().min(1),
+  title: limitedText(TEXT_LIMITS.short).min(1),
+  publisher: limitedText(TEXT_LIMITS.short).min(1),
   date: IsoDate,
   url: SourceUrl,
 });
@@ -36,7 +35,7 @@ export type Source = z.infer<typeof Source>;
 export const Tags = z.object({
   technologies: z.array(Id).default([]),
   countries: z.array(Id).default([]),
-  topics: z.array(z.string()).default([]),
+  topics: z.array(limitedText(TEXT_LIMITS.short)).default([]),
 });
 export type Tags = z.infer<typeof Tags>;
 
@@ -48,14 +47,14 @@ export type ReviewRule = z.infer<typeof ReviewRule>;
 
 export const Fact = z.object({
   id: Id,
-  statement: z.string().min(1),
+  statement: limitedText(TEXT_LIMITS.statement).min(1),
   value: z.number().optional(),
-  unit: z.string().optional(),
+  unit: limitedText(TEXT_LIMITS.short).optional(),
   asOf: IsoDate,
   review: ReviewRule,
   source: Source,
   tags: Tags.default({ technologies: [], countries: [], topics: [] }),
-  marking: z.string().optional(),
+  marking: limitedText(TEXT_LIMITS.short).optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 
@@ -78,9 +77,9 @@ export const Topic = z.enum(TOPICS);
 export type Topic = z.infer<typeof Topic>;
 
 export const SectionVariable = z.object({
-  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
-  label: z.string(),
-  default: z.string().optional(),
+  name: limitedText(TEXT_LIMITS.short).regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+  label: limitedText(TEXT_LIMITS.short),
+  default: limitedText(TEXT_LIMITS.statement).optional(),
 });
 
 /** How a section is set: `summary` puts it in the template's summary box (the issue brief's "The issue"). */
@@ -90,12 +89,12 @@ export type SectionStyle = z.infer<typeof SectionStyle>;
 /** Front matter of a section Markdown file; the body follows it. */
 export const SectionMeta = z.object({
   id: Id,
-  title: z.string().min(1),
+  title: limitedText(TEXT_LIMITS.short).min(1),
   topic: Topic,
   tags: Tags.default({ technologies: [], countries: [], topics: [] }),
-  marking: z.string().optional(),
+  marking: limitedText(TEXT_LIMITS.short).optional(),
   revision: z.number().int().positive(),
-  summary: z.string().optional(),
+  summary: limitedText(TEXT_LIMITS.statement).optional(),
   /** Taken into a brief with the section (linkSection); left out, it is `normal`. */
   style: SectionStyle.optional(),
   variables: z.array(SectionVariable).default([]),
@@ -109,15 +108,15 @@ export interface Section extends SectionMeta {
 
 export const Technology = z.object({
   id: Id,
-  name: z.string(),
+  name: limitedText(TEXT_LIMITS.short),
   priority: z.enum(['core', 'further']),
-  description: z.string().optional(),
+  description: limitedText(TEXT_LIMITS.statement).optional(),
 });
 export type Technology = z.infer<typeof Technology>;
 
 export const Country = z.object({
   id: Id,
-  name: z.string(),
+  name: limitedText(TEXT_LIMITS.short),
   candidate: z.boolean().default(false),
   forums: z.array(Id).default([]),
   strengths: z.array(Id).default([]),
@@ -127,20 +126,20 @@ export type Country = z.infer<typeof Country>;
 
 export const Forum = z.object({
   id: Id,
-  name: z.string(),
+  name: limitedText(TEXT_LIMITS.short),
   kind: z.enum(['forum', 'working-group', 'agreement', 'instrument', 'law', 'standards-body', 'alliance', 'principles']),
   members: z.array(Id).default([]),
   technologies: z.array(Id).default([]),
-  description: z.string(),
+  description: limitedText(TEXT_LIMITS.statement),
   facts: z.array(Id).default([]),
 });
 export type Forum = z.infer<typeof Forum>;
 
 export const Manifest = z.object({
   id: Id,
-  name: z.string(),
-  version: z.string(),
-  description: z.string().optional(),
+  name: limitedText(TEXT_LIMITS.short),
+  version: limitedText(TEXT_LIMITS.short),
+  description: limitedText(TEXT_LIMITS.statement).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

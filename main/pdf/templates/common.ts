@@ -4,9 +4,10 @@ import { gap, node, type FlowItem, type LineItem, type StructNode } from '../flo
 import type { ArtifactLine, ArtifactRule } from '../frame.js';
 import type { Env, LayoutContext } from '../layout-context.js';
 import type { Line, TextStyle } from '../layout-types.js';
-import { firstLine, labelLine, textItems, type Align } from '../text-items.js';
+import { firstLine, fittedLine, labelLine, textItems, type Align } from '../text-items.js';
 import { noteDest } from '../text-runs.js';
 import type { Theme } from '../theme.js';
+import { appendAll } from '../append.js';
 
 export interface Furniture {
   lines: ArtifactLine[];
@@ -71,7 +72,8 @@ export function notesSection(ctx: LayoutContext, doc: ComposedDoc, env: Env): Fl
     const struct: StructNode = node('Note', env.parent);
     const items = textItems(ctx, inlines, s, inner, { type: 'Note', struct, justify: false, hyphenate: false, anchor: { id: noteDest(note.n) } });
     if (items[0]) items[0].label = { x: env.x, line: labelLine(ctx, `${note.n}.`, s, hang - 5), struct };
-    out.push(...items, gap(s.leading * 0.3, { containers: env.containers }));
+    appendAll(out, items);
+    out.push(gap(s.leading * 0.3, { containers: env.containers }));
   }
   return out;
 }
@@ -98,7 +100,8 @@ export function standardFurniture(ctx: LayoutContext, doc: ComposedDoc, pageInde
     }
   }
   if (pageIndex > 0) {
-    const title = firstLine(ctx.fonts, doc.meta.title, f.text, bodyWidth * 0.75, 'left');
+    // Cut with an ellipsis when too long for the header (measured once, not laid out whole on every page).
+    const title = fittedLine(ctx.fonts, doc.meta.title, f.text, bodyWidth * 0.75, 'left');
     if (title) {
       out.lines.push({ x: margin.left, top: margin.top - 34, line: title });
       out.rules.push({ x: margin.left, y: margin.top - 18, width: bodyWidth, thickness: 0.5, color: f.rule });

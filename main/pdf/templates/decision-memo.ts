@@ -4,6 +4,7 @@ import { gap, type FlowItem } from '../flow.js';
 import type { Env, LayoutContext } from '../layout-context.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';
 import { field, lines, notesSection, standardFurniture, text, type Template } from './common.js';
+import { appendAll } from '../append.js';
 
 /** Beyond this many addressees the header says "SEE DISTRIBUTION" and a list follows the memo. */
 const MAX_ADDRESSEES = 15;
@@ -68,9 +69,11 @@ function front(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
     gap(6, { keepWithNext: true }),
   ];
   const to = addressees(doc);
-  out.push(...field(ctx, 'MEMORANDUM FOR', lineBroken(to), labelStyle, value, env, LABEL_WIDTH), gap(6, { keepWithNext: true }));
-  out.push(...field(ctx, 'FROM:', text(memo?.from || m.authors.join(', ')), labelStyle, value, env, LABEL_WIDTH), gap(6, { keepWithNext: true }));
-  out.push(...field(ctx, 'SUBJECT:', text(memo?.subject || m.subject || m.title), labelStyle, { ...value, bold: true }, env, LABEL_WIDTH));
+  appendAll(out, field(ctx, 'MEMORANDUM FOR', lineBroken(to), labelStyle, value, env, LABEL_WIDTH));
+  out.push(gap(6, { keepWithNext: true }));
+  appendAll(out, field(ctx, 'FROM:', text(memo?.from || m.authors.join(', ')), labelStyle, value, env, LABEL_WIDTH));
+  out.push(gap(6, { keepWithNext: true }));
+  appendAll(out, field(ctx, 'SUBJECT:', text(memo?.subject || m.subject || m.title), labelStyle, { ...value, bold: true }, env, LABEL_WIDTH));
   out.push(gap(10, { keepWithNext: true }), { kind: 'rule', x: env.x, width: env.width, thickness: 0.75, color: INK, height: 0.75, keepWithNext: false, containers: [], struct: null }, gap(12));
   return out;
 }
@@ -79,13 +82,13 @@ function back(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
   const t = ctx.theme;
   const memo = doc.meta.memo;
   const out: FlowItem[] = [];
-  if (memo?.attachments) out.push(gap(14), ...field(ctx, 'Attachments:', text(memo.attachments), labelStyle, t.body, env, LABEL_WIDTH));
-  if (memo?.preparedBy) out.push(gap(memo.attachments ? 6 : 14), ...field(ctx, 'Prepared by:', text(memo.preparedBy), labelStyle, t.body, env, LABEL_WIDTH));
+  if (memo?.attachments) appendAll(out, [gap(14), ...field(ctx, 'Attachments:', text(memo.attachments), labelStyle, t.body, env, LABEL_WIDTH)]);
+  if (memo?.preparedBy) appendAll(out, [gap(memo.attachments ? 6 : 14), ...field(ctx, 'Prepared by:', text(memo.preparedBy), labelStyle, t.body, env, LABEL_WIDTH)]);
   const to = memo?.for ?? [];
   if (to.length > MAX_ADDRESSEES) {
-    out.push(gap(14), ...field(ctx, 'DISTRIBUTION:', lineBroken(to), labelStyle, t.body, env, LABEL_WIDTH));
+    appendAll(out, [gap(14), ...field(ctx, 'DISTRIBUTION:', lineBroken(to), labelStyle, t.body, env, LABEL_WIDTH)]);
   }
-  out.push(...notesSection(ctx, doc, env));
+  appendAll(out, notesSection(ctx, doc, env));
   return out;
 }
 

@@ -4,6 +4,7 @@ import { gap, type FlowItem } from '../flow.js';
 import type { Env, LayoutContext } from '../layout-context.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';
 import { lines, notesSection, standardFurniture, text, type Template } from './common.js';
+import { appendAll } from '../append.js';
 
 function theme(doc: ComposedDoc): Theme {
   const body = style('serif', 10.5, 15);
@@ -48,10 +49,10 @@ function front(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
     gap(8, { keepWithNext: true }),
     ...lines(ctx, text(m.title), style('serif', 24, 28, { bold: true, color: NAVY }), env),
   ];
-  if (m.subtitle) out.push(gap(4, { keepWithNext: true }), ...lines(ctx, text(m.subtitle), style('serif', 13.5, 18, { italic: true, color: GREY }), env));
+  if (m.subtitle) appendAll(out, [gap(4, { keepWithNext: true }), ...lines(ctx, text(m.subtitle), style('serif', 13.5, 18, { italic: true, color: GREY }), env)]);
   out.push(gap(12, { keepWithNext: true }));
-  if (m.authors.length) out.push(...lines(ctx, text(m.authors.join(', ')), style('sans', 10, 13, { bold: true }), env));
-  if (m.date) out.push(...lines(ctx, text(m.date), style('sans', 10, 13, { color: GREY }), env));
+  if (m.authors.length) appendAll(out, lines(ctx, text(m.authors.join(', ')), style('sans', 10, 13, { bold: true }), env));
+  if (m.date) appendAll(out, lines(ctx, text(m.date), style('sans', 10, 13, { color: GREY }), env));
   out.push(gap(10, { keepWithNext: true }), { kind: 'rule', x: env.x, width: env.width, thickness: 1.5, color: t.accent, height: 1.5, keepWithNext: true, containers: [], struct: null }, gap(14));
   return out;
 }

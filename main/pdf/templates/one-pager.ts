@@ -4,6 +4,7 @@ import { gap, type FlowItem } from '../flow.js';
 import type { Env, LayoutContext } from '../layout-context.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';
 import { lines, notesSection, standardFurniture, text, type Template } from './common.js';
+import { appendAll } from '../append.js';
 
 function theme(doc: ComposedDoc): Theme {
   const body = style('sans', 9.5, 12.5);
@@ -47,9 +48,9 @@ function front(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
     gap(10, { keepWithNext: true, discardable: false }),
     ...lines(ctx, text(m.title), style('sans', 19, 22, { bold: true, color: NAVY }), env),
   ];
-  if (m.subtitle) out.push(...lines(ctx, text(m.subtitle), style('sans', 11, 14, { color: GREY }), env));
+  if (m.subtitle) appendAll(out, lines(ctx, text(m.subtitle), style('sans', 11, 14, { color: GREY }), env));
   const byline = [m.authors.join(', '), m.date].filter(Boolean).join('  ·  ');
-  if (byline) out.push(gap(3, { keepWithNext: true }), ...lines(ctx, text(byline), style('sans', 8.5, 11, { color: GREY }), env));
+  if (byline) appendAll(out, [gap(3, { keepWithNext: true }), ...lines(ctx, text(byline), style('sans', 8.5, 11, { color: GREY }), env)]);
   out.push(gap(8));
   return out;
 }

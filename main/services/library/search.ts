@@ -2,7 +2,27 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Library } from '../../../shared/model/library.js';
 import { REF_PATTERN } from '../../../shared/markdown/setup.js';
+import { EXIT, UserFacingError } from '../../../shared/errors.js';
 import { entries, matchesFilters, technologiesOf, titleOf, type Entry, type ItemFilters, type ItemKind } from './filters.js';
+
+/**
+ * Longest search accepted (the channel schema says the same). Each word is matched fuzzily against the whole
+ * index, so time grows with the words in a query: a 120 KB query took 6.8 s. Real searches are a few words.
+ */
+export const MAX_QUERY_CHARS = 500;
+
+/** A search too long to be one: refused in one line with the limit, before any matching. */
+export class SearchQueryError extends UserFacingError {}
+
+/** Refuses a query longer than MAX_QUERY_CHARS (every way in: the service, the window's channel, `briefing list --search`). */
+export function checkSearchQuery(query: string): void {
+  if (query.length > MAX_QUERY_CHARS) {
+    throw new SearchQueryError(
+      `the search is ${query.length.toLocaleString('en-US')} characters long; a search is at most ${MAX_QUERY_CHARS} characters — search for a few words`,
+      EXIT.usage,
+    );
+  }
+}
 
 export interface SearchResult {
   kind: ItemKind;
@@ -78,6 +98,7 @@ export class LibraryIndex {
 
   /** Ranked results; an empty query lists everything that passes the filters, in kind-then-id order. */
   search(query: string, filters: SearchQuery = {}): SearchResult[] {
+    checkSearchQuery(query);
     const limit = filters.limit ?? 50;
     const q = query.trim();
     if (!q) {
