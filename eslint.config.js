@@ -62,11 +62,18 @@ const layers = [
     NO_SHELL('the PDF engine'),
     { regex: LOCAL('services'), message: 'main/pdf never imports services: it takes a ComposedDoc and returns bytes (see docs/ARCHITECTURE.md).' },
   ]),
+  mainLayer('layers/main-docx', ['main/docx/**/*.ts'], [
+    NO_ELECTRON,
+    NO_RENDERER,
+    NO_CLI('the Word writer'),
+    NO_SHELL('the Word writer'),
+    { regex: LOCAL('services'), message: 'main/docx never imports services: it takes a ComposedDoc and returns .docx bytes (see docs/ARCHITECTURE.md).' },
+  ]),
   mainLayer('layers/main-cli', ['main/cli/**/*.ts'], [NO_ELECTRON, NO_RENDERER, NO_SHELL('the CLI')]),
   mainLayer('layers/main-shell', ['main/electron/**/*.ts', 'main/preload.ts'], [NO_RENDERER, NO_CLI('the Electron shell')]),
   {
     ...mainLayer('layers/main-other', ['main/**/*.ts'], [NO_ELECTRON, NO_RENDERER]),
-    ignores: ['main/electron/**', 'main/preload.ts', 'main/services/**', 'main/pdf/**', 'main/cli/**'],
+    ignores: ['main/electron/**', 'main/preload.ts', 'main/services/**', 'main/pdf/**', 'main/docx/**', 'main/cli/**'],
   },
 ];
 

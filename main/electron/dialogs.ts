@@ -16,6 +16,7 @@ export function electronDialogs(dialog: Dialog, parent: () => BrowserWindow | nu
   const briefFilter = [{ name: 'Briefs', extensions: ['brief'] }];
   return {
     savePdf: (suggestedName) => save({ title: 'Export PDF', defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
+    saveDocx: (suggestedName) => save({ title: 'Export Word', defaultPath: suggestedName, filters: [{ name: 'Word Document', extensions: ['docx'] }] }),
     openBrief: () => open({ title: 'Open Brief', properties: ['openFile'], filters: briefFilter }),
     saveBriefAs: (suggestedName) => save({ title: 'Save Brief As', defaultPath: suggestedName, filters: briefFilter }),
     chooseFolder: () => open({ title: 'Add Team Library', buttonLabel: 'Add Library', properties: ['openDirectory'] }),

@@ -26,6 +26,7 @@ export function buildMenuTemplate({ platform, send }: MenuDeps): MenuItemConstru
         item('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
         item('Export PDF…', 'export-pdf', 'CmdOrCtrl+E'),
+        item('Export Word…', 'export-word', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -9,6 +9,8 @@ import { SettingsService } from './settings/settings-service.js';
 export interface AppDialogs {
   /** Ask where to save a PDF; null when the user cancels. */
   savePdf(suggestedName: string): Promise<string | null>;
+  /** Ask where to save a Word file; null when the user cancels. */
+  saveDocx(suggestedName: string): Promise<string | null>;
   /** Ask which .brief to open / where to save one; null when cancelled. */
   openBrief(): Promise<string | null>;
   saveBriefAs(suggestedName: string): Promise<string | null>;

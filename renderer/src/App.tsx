@@ -56,6 +56,7 @@ export function App() {
     save: doc.save,
     'save-as': doc.saveAs,
     'export-pdf': () => void exporting.exportPdf(),
+    'export-word': () => void exporting.exportWord(),
     find: () => {
       searchRef.current?.focus();
       searchRef.current?.select();

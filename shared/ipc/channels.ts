@@ -42,6 +42,9 @@ export type ExportResult =
   | { status: 'saved'; displayName: string; pageCount: number; warnings: ComposeWarning[]; fontWarnings: string[] }
   | { status: 'canceled' };
 
+/** A Word export: the file's name (never its path), the endnotes written and compose's warnings (the PDF's). */
+export type WordExportResult = { status: 'saved'; displayName: string; noteCount: number; warnings: ComposeWarning[] } | { status: 'canceled' };
+
 /** A library fact with its review state on the service's "today" (shared/staleness.ts). */
 export interface FactSummary {
   fact: Fact;
@@ -158,6 +161,8 @@ export const CHANNELS = {
   composeBrief: channel<[brief: Brief], ComposedDoc>(z.tuple([Brief])),
   previewPdf: channel<[brief: Brief], PreviewResult>(z.tuple([Brief])),
   exportPdf: channel<[brief: Brief, options: { pdfa: boolean }], ExportResult>(z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()])),
+  /** The same composed document as a .docx, through a save dialog in main (the renderer never names a path). */
+  exportWord: channel<[brief: Brief], WordExportResult>(z.tuple([Brief])),
   listFacts: channel<[], FactSummary[]>(z.tuple([])),
   /** A linked copy of a library section, for the renderer to insert (it pins the cited facts itself, shared/pinning.ts). */
   linkSection: channel<[sectionId: string], LinkedBriefSection>(z.tuple([ItemId])),

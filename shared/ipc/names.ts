@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = {
   composeBrief: 'brief:compose',
   previewPdf: 'export:preview',
   exportPdf: 'export:pdf',
+  exportWord: 'export:word',
   listFacts: 'library:list-facts',
   linkSection: 'library:link-section',
   libraryChanges: 'brief:library-changes',

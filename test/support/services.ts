@@ -11,6 +11,7 @@ import { tempDir } from './temp.js';
 /** What the fake dialogs answer next, in order; an empty queue is the user pressing Cancel. */
 export interface DialogScript {
   pdfTargets: string[];
+  docxTargets: string[];
   folders: string[];
   openBriefs: string[];
   saveBriefs: string[];
@@ -43,10 +44,11 @@ export const TEST_TODAY = new Date('2026-11-25T00:00:00Z');
 export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { dir: root, cleanup } = await tempDir('bb-app-');
   const userDataDir = options.userDataDir ?? path.join(root, 'user-data');
-  const script: DialogScript = { pdfTargets: [], folders: [], openBriefs: [], saveBriefs: [] };
+  const script: DialogScript = { pdfTargets: [], docxTargets: [], folders: [], openBriefs: [], saveBriefs: [] };
   const revealed: string[] = [];
   const dialogs: AppDialogs = {
     savePdf: async () => script.pdfTargets.shift() ?? null,
+    saveDocx: async () => script.docxTargets.shift() ?? null,
     chooseFolder: async () => script.folders.shift() ?? null,
     openBrief: async () => script.openBriefs.shift() ?? null,
     saveBriefAs: async () => script.saveBriefs.shift() ?? null,

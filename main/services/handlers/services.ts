@@ -24,6 +24,7 @@ export interface DocumentStore {
 /** The native dialogs a handler opens itself; each returns null when the user cancels. */
 export interface HandlerDialogs {
   savePdf(suggestedName: string): Promise<string | null>;
+  saveDocx(suggestedName: string): Promise<string | null>;
   /** Absent where there is no folder dialog. */
   chooseFolder?(): Promise<string | null>;
 }

@@ -1,11 +1,11 @@
-// Export: PDF/A option, the native save dialog through main, progress while it runs, and "Show in folder".
+// Export: PDF/A option, PDF and Word through the native save dialog in main, progress while it runs, and "Show in folder".
 import { useEffect, useState } from 'react';
-import type { ExportResult } from '../../../shared/ipc/channels.js';
+import type { ExportResult, WordExportResult } from '../../../shared/ipc/channels.js';
 
 export type ExportStatus =
   | { kind: 'idle' }
-  | { kind: 'busy'; startedAt: number }
-  | { kind: 'saved'; result: Extract<ExportResult, { status: 'saved' }> }
+  | { kind: 'busy'; startedAt: number; format: 'PDF' | 'Word file' }
+  | { kind: 'saved'; result: Extract<ExportResult, { status: 'saved' }> | Extract<WordExportResult, { status: 'saved' }> }
   | { kind: 'error'; message: string };
 
 interface ControlsProps {
@@ -14,6 +14,7 @@ interface ControlsProps {
   canExport: boolean;
   onPdfaChange(v: boolean): void;
   onExport(): void;
+  onExportWord(): void;
 }
 
 interface StatusBarProps {
@@ -22,7 +23,7 @@ interface StatusBarProps {
   onDismiss(): void;
 }
 
-export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport }: ControlsProps) {
+export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport, onExportWord }: ControlsProps) {
   const busy = status.kind === 'busy';
   return (
     <div className="export-controls">
@@ -32,13 +33,16 @@ export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport
       <button type="button" className="primary" onClick={onExport} disabled={!canExport || busy} aria-keyshortcuts="Control+E">
         {busy ? 'Exporting…' : 'Export PDF…'}
       </button>
+      <button type="button" onClick={onExportWord} disabled={!canExport || busy} aria-keyshortcuts="Control+Shift+E">
+        Export Word…
+      </button>
     </div>
   );
 }
 
 /** Below the top bar: progress while exporting, then the result with "Show in folder". */
 export function ExportStatusBar({ status, onReveal, onDismiss }: StatusBarProps) {
-  const fontWarnings = status.kind === 'saved' ? status.result.fontWarnings : [];
+  const fontWarnings = status.kind === 'saved' && 'fontWarnings' in status.result ? status.result.fontWarnings : [];
   // A long export (a big brief, PDF/A) shows how long it has been running, once a second.
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -51,14 +55,14 @@ export function ExportStatusBar({ status, onReveal, onDismiss }: StatusBarProps)
     <div className={`export-status ${status.kind}`} role="status" aria-live="polite" hidden={status.kind === 'idle'}>
       {status.kind === 'busy' && (
         <>
-          <span>Exporting the PDF…{seconds >= 2 && ` ${seconds} s`}</span>
-          <progress className="export-progress" aria-label="Exporting the PDF" />
+          <span>Exporting the {status.format}…{seconds >= 2 && ` ${seconds} s`}</span>
+          <progress className="export-progress" aria-label={`Exporting the ${status.format}`} />
         </>
       )}
       {status.kind === 'saved' && (
         <>
           <span className="status-text">
-            Saved {status.result.displayName} — {status.result.pageCount} page{status.result.pageCount === 1 ? '' : 's'}
+            Saved {status.result.displayName} — {savedDetail(status.result)}
             {fontWarnings.length > 0 && ` · ${fontWarnings.join('; ')}`}
           </span>
           <button type="button" onClick={onReveal}>Show in folder</button>
@@ -70,4 +74,10 @@ export function ExportStatusBar({ status, onReveal, onDismiss }: StatusBarProps)
       )}
     </div>
   );
+}
+
+/** "12 pages" for a PDF; a Word file has no pages of its own until Word lays it out, so its endnotes are counted. */
+function savedDetail(result: Extract<ExportStatus, { kind: 'saved' }>['result']): string {
+  if ('pageCount' in result) return `${result.pageCount} page${result.pageCount === 1 ? '' : 's'}`;
+  return `Word, ${result.noteCount} endnote${result.noteCount === 1 ? '' : 's'}`;
 }

@@ -40,6 +40,7 @@ export function TopBar({ run, doc, briefTitle, canUndo, canRedo, canExport, expo
         canExport={canExport}
         onPdfaChange={exporting.setPdfa}
         onExport={() => void exporting.exportPdf()}
+        onExportWord={() => void exporting.exportWord()}
       />
     </header>
   );

@@ -1,4 +1,4 @@
-// Keyboard shortcuts mirroring the app menu (Ctrl/Cmd+N, O, S, Shift+S, E, Z, Shift+Z, F), for where no menu exists.
+// Keyboard shortcuts mirroring the app menu (Ctrl/Cmd+N, O, S, Shift+S, E, Shift+E, Z, Shift+Z, F), for where no menu exists.
 import type { MenuCommand } from '../../../shared/ipc/menu-commands.js';
 
 export function commandForKey(e: KeyboardEvent): MenuCommand | null {
@@ -7,7 +7,7 @@ export function commandForKey(e: KeyboardEvent): MenuCommand | null {
   if (k === 'n') return 'new';
   if (k === 'o') return 'open';
   if (k === 's') return e.shiftKey ? 'save-as' : 'save';
-  if (k === 'e') return 'export-pdf';
+  if (k === 'e') return e.shiftKey ? 'export-word' : 'export-pdf';
   if (k === 'f') return 'find';
   if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
   if (k === 'y') return 'redo';

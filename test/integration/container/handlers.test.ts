@@ -20,7 +20,8 @@ describe('handlers by area', () => {
     const exporter = new ExportService({ library: () => library.library(), fontsDir: fontsDir(), today: () => TEST_TODAY, revealFile: (f) => void revealed.push(f) });
     const target = path.join(tmp(), 'memo.pdf');
     const lib = libraryHandlers({ library, today: () => TEST_TODAY });
-    const exp = exportHandlers({ exporter, dialogs: { savePdf: async () => target } });
+    const wordTarget = path.join(tmp(), 'memo.docx');
+    const exp = exportHandlers({ exporter, dialogs: { savePdf: async () => target, saveDocx: async () => wordTarget } });
 
     const sections = await lib.listSections();
     expect(sections.find((s) => s.id === 'framing-the-issue')?.source).toEqual({ libraryId: 'bundled', kind: 'bundled', name: expect.any(String) });
@@ -30,5 +31,9 @@ describe('handlers by area', () => {
     expect(await exp.exportPdf(brief, { pdfa: false })).toMatchObject({ status: 'saved', displayName: 'memo.pdf' });
     expect(await exp.revealLastExport()).toEqual({ revealed: true });
     expect(revealed).toEqual([target]);
+    // The Word export goes through the same service: it becomes the file "Show in folder" reveals.
+    expect(await exp.exportWord(brief)).toMatchObject({ status: 'saved', displayName: 'memo.docx', noteCount: 19 });
+    expect(await exp.revealLastExport()).toEqual({ revealed: true });
+    expect(revealed).toEqual([target, wordTarget]);
   });
 });
