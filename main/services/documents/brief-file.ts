@@ -20,6 +20,11 @@ export class OverwriteRefusedError extends BriefFormatError {}
 export interface SaveOptions {
   /** Replace a file that exists but is not a readable brief (after the user confirmed it). */
   force?: boolean;
+  /**
+   * Whose unknown fields the rewrite keeps (see bytesFor): by default the file already at the path (a save, an
+   * --update); a path: that brief's (Save As from an open file); null: none (a new document replacing a file).
+   */
+  keepUnknownFrom?: string | null;
 }
 
 /** The one backup kept beside each brief: the file as it was before the last save. */
@@ -56,7 +61,7 @@ export async function saveBriefFile(path: string, brief: Brief, options: SaveOpt
   }
   // Save through a symlink to the real file, as editors do, rather than replacing the link.
   const target = await realpath(path).catch(() => path);
-  await saving.run(target, () => replaceBrief(path, target, checked.data, options.force ?? false));
+  await saving.run(target, () => replaceBrief(path, target, checked.data, options));
 }
 
 /**
@@ -74,19 +79,29 @@ function bytesFor(brief: Brief, existingRaw: RawObject | null): Buffer {
  */
 const saving = new KeyedSerialQueue<string>();
 
-async function replaceBrief(path: string, target: string, brief: Brief, force: boolean): Promise<void> {
+async function replaceBrief(path: string, target: string, brief: Brief, options: SaveOptions): Promise<void> {
   const existing = await inspectExisting(target, path);
-  if (existing.kind === 'unreadable' && !force) {
+  if (existing.kind === 'unreadable' && !options.force) {
     throw new OverwriteRefusedError(
       path,
       `was not saved: the file already there is not a brief this version can read (${existing.error.reason}). ` +
         'Nothing was changed — save under another name, or move that file away first',
     );
   }
-  const bytes = bytesFor(brief, existing.kind === 'brief' ? existing.raw : null);
+  const ownRaw = existing.kind === 'brief' ? existing.raw : null;
+  const bytes = bytesFor(brief, options.keepUnknownFrom === undefined ? ownRaw : await rawOf(options.keepUnknownFrom));
   if (existing.kind === 'brief' && existing.bytes.equals(bytes)) return;
   if (existing.kind !== 'none') await copyFileAtomic(target, backupPathFor(target), { mode: existing.stats.mode & 0o7777 });
   await writeFileAtomic(target, bytes, existing.kind === 'none' ? {} : { mode: existing.stats.mode & 0o7777 });
+}
+
+/** The raw tree of another brief whose unknown fields a Save As carries over; none when it is gone or unreadable. */
+async function rawOf(file: string | null): Promise<RawObject | null> {
+  if (file === null) return null;
+  return readBriefBytes(file).then(
+    (read) => read.raw,
+    () => null,
+  );
 }
 
 type Existing =

@@ -187,7 +187,9 @@ export class DocumentService {
     }
     const editsAtStart = doc.edits;
     try {
-      await saveBriefFile(full, brief, { force: replace });
+      // Save As keeps the unknown fields of the file the document came from, not those of a file it replaces.
+      const keepUnknownFrom = doc.path === full ? undefined : doc.path;
+      await saveBriefFile(full, brief, { force: replace, keepUnknownFrom });
     } catch (e) {
       // Whatever went wrong, the text the user meant to save is now safe in the recovery folder
       // (unless newer edits arrived meanwhile: their own copy is already scheduled and must not be replaced).
