@@ -17,5 +17,5 @@ export const TEXT_LIMITS = {
 
 /** A string of at most `max` characters, refused with the limit and the fix. */
 export function limitedText(max: number): z.ZodString {
-  return z.string().max(max, `is longer than ${max.toLocaleString('en-US')} characters, the most this field may hold — shorten it`);
+  return z.string().max(max, `is longer than ${max.toLocaleString('en-US')} characters, the most this field may hold; shorten it`);
 }
