@@ -53,13 +53,15 @@ async function scene(): Promise<{ root: string; brief: string; protectedFiles: s
   await fs.copyFile(example, path.join(root, 'other.brief'));
   await fs.copyFile(example, path.join(root, 'x.brief.bak'));
   await fs.writeFile(path.join(root, 'report.docx'), wordBytes);
+  await fs.writeFile(path.join(root, 'word.pdf'), wordBytes);
+  await fs.writeFile(path.join(root, 'pdf-inside.docx'), '%PDF-1.7\n% a PDF under a Word name\n');
   await fs.writeFile(path.join(root, 'archive.pdf'), plainZip('notes.txt', 'not a PDF'));
   await fs.writeFile(path.join(root, 'notes.pdf'), 'my notes, not a PDF at all');
   await fs.mkdir(path.join(root, 'sub'));
   await fs.mkdir(path.join(root, 'folder.pdf'));
   await fs.symlink('x.brief', path.join(root, 'link.pdf'));
   await fs.link(brief, path.join(root, 'hard.pdf'));
-  const protectedFiles = ['x.brief', 'other.brief', 'x.brief.bak', 'report.docx', 'archive.pdf', 'notes.pdf'].map((f) => path.join(root, f));
+  const protectedFiles = ['x.brief', 'other.brief', 'x.brief.bak', 'report.docx', 'word.pdf', 'pdf-inside.docx', 'archive.pdf', 'notes.pdf'].map((f) => path.join(root, f));
   return { root, brief, protectedFiles };
 }
 
@@ -71,7 +73,7 @@ const REFUSED: [out: string, reason: RegExp][] = [
   ['hard.pdf', /is the brief being exported/],
   ['other.brief', /already exists and is not a PDF/],
   ['x.brief.bak', /already exists and is not a PDF/],
-  ['report.docx', /already exists and is not a PDF/],
+  ['word.pdf', /already exists and is not a PDF/],
   ['archive.pdf', /already exists and is not a PDF/],
   ['notes.pdf', /already exists and is not a PDF/],
   ['folder.pdf', /is a folder/],
@@ -81,8 +83,13 @@ async function snapshot(files: string[]): Promise<string[]> {
   return Promise.all(files.map(sha));
 }
 
+/** The command picks Word for a .docx --out: a PDF under that name is not a Word file. */
+const REFUSED_CLI: [out: string, reason: RegExp][] = [...REFUSED, ['pdf-inside.docx', /already exists and is not a Word file/]];
+/** ExportService.exportTo writes a PDF whatever the name: a real Word file is not one. */
+const REFUSED_PDF: [out: string, reason: RegExp][] = [...REFUSED, ['report.docx', /already exists and is not a PDF/]];
+
 describe('briefing export --out (the built command, a child process)', () => {
-  it.each(REFUSED)('--out %s is refused with exit 1 and one line; every protected file keeps its bytes', async (out, reason) => {
+  it.each(REFUSED_CLI)('--out %s is refused with exit 1 and one line; every protected file keeps its bytes', async (out, reason) => {
     const { root, protectedFiles } = await scene();
     const before = await snapshot(protectedFiles);
     const failure = await run(process.execPath, [bin, 'export', 'x.brief', '--out', out], { cwd: root }).then(
@@ -110,7 +117,7 @@ describe('briefing export --out (the built command, a child process)', () => {
 });
 
 describe('ExportService.exportTo (the app and the CLI alike)', () => {
-  it.each(REFUSED)('refuses %s with an ExportTargetError naming the file; nothing changes', async (out, reason) => {
+  it.each(REFUSED_PDF)('refuses %s with an ExportTargetError naming the file; nothing changes', async (out, reason) => {
     const { root, brief, protectedFiles } = await scene();
     const before = await snapshot(protectedFiles);
     const error = await exporter.exportTo(await readBriefFile(brief), path.join(root, out), { pdfa: false, protect: [brief] }).then(
