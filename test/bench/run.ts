@@ -39,6 +39,7 @@ const SUITES: Record<string, () => Promise<BenchReport>> = {
   library: async () => (await import('./library.bench.js')).run(),
   pdf: pdfSuite,
   preview: async () => (await import('./preview.bench.js')).run(),
+  'bad-input': async () => (await import('./bad-input.bench.js')).run(),
 };
 
 process.env.BRIEFING_TODAY ??= '2026-11-25';
