@@ -23,19 +23,22 @@ export function renderWarnings(rendered: Pick<RenderedBrief, 'doc' | 'fontWarnin
   return [...rendered.doc.warnings.map(formatWarning), ...rendered.fontWarnings.map((w) => `warning: ${w}`)];
 }
 
+/** Compose and the engines refuse a document (too long, too deep) without knowing its file; the refusal is about this brief, so it is named. */
+export async function namingTheBrief<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DocumentRefusedError) throw new UserError(`${file}: ${err.message}`);
+    throw err;
+  }
+}
+
 /** Renders into memory first: under --strict a warning of any kind means exit 3 and nothing written. */
 export async function exportBrief(exporter: ExportService, brief: Brief, request: ExportRequest, io: CliIO): Promise<number> {
   const { file, out, pdfa, strict } = request;
   const target = { label: out, protect: [file] };
   await exporter.checkTarget(out, target);
-  let rendered: RenderedBrief;
-  try {
-    rendered = await exporter.render(brief, { pdfa });
-  } catch (err) {
-    // The engine does not know the file; the refusal is about this brief, so it is named.
-    if (err instanceof DocumentRefusedError) throw new UserError(`${file}: ${err.message}`);
-    throw err;
-  }
+  const rendered = await namingTheBrief(file, () => exporter.render(brief, { pdfa }));
   const warnings = renderWarnings(rendered);
   for (const w of warnings) io.stderr(`briefing: ${file}: ${w}`);
   if (strict && warnings.length) {

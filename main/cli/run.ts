@@ -8,7 +8,7 @@ import { isoDay } from '../../shared/staleness.js';
 import { EXIT, guarded, parseCommandArgs, processIO, UsageError, UserError, type CliIO } from './io.js';
 import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
-import { exportBrief, formatWarning, type ExportRequest } from './export-command.js';
+import { exportBrief, formatWarning, namingTheBrief, type ExportRequest } from './export-command.js';
 import { checkNewOptions } from './new-args.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
 import { readBriefFile } from '../services/documents/brief-file.js';
@@ -88,7 +88,7 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
   const lib = await libraries(values.library, io);
   const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
   const request = { file, out: values.out, pdfa: values.pdfa, strict: values.strict };
-  return format === 'docx' ? exportWordBrief(exporter, brief, request, io) : exportBrief(exporter, brief, request, io);
+  return format === 'docx' ? namingTheBrief(file, () => exportWordBrief(exporter, brief, request, io)) : exportBrief(exporter, brief, request, io);
 }
 
 async function runNew(argv: string[], io: CliIO): Promise<number> {

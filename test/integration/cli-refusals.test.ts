@@ -206,6 +206,18 @@ describe('the 5,000-page refusal', () => {
   });
 });
 
+describe('a refusal from compose names the brief, for PDF and Word alike', () => {
+  it.each(['too-long.pdf', 'too-long.docx'])('--out %s', async (name) => {
+    const file = await briefWith('too-long.brief', 'word '.repeat(450_000));
+    const out = path.join(dir(), name);
+    const r = await cli('export', file, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^briefing: .*too-long\.brief: .*passes 2,000,000 characters/);
+    expect(await exists(out)).toBe(false);
+  });
+});
+
 describe('leftover temp files of ours', () => {
   it('are removed by the next export into that folder; younger ones, other names, links and folders stay', async () => {
     const brief = await briefWith('sweep.brief', 'Text.');
