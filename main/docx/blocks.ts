@@ -39,6 +39,7 @@ export function bookmarkFor(ctx: BlockContext, id: string): string {
 /**
  * A body paragraph: widow and orphan control, as the PDF's layout has; and outside a list an explicit "no numbering"
  * (numId 0), without which LibreOffice carries a memo's paragraph numbers on to the headings and tables after them.
+ * LibreOffice then also drops the indent the paragraph's style gives, so an indented style's paragraph repeats it.
  */
 export const p = (options: IParagraphOptions) => new Paragraph({ widowControl: true, numbering: false, ...options });
 
@@ -54,14 +55,15 @@ function block(ctx: BlockContext, b: Block, env: Env): FileChild[] {
     case 'paragraph': {
       const children = inlines(withPortion(b.inlines, b.portion), ctx.notes);
       if (t.numberParagraphs && !env.nested) return [p({ style: S.memoParagraph, numbering: { reference: NUM.memo, level: 0 }, children })];
-      return [p({ style: env.style, children, ...(env.depth ? { indent: { left: tw(listShift(t) + t.list.indent * env.depth) } } : {}) })];
+      const indent = env.depth ? { left: tw(listShift(t) + t.list.indent * env.depth) } : env.style === S.quote ? { left: tw(t.quote.indent) } : undefined;
+      return [p({ style: env.style, children, ...(indent ? { indent } : {}) })];
     }
     case 'list':
       return list(ctx, b, env);
     case 'quote':
       return blocks(ctx, b.blocks, { ...env, style: S.quote, nested: true });
     case 'pullquote':
-      return [p({ style: S.pullQuote, children: inlines(b.inlines, ctx.notes) })];
+      return [p({ style: S.pullQuote, indent: { left: tw(t.pullquote.indent), right: tw(t.pullquote.indent) }, children: inlines(b.inlines, ctx.notes) })];
     case 'summary':
       return summary(ctx, b);
     case 'code':

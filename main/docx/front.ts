@@ -14,7 +14,7 @@ const label = (t: DocxTheme, text: string) => new TextRun({ text, ...run({ famil
 function field(t: DocxTheme, name: string, values: string[], opts: { bold?: boolean; last?: boolean; extra?: Partial<IParagraphOptions> } = {}): Paragraph {
   const children: ParagraphChild[] = [label(t, name), new TextRun({ children: [new Tab()] })];
   values.forEach((v, i) => children.push(new TextRun({ text: v, ...(opts.bold ? { bold: true } : {}), ...(i ? { break: 1 } : {}) })));
-  return p({ style: S.memoField, keepNext: !opts.last, keepLines: true, tabStops: [{ type: 'left', position: tw(MEMO_LABEL) }], ...opts.extra, children });
+  return p({ style: S.memoField, keepNext: !opts.last, keepLines: true, indent: { left: tw(MEMO_LABEL), hanging: tw(MEMO_LABEL) }, tabStops: [{ type: 'left', position: tw(MEMO_LABEL) }], ...opts.extra, children });
 }
 
 function addressees(doc: ComposedDoc): string[] {

@@ -17,16 +17,22 @@ export class NoteRefs {
   /** Word endnotes in the order their references are written. */
   readonly used: number[] = [];
 
-  run(n: number): ParagraphChild {
+  run(n: number): ParagraphChild[] {
     const bookmark = noteBookmark(n);
     if (this.seen.has(n)) {
-      // A cross-reference to the note's first mark (NOTEREF \f formats it as a note mark, \h makes it a link); the run
-      // is in the note reference style too, since LibreOffice does not apply \f to the number it shows.
-      return new TextRun({ style: S.endnoteRef, children: [field('begin'), instruction(`NOTEREF ${bookmark} \\f \\h`), field('separate'), String(n), field('end')] });
+      // A cross-reference to the note's first mark (NOTEREF \f formats it as a note mark, \h makes it a link). The
+      // number is a run of its own, in the note reference style and raised directly: LibreOffice formats a field's
+      // shown result from that run, and applies neither \f nor the style.
+      const mark = { style: S.endnoteRef, superScript: true } as const;
+      return [
+        new TextRun({ ...mark, children: [field('begin'), instruction(`NOTEREF ${bookmark} \\f \\h`), field('separate')] }),
+        new TextRun({ ...mark, text: String(n) }),
+        new TextRun({ ...mark, children: [field('end')] }),
+      ];
     }
     this.seen.add(n);
     this.used.push(n);
-    return new Bookmark({ id: bookmark, children: [new EndnoteReferenceRun(n)] });
+    return [new Bookmark({ id: bookmark, children: [new EndnoteReferenceRun(n)] })];
   }
 }
 
@@ -63,7 +69,7 @@ export function inlines(list: Inline[], notes: NoteRefs | null, base: InlineStyl
         break;
       }
       case 'note':
-        if (notes) out.push(notes.run(i.n));
+        if (notes) out.push(...notes.run(i.n));
         else out.push(new TextRun({ text: String(i.n), superScript: true }));
         break;
       case 'placeholder':

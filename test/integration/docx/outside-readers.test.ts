@@ -100,6 +100,10 @@ describe.skipIf(!soffice.ok)('LibreOffice headless reads the Word export', () =>
     const text = pdfText.get('decision-memo')!;
     expect(text).toMatch(/^\s*1\.\s+\(U\) Start with a few technologies/m);
     for (const line of ['Notes', 'Attachments:', 'Prepared by:', '\\(CUI\\) How the pieces fit', 'Leg']) expect(text, line).not.toMatch(new RegExp(`^\\s*\\d+\\.\\s+${line}`, 'm'));
+ 
+    // A wrapped memo header value stays in its column (hanging indent), as in the PDF.
+    const subject = text.split('\n').findIndex((l) => l.trim().startsWith('SUBJECT:'));
+    expect(text.split('\n')[subject + 1]).toMatch(/^\s{20,}\S/);
   });
 });
 
