@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { compose } from '../../shared/compose/index.js';
-import { bundledLibraryDir, examplesDir } from '../../main/services/app-paths.js';
+import { bundledLibraryDir, examplesDir, fontsDir } from '../../main/services/app-paths.js';
 import { readBriefFile } from '../../main/services/documents/brief-file.js';
 import { LibraryService } from '../../main/services/library-service.js';
 import { printReport, type BenchReport } from './report.js';
@@ -35,9 +35,26 @@ async function pdfSuite(): Promise<BenchReport> {
   return report;
 }
 
+/** The Word suite: the same example issue brief through main/docx, in-process and as a whole `briefing export` process. */
+async function docxSuite(): Promise<BenchReport> {
+  const { run } = await import('./docx.bench.js');
+  const library = new LibraryService([{ dir: bundledLibraryDir(), kind: 'bundled', readOnly: true }]);
+  await library.load();
+  const exampleFile = path.join(examplesDir(), 't12-issue-brief.brief');
+  const brief = await readBriefFile(exampleFile);
+  const report = await run({
+    produceBrief: () => compose(brief, library.library(), { today: TODAY }),
+    fontsDir: fontsDir(),
+    cliCommand: [process.execPath, path.join(root, 'bin/briefing.cjs'), 'export', exampleFile, '--out', path.join(os.tmpdir(), 'briefing-bench-cli.docx')],
+  });
+  report.notes.push('content: assets/examples/t12-issue-brief.brief composed against the bundled library');
+  return report;
+}
+
 const SUITES: Record<string, () => Promise<BenchReport>> = {
   library: async () => (await import('./library.bench.js')).run(),
   pdf: pdfSuite,
+  docx: docxSuite,
   preview: async () => (await import('./preview.bench.js')).run(),
   'bad-input': async () => (await import('./bad-input.bench.js')).run(),
 };
