@@ -185,8 +185,9 @@ describe('--out that cannot be written: one line in words', () => {
       expect(await fs.readdir(mounted)).toEqual(['filler']);
     });
 
-    it('ENOSPC through the errno table', () => {
+    it('ENOSPC (and, for the read-only folder root cannot have, EACCES) through the errno table', () => {
       expect(describeErrnoCode('ENOSPC', 'write')).toMatchObject({ reason: 'the disk is full' });
+      expect(describeErrnoCode('EACCES', 'write')).toMatchObject({ reason: 'its folder cannot be written to (permission denied)' });
       const e = Object.assign(new Error("ENOSPC: no space left on device, write '/x/.x.pdf.0123abcd.tmp'"), { code: 'ENOSPC', path: '/x/.x.pdf.0123abcd.tmp' });
       expect(writeFailure('x.pdf', e).message).toBe('x.pdf: was not written: the disk is full — free some space, or save it on another disk');
     });
