@@ -3,6 +3,7 @@ import type { Brief } from '../model/brief.js';
 import type { ComposeWarning, Note } from '../model/composed-doc.js';
 import type { Fact, Library } from '../model/library.js';
 import { isStale, isoDay, reviewDue } from '../staleness.js';
+import type { RefKind } from '../markdown/setup.js';
 import { TextBudget } from './budget.js';
 import { sourceNote } from './links.js';
 
@@ -55,14 +56,18 @@ export class ComposeContext {
     const value = ownValue(this.brief.variables, name) ?? this.sectionDefaults.get(name);
     if (value === undefined) {
       this.warn({ code: 'unknown-variable', variable: name, message: `variable "${name}" has no value: set it in the brief settings` });
-    } else this.expand(value);
+    }
     return value;
   }
 
-  /** Counts text a reference expands to (a variable's value, a fact's statement) against the budget, and hands it back. */
-  expand(text: string): string {
-    this.budget.spend(text.length, this.sectionKey ? `section "${this.sectionKey}"` : 'the brief settings');
-    return text;
+  /**
+   * Characters a reference will put in the text (a variable's value, a fact's statement), found without warnings:
+   * compose counts them against the budget before parsing, so a megabyte of references is refused before any work.
+   */
+  expansionOf(kind: RefKind, id: string): number {
+    if (kind === 'var') return (ownValue(this.brief.variables, id) ?? this.sectionDefaults.get(id) ?? '').length;
+    if (kind === 'fact') return (ownValue(this.brief.pins, id) ?? this.library.facts.get(id))?.statement.length ?? 0;
+    return 0;
   }
 
   /** Endnotes are numbered by first use and shared by every later citation of the same fact. */

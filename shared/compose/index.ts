@@ -3,7 +3,7 @@ import type { Brief, BriefSection } from '../model/brief.js';
 import { sectionKey } from '../model/brief.js';
 import type { Block, ComposedDoc, DocSection } from '../model/composed-doc.js';
 import type { Library } from '../model/library.js';
-import { parseMarkdown } from '../markdown/setup.js';
+import { findRefs, parseMarkdown } from '../markdown/setup.js';
 import { fillBlockLine, markingProfile, overallLevel, type MarkingProfile } from '../markings.js';
 import { convertBlocks, slug } from './blocks.js';
 import { convertInlines, plainText } from './inlines.js';
@@ -32,8 +32,11 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
     ctx.sectionDefaults = new Map((libSection?.variables ?? []).filter((v) => v.default !== undefined).map((v) => [v.name, v.default!]));
     for (const t of libSection?.tags.technologies ?? []) keywords.add(library.technologies.get(t)?.name ?? t);
     const portion = portionFor(s, profile, ctx, levelsUsed);
-    // Counted before parsing, so a huge section is refused before markdown-it and layout spend time on it.
+    // Counted before parsing, with what its references expand to, so a huge section is refused before
+    // markdown-it and layout spend time on it.
     ctx.budget.spend(s.title.length + s.body.length, `section "${key}"`);
+    for (const r of findRefs(s.title)) ctx.budget.spend(ctx.expansionOf(r.kind, r.id), `section "${key}"`);
+    for (const r of findRefs(s.body)) ctx.budget.spend(ctx.expansionOf(r.kind, r.id), `section "${key}"`);
     const body = parseMarkdown(s.body);
     const heading = parseMarkdown(s.title, true);
     for (const url of [...body.refusedLinks, ...heading.refusedLinks]) ctx.warn(refusedBodyLink(url));

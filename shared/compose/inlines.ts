@@ -98,7 +98,7 @@ function resolveRef(ref: { kind: RefKind; id: string }, style: Style, ctx: Compo
     }
     return [run(formatValue(fact.value, fact.unit), style), note];
   }
-  return [run(ctx.expand(fact.statement.trim()), style), note];
+  return [run(fact.statement.trim(), style), note];
 }
 
 /** 12.5 + 'percent' -> '12.5 percent'; 1200 + 'USD billion' -> 'USD 1,200 billion'. */
