@@ -4,7 +4,6 @@ import { compose } from '../../shared/compose/index.js';
 import type { Brief } from '../../shared/model/brief.js';
 import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import type { Library } from '../../shared/model/library.js';
-import { renderDocx } from '../docx/index.js';
 import { renderPdf } from '../pdf/index.js';
 import { checkExportTarget, writeExportFile, type ExportFormat, type TargetCheck } from './export-target.js';
 
@@ -98,6 +97,8 @@ export class ExportService implements Exporter {
   /** The same composed document as the PDF, as .docx: Markdown is never rendered twice. */
   async renderWord(brief: Brief): Promise<RenderedWord> {
     const doc = this.compose(brief);
+    // Loaded on first use: the docx package is large, and the PDF export and every other command never need it.
+    const { renderDocx } = await import('../docx/index.js');
     const docx = await renderDocx(doc, { fontsDir: this.deps.fontsDir });
     return { doc, bytes: docx.bytes, noteCount: docx.noteCount };
   }
