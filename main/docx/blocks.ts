@@ -79,21 +79,41 @@ function block(ctx: BlockContext, b: Block, env: Env): FileChild[] {
   }
 }
 
-/** The box is a one-cell table, so lists and several paragraphs stay inside one frame; its paragraphs are "Summary Box". */
+/**
+ * The box is a one-column table, so lists and several paragraphs stay inside one frame; its paragraphs are "Summary
+ * Box". Each block is a row of its own (no rule between rows), so the box can break across pages between blocks as
+ * the PDF's does, where one tall row would be pushed whole to the next page.
+ */
 function summary(ctx: BlockContext, b: Extract<Block, { kind: 'summary' }>): FileChild[] {
   const s = ctx.theme.summary;
   const edge = { style: BorderStyle.SINGLE, size: 8, color: s.border };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const inner: Env = { style: S.summaryBox, depth: 0, nested: true };
-  const content = [p({ style: S.summaryTitle, children: [new TextRun(b.title)] }), ...blocks(ctx, b.blocks, inner)].filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table);
+  const cells: FileChild[][] = [[p({ style: S.summaryTitle, children: [new TextRun(b.title)] })]];
+  b.blocks.forEach((child, i) => {
+    const made = blocks(ctx, [child], inner);
+    // The title keeps with the first block; each further block starts a row.
+    if (i === 0) cells[0]!.push(...made);
+    else cells.push(made);
+  });
   const pad = tw(s.pad);
   const width = tw(ctx.theme.paper.width - ctx.theme.margin.left - ctx.theme.margin.right);
+  const rows = cells.map(
+    (content, i) =>
+      new TableRow({
+        // A block moves whole rather than leave one line of it behind (a cell's paragraphs keep no widow control).
+        cantSplit: true,
+        children: [
+          new TableCell({
+            shading: { fill: s.fill, type: 'clear', color: 'auto' },
+            margins: { top: i === 0 ? pad : 0, bottom: i === cells.length - 1 ? pad : 0, left: pad, right: pad },
+            children: content.filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table),
+          }),
+        ],
+      }),
+  );
   return [
-    new Table({
-      width: { size: width, type: WidthType.DXA },
-      columnWidths: [width],
-      borders: { top: edge, bottom: edge, left: edge, right: edge, insideHorizontal: edge, insideVertical: edge },
-      rows: [new TableRow({ children: [new TableCell({ shading: { fill: s.fill, type: 'clear', color: 'auto' }, margins: { top: pad, bottom: pad, left: pad, right: pad }, children: content })] })],
-    }),
+    new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: [width], borders: { top: edge, bottom: edge, left: edge, right: edge, insideHorizontal: none, insideVertical: none }, rows }),
     spacer(ctx.theme.paraSpace * 1.5),
   ];
 }

@@ -67,6 +67,14 @@ describe.skipIf(!soffice.ok)('LibreOffice headless reads the Word export', () =>
     }
   });
 
+  it('starts the summary box on the first page under the title block, as the PDF does (the box breaks between its blocks)', () => {
+    const first = norm(pdfText.get('t12-issue-brief')!.split('\f')[0]!);
+    const doc = exported.get('t12-issue-brief')!.doc;
+    expect(first).toContain(norm(doc.meta.title.split(':')[0]!));
+    expect(first).toContain('the issue');
+    expect(first).toContain(norm('The United States has made cooperation'));
+  });
+
   it('holds the notes with their URLs', () => {
     for (const name of EXAMPLES) {
       // URLs wrap across lines in the notes: compared without white space.
