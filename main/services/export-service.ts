@@ -44,7 +44,7 @@ export interface Exporter {
   renderPreview(brief: Brief): Promise<RenderedBrief>;
   exportTo(brief: Brief, outPath: string, options: { pdfa: boolean } & ExportTargetOptions): Promise<RenderedBrief & { outPath: string }>;
   exportWordTo(brief: Brief, outPath: string, options?: ExportTargetOptions): Promise<RenderedWord & { outPath: string }>;
-  /** Shows the last PDF this service wrote in the file manager; false when it has written none (or cannot show files). */
+  /** Shows the last PDF or Word file this service wrote in the file manager; false when it has written none (or cannot show files). */
   revealLastExport(): boolean;
 }
 

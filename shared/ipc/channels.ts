@@ -170,7 +170,7 @@ export const CHANNELS = {
   libraryChanges: channel<[brief: Brief], BriefChanges>(z.tuple([Brief])),
   /** One accepted update as a patch (the library's current fact or section); applyLibraryPatch takes it into the brief. */
   libraryUpdate: channel<[update: LibraryUpdate], LibraryPatch>(z.tuple([LibraryUpdate])),
-  /** Shows the last PDF this service exported in the file manager; false when there is none yet. */
+  /** Shows the last PDF or Word file this service exported in the file manager; false when there is none yet. */
   revealLastExport: channel<[], { revealed: boolean }>(z.tuple([])),
   newDocument: channel<[init: { title: string; template: TemplateId }], OpenDocument>(
     z.tuple([z.object({ title: z.string().min(1).max(500), template: TemplateId }).strict()]),
