@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { FactDialog } from '../library-manager/FactDialog.js';
 import { LibrariesDialog } from '../library-manager/LibrariesDialog.js';
 import { SectionDialog } from '../library-manager/SectionDialog.js';
-import { useSaveTargets } from '../library-manager/saveTargets.js';
+import { useSaveTargets } from '../library-manager/useSaveTargets.js';
 import { TOPIC_LABELS } from './topics.js';
 import type { LibraryData } from './useLibraryData.js';
 import { SECTION_DRAG_TYPE } from '../outline/dragTypes.js';
