@@ -25,6 +25,8 @@ describe.skipIf('skip' in browser)('composer slice in Chromium', () => {
       const label = (await button.getAttribute('aria-label'))!.replace(/^Add /, '');
       titles.push(label);
       await button.click();
+      // Main answers the add: wait until it is in the outline, or the next "first Add button" is this one again.
+      await page.getByRole('button', { name: `Added ${label}` }).waitFor();
     }
     // Move the third section to the top.
     await page.getByRole('button', { name: `Move ${titles[2]} up` }).click();

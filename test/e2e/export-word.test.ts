@@ -15,8 +15,11 @@ describe.skipIf('skip' in browser)('Export Word… in Chromium', () => {
     const titles: string[] = [];
     for (let i = 0; i < 2; i++) {
       const button = page.getByRole('button', { name: /^Add / }).nth(0);
-      titles.push((await button.getAttribute('aria-label'))!.replace(/^Add /, ''));
+      const label = (await button.getAttribute('aria-label'))!.replace(/^Add /, '');
+      titles.push(label);
       await button.click();
+      // Wait for main's answer, or the next "first Add button" is this one again.
+      await page.getByRole('button', { name: `Added ${label}` }).waitFor();
     }
     await expect.poll(() => page.locator('.outline-title').allTextContents()).toEqual(titles);
     await page.getByRole('tab', { name: 'Settings' }).click();

@@ -11,7 +11,13 @@ describe.skipIf('skip' in browser)('no request leaves the app', () => {
   it('add sections, preview them, export a PDF: every request URL is on the app origin', async () => {
     const { page } = h;
     await page.getByRole('button', { name: /^Add / }).first().waitFor();
-    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: /^Add / }).first().click();
+    for (let i = 0; i < 2; i++) {
+      const button = page.getByRole('button', { name: /^Add / }).first();
+      const label = (await button.getAttribute('aria-label'))!.replace(/^Add /, '');
+      await button.click();
+      // Wait for main's answer, or the next "first Add button" is this one again.
+      await page.getByRole('button', { name: `Added ${label}` }).waitFor();
+    }
     await expect.poll(() => page.locator('.outline-title').count()).toBe(2);
     // The live preview renders the composed PDF with pdf.js (its worker, fonts and the document bytes).
     await expect.poll(() => page.locator('.preview-status').textContent(), { timeout: 30_000 }).toMatch(/^Up to date/);
