@@ -1,14 +1,13 @@
 // Inline content -> Word runs: text with emphasis, external links (http/https/mailto only), endnote references.
 import { Bookmark, EndnoteReferenceRun, ExternalHyperlink, ImportedXmlComponent, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { Inline, Note } from '../../shared/model/composed-doc.js';
+import { isAllowedUrl } from '../../shared/model/url-policy.js';
 import { S } from './styles.js';
 import { FONTS } from './theme.js';
 
-/** Schemes a link may carry into the document: the model boundary already checks, this is the writer's own guard. */
-const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
-
+/** The one URL policy (http(s), mailto) again where a Word link is written: the model boundary already checks. */
 export function safeHref(href: string | undefined): string | null {
-  return href && SAFE_LINK.test(href.trim()) ? href.trim() : null;
+  return href !== undefined && isAllowedUrl(href, 'body') ? href : null;
 }
 
 /** Which notes have had their first reference: a later one refers back to it, so the numbers stay those of the PDF. */
