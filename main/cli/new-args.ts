@@ -1,7 +1,6 @@
 // `briefing new`'s option values checked before anything is built: a wrong one is a usage error (exit 2) listing the valid values.
 import { PaperSize, type BriefMeta } from '../../shared/model/brief.js';
 import { IsoDate } from '../../shared/model/library.js';
-import { MARKING_PROFILES, markingProfile } from '../../shared/markings.js';
 import { UsageError } from './io.js';
 
 /** The names a `{{var:NAME}}` reference can reach (shared/compose), minus the one object construction drops. */
@@ -32,10 +31,10 @@ export function checkPaper(paper: string | undefined): BriefMeta['paper'] | unde
   return parsed.data;
 }
 
-/** --marking: a marking profile id. */
-export function checkMarking(marking: string | undefined): void {
-  if (marking !== undefined && !markingProfile(marking)) {
-    throw new UsageError(`--marking must be one of ${MARKING_PROFILES.map((p) => p.id).join(', ')}; got "${marking}" (${SEE_HELP})`);
+/** --profile (or its older name --marking): a marking profile id among those the libraries provide. */
+export function checkMarking(marking: string | undefined, known: readonly string[] = []): void {
+  if (marking !== undefined && marking !== 'none' && !known.includes(marking)) {
+    throw new UsageError(`--profile must be one of none, ${known.join(', ')}; got "${marking}" (${SEE_HELP})`);
   }
 }
 
@@ -59,6 +58,5 @@ export function parseVariables(pairs: readonly string[]): Record<string, string>
 /** All of `briefing new`'s checked values at once. */
 export function checkNewOptions(values: NewOptionValues): { paper: BriefMeta['paper'] | undefined; variables: Record<string, string> } {
   checkDate(values.date);
-  checkMarking(values.marking);
   return { paper: checkPaper(values.paper), variables: parseVariables(values.var ?? []) };
 }

@@ -22,6 +22,7 @@ export function appRoot(): string {
 }
 
 export const bundledLibraryDir = (): string => path.join(appRoot(), 'assets', 'library');
+export const markingProfilesDir = (): string => path.join(appRoot(), 'assets', 'markings');
 export const fontsDir = (): string => path.join(appRoot(), 'assets', 'fonts');
 export const examplesDir = (): string => path.join(appRoot(), 'assets', 'examples');
 export const rendererDir = (): string => path.join(appRoot(), 'dist', 'renderer');

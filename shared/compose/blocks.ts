@@ -5,12 +5,21 @@ import type { ComposeContext } from './context.js';
 import { convertInlines, plainText } from './inlines.js';
 import { dataTable } from './data-tables.js';
 import { checkNesting } from './nesting.js';
+import type { Marking } from '../markings/index.js';
 
 export interface BlockOptions {
   /** Anchor ids already used in the document (headings get unique ids). */
   usedIds: Set<string>;
-  /** Portion mark put on every heading and paragraph ('' for none). */
-  portion: string;
+  /** Marking of every portion that carries no mark of its own (the section's, or the list's). */
+  marking: Marking;
+  /** How the section is named in marking messages: 'section "Title"'. */
+  label: string;
+}
+
+/** Counts portions per section for messages ("paragraph 3"), and holds a mark-only paragraph's mark for the next block. */
+interface Walk {
+  portions: number;
+  pending?: Marking;
 }
 
 /**
@@ -46,7 +55,7 @@ export function convertBlocks(tokens: Token[], ctx: ComposeContext, opt: BlockOp
   // The recursion below follows the token nesting, which markdown-it caps (MAX_MARKDOWN_NESTING).
   checkNesting(tokens, ctx.sectionKey);
   const cursor = { pos: 0 };
-  return readBlocks(tokens, cursor, ctx, opt, null);
+  return readBlocks(tokens, cursor, ctx, opt, null, { portions: 0 });
 }
 
 function withPortion<T extends Block & { portion?: string }>(b: T, portion: string): T {
@@ -54,7 +63,42 @@ function withPortion<T extends Block & { portion?: string }>(b: T, portion: stri
   return b;
 }
 
-function readBlocks(tokens: Token[], c: { pos: number }, ctx: ComposeContext, opt: BlockOptions, until: string | null): Block[] {
+/** Skips tokens up to and including the close that matches an open already consumed. */
+function skipPast(tokens: Token[], c: { pos: number }, open: string, close: string): void {
+  for (let depth = 1; c.pos < tokens.length && depth > 0; c.pos++) {
+    const type = tokens[c.pos]!.type;
+    if (type === open) depth++;
+    else if (type === close) depth--;
+  }
+}
+
+/**
+ * The marking of a portion that starts at `inline`: its own leading mark, else a mark-only paragraph's just before
+ * it, else the section's (or list's). `undefined` when it is a mark-only paragraph itself (its mark waits for the
+ * next block).
+ */
+function portionMarking(inline: Token | undefined, ctx: ComposeContext, opt: BlockOptions, w: Walk, what: string): Marking | null {
+  const where = `${opt.label}, ${what} ${w.portions + 1}`;
+  const own = ctx.marks.takeLeadingMark(inline, where);
+  if (own && inline && !inline.content.trim()) {
+    w.pending = own;
+    return null;
+  }
+  w.portions++;
+  const m = own ?? w.pending ?? opt.marking;
+  w.pending = undefined;
+  ctx.marks.currentLabel = where;
+  return m;
+}
+
+function blockMarking(opt: BlockOptions, w: Walk): Marking {
+  const m = w.pending ?? opt.marking;
+  w.pending = undefined;
+  w.portions++;
+  return m;
+}
+
+function readBlocks(tokens: Token[], c: { pos: number }, ctx: ComposeContext, opt: BlockOptions, until: string | null, w: Walk): Block[] {
   const out: Block[] = [];
   while (c.pos < tokens.length) {
     const t = tokens[c.pos]!;
@@ -65,17 +109,30 @@ function readBlocks(tokens: Token[], c: { pos: number }, ctx: ComposeContext, op
     c.pos++;
     switch (t.type) {
       case 'heading_open': {
+        const m = portionMarking(tokens[c.pos], ctx, opt, w, 'heading');
+        if (!m || !ctx.marks.allows(m)) {
+          c.pos += 2;
+          break;
+        }
+        const portion = ctx.marks.enter(m, ctx.marks.currentLabel);
         const inlines = convertInlines(tokens[c.pos]!.children, ctx);
         c.pos += 2; // inline + heading_close
         // Section titles are level 1; body headings nest below them.
         const level = Math.min(3, Math.max(2, Number(t.tag.slice(1)))) as 2 | 3;
-        out.push(withPortion({ kind: 'heading', level, id: slug(plainText(inlines), opt.usedIds), inlines }, opt.portion));
+        out.push(withPortion({ kind: 'heading', level, id: slug(plainText(inlines), opt.usedIds), inlines }, portion));
         break;
       }
       case 'paragraph_open': {
+        const m = portionMarking(tokens[c.pos], ctx, opt, w, 'paragraph');
+        // A withheld portion's inlines are never converted: its facts get no note number, its text goes nowhere.
+        if (!m || !ctx.marks.allows(m)) {
+          c.pos += 2;
+          break;
+        }
+        const portion = ctx.marks.enter(m, ctx.marks.currentLabel);
         const inlines = convertInlines(tokens[c.pos]!.children, ctx);
         c.pos += 2;
-        out.push(withPortion({ kind: 'paragraph', inlines }, opt.portion));
+        out.push(withPortion({ kind: 'paragraph', inlines }, portion));
         break;
       }
       case 'bullet_list_open':
@@ -83,42 +140,69 @@ function readBlocks(tokens: Token[], c: { pos: number }, ctx: ComposeContext, op
         const ordered = t.type === 'ordered_list_open';
         const close = ordered ? 'ordered_list_close' : 'bullet_list_close';
         const items: Block[][] = [];
+        const listMarking = w.pending ?? opt.marking;
+        w.pending = undefined;
+        let n = 0;
         while (c.pos < tokens.length && tokens[c.pos]!.type !== close) {
           if (tokens[c.pos]!.type === 'list_item_open') {
             c.pos++;
-            items.push(readBlocks(tokens, c, ctx, opt, 'list_item_close'));
+            n++;
+            // An item's own leading mark covers the whole item (its first paragraph and anything nested in it).
+            const first = tokens[c.pos]?.type === 'paragraph_open' ? tokens[c.pos + 1] : undefined;
+            const own = ctx.marks.takeLeadingMark(first, `${opt.label}, list item ${n}`);
+            const itemMarking = own ?? listMarking;
+            if (!ctx.marks.allows(itemMarking)) {
+              skipPast(tokens, c, 'list_item_open', 'list_item_close');
+              continue;
+            }
+            items.push(readBlocks(tokens, c, ctx, { ...opt, marking: itemMarking, label: `${opt.label}, list item ${n}` }, 'list_item_close', { portions: 0 }));
           } else c.pos++;
         }
         c.pos++;
+        if (items.length === 0) break;
         const start = Number(t.attrGet('start') ?? 1);
         out.push(ordered && start !== 1 ? { kind: 'list', ordered, start, items } : { kind: 'list', ordered, items });
         break;
       }
-      case 'blockquote_open':
-        out.push({ kind: 'quote', blocks: readBlocks(tokens, c, ctx, opt, 'blockquote_close') });
+      case 'blockquote_open': {
+        const blocks = readBlocks(tokens, c, ctx, inherit(opt, w), 'blockquote_close', w);
+        if (blocks.length) out.push({ kind: 'quote', blocks });
         break;
+      }
       case 'container_pullquote_open': {
-        const inner = readBlocks(tokens, c, ctx, opt, 'container_pullquote_close');
-        out.push({ kind: 'pullquote', inlines: flattenInlines(inner) });
+        const inner = readBlocks(tokens, c, ctx, inherit(opt, w), 'container_pullquote_close', w);
+        if (inner.length) out.push({ kind: 'pullquote', inlines: flattenInlines(inner) });
         break;
       }
       case 'container_summary_open': {
         const title = t.info.trim().replace(/^summary\s*/, '') || 'Summary';
-        out.push({ kind: 'summary', title, blocks: readBlocks(tokens, c, ctx, opt, 'container_summary_close') });
+        const blocks = readBlocks(tokens, c, ctx, inherit(opt, w), 'container_summary_close', w);
+        if (blocks.length) out.push({ kind: 'summary', title, blocks });
         break;
       }
       case 'container_pagebreak_open':
-        readBlocks(tokens, c, ctx, opt, 'container_pagebreak_close');
+        readBlocks(tokens, c, ctx, opt, 'container_pagebreak_close', w);
         out.push({ kind: 'pagebreak' });
         break;
-      case 'table_open':
-        out.push(readTable(tokens, c, ctx));
+      case 'table_open': {
+        const m = blockMarking(opt, w);
+        if (!ctx.marks.allows(m)) {
+          skipPast(tokens, c, 'table_open', 'table_close');
+          break;
+        }
+        const portion = ctx.marks.enter(m, `${opt.label}, table ${w.portions}`);
+        out.push(withPortion(readTable(tokens, c, ctx), portion));
         break;
+      }
       case 'fence':
-      case 'code_block':
-        if (t.info.trim() === 'briefing-table') out.push(dataTable(t.content, ctx));
+      case 'code_block': {
+        const m = blockMarking(opt, w);
+        if (!ctx.marks.allows(m)) break;
+        const portion = ctx.marks.enter(m, `${opt.label}, block ${w.portions}`);
+        if (t.info.trim() === 'briefing-table') out.push(withPortion(dataTable(t.content, ctx), portion));
         else out.push({ kind: 'code', text: t.content.replace(/\n$/, '') });
         break;
+      }
       case 'hr':
         out.push({ kind: 'rule' });
         break;
@@ -127,6 +211,14 @@ function readBlocks(tokens: Token[], c: { pos: number }, ctx: ComposeContext, op
     }
   }
   return out;
+}
+
+/** A container right after a mark-only paragraph takes that mark for everything inside it. */
+function inherit(opt: BlockOptions, w: Walk): BlockOptions {
+  if (!w.pending) return opt;
+  const marking = w.pending;
+  w.pending = undefined;
+  return { ...opt, marking };
 }
 
 function flattenInlines(blocks: Block[]): Inline[] {

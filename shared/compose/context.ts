@@ -6,6 +6,7 @@ import { isStale, isoDay, reviewDue } from '../staleness.js';
 import type { RefKind } from '../markdown/setup.js';
 import { TextBudget } from './budget.js';
 import { sourceNote } from './links.js';
+import type { PortionMarker } from './portions.js';
 
 export class ComposeContext {
   readonly warnings: ComposeWarning[] = [];
@@ -18,6 +19,8 @@ export class ComposeContext {
   readonly budget = new TextBudget();
   /** Variable defaults declared by the current section's library entry (a Map: any name is safe, even "constructor"). */
   sectionDefaults: ReadonlyMap<string, string> = new Map();
+  /** Portion markings: set by compose before any section is read. */
+  marks!: PortionMarker;
 
   constructor(
     readonly brief: Brief,
@@ -49,6 +52,7 @@ export class ComposeContext {
         message: `fact "${id}" was due for review on ${isoDay(reviewDue(fact))}: check it is still true`,
       });
     }
+    this.marks.citeFact(fact);
     return fact;
   }
 
@@ -77,7 +81,9 @@ export class ComposeContext {
     const n = this.notes.length + 1;
     this.noteByFact.set(fact.id, n);
     const s = fact.source;
-    this.notes.push(sourceNote(n, fact, `${s.title}, ${s.publisher}, ${formatHumanDate(s.date)}.`, (w) => this.warn(w)));
+    const note = sourceNote(n, fact, `${s.title}, ${s.publisher}, ${formatHumanDate(s.date)}.`, (w) => this.warn(w));
+    const portion = this.marks.printed(this.marks.factMarking(fact));
+    this.notes.push(portion ? { ...note, portion } : note);
     return n;
   }
 }

@@ -4,7 +4,9 @@ import { sectionKey } from '../model/brief.js';
 import type { Block, ComposedDoc, DocSection } from '../model/composed-doc.js';
 import type { Library } from '../model/library.js';
 import { findRefs, parseMarkdown } from '../markdown/setup.js';
-import { fillBlockLine, markingProfile, overallLevel, type MarkingProfile } from '../markings.js';
+import { bannerText, blockApplies, blockLines, checkFields, lowestMarking, NO_MARKING_PROFILE, portionText, type Marking, type MarkingProfile, type ReleaseTarget } from '../markings/index.js';
+import { DRAFT_BANNER, markingErrors, type ComposedMarking } from '../model/composed-doc.js';
+import { PortionMarker } from './portions.js';
 import { convertBlocks, slug } from './blocks.js';
 import { convertInlines, plainText } from './inlines.js';
 import { refusedBodyLink } from './links.js';
@@ -14,24 +16,36 @@ import { diffFact } from '../brief-changes.js';
 export interface ComposeOptions {
   /** "Today" for staleness checks; injected so compose stays pure. */
   today: Date;
+  /** A releasable copy: every portion above this level, or not releasable to these countries, is left out. */
+  release?: ReleaseTarget & { source?: string };
+  /**
+   * Marking errors do not stop this copy: its banner says DRAFT — MARKINGS INCOMPLETE on every page (the preview
+   * is always composed so, so the writer sees what is missing). Without errors a draft is an ordinary copy.
+   */
+  draft?: boolean;
 }
 
 export function compose(brief: Brief, library: Library, options: ComposeOptions): ComposedDoc {
   const ctx = new ComposeContext(brief, library, options.today);
-  const profile = markingProfile(brief.meta.marking) ?? unknownProfile(brief, ctx);
+  const profile = profileFor(brief, library, ctx);
+  ctx.marks = new PortionMarker(profile, (w) => ctx.warn(w), options.release);
   const usedIds = new Set<string>();
-  const levelsUsed: string[] = [];
   const keywords = new Set<string>();
   const m = brief.meta;
   ctx.budget.spend(m.title.length + (m.subtitle?.length ?? 0) + (m.memo ? JSON.stringify(m.memo).length : 0), 'the title');
 
-  const sections: DocSection[] = brief.sections.map((s) => {
+  const sections: DocSection[] = [];
+  for (const s of brief.sections) {
     const key = sectionKey(s);
     ctx.sectionKey = key;
+    const label = `section "${s.title}"`;
+    const marking = ctx.marks.section(s.title, s.marking);
+    // A releasable copy leaves a section above its level out before reading a word of it.
+    if (!ctx.marks.allows(marking)) continue;
     const libSection = s.kind === 'linked' ? library.sections.get(s.sectionId) : undefined;
     ctx.sectionDefaults = new Map((libSection?.variables ?? []).filter((v) => v.default !== undefined).map((v) => [v.name, v.default!]));
     for (const t of libSection?.tags.technologies ?? []) keywords.add(library.technologies.get(t)?.name ?? t);
-    const portion = portionFor(s, profile, ctx, levelsUsed);
+    const portion = ctx.marks.enter(marking, `${label}, heading`);
     // Counted before parsing, with what its references expand to, so a huge section is refused before
     // markdown-it and layout spend time on it.
     ctx.budget.spend(s.title.length + s.body.length, `section "${key}"`);
@@ -40,14 +54,14 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
     const body = parseMarkdown(s.body);
     const heading = parseMarkdown(s.title, true);
     for (const url of [...body.refusedLinks, ...heading.refusedLinks]) ctx.warn(refusedBodyLink(url));
-    const bodyBlocks = convertBlocks(body.tokens, ctx, { usedIds, portion });
     const title = plainText(convertInlines(heading.tokens, ctx));
-    return { key, title, blocks: frameSection({ ...s, title }, bodyBlocks, usedIds, portion) };
-  });
+    const bodyBlocks = convertBlocks(body.tokens, ctx, { usedIds, marking, label });
+    const printed = profile.id === NO_MARKING_PROFILE.id ? '' : portionText(profile, marking);
+    sections.push({ key, title, marking: printed, blocks: frameSection({ ...s, title }, bodyBlocks, usedIds, portion) });
+  }
   ctx.sectionKey = '';
   warnLibraryChanges(brief, library, ctx);
 
-  const level = overallLevel(profile, levelsUsed);
   const meta = brief.meta;
   return {
     template: meta.template,
@@ -61,10 +75,7 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
       ...(meta.memo ? { memo: meta.memo, subject: meta.memo.subject } : {}),
       keywords: [...keywords].sort(),
     },
-    marking: {
-      banner: level.banner,
-      firstPageBlock: profile.firstPageBlock.map((l) => fillBlockLine(l, { author: meta.authors[0] ?? '', ...brief.variables })),
-    },
+    marking: composedMarking(brief, profile, ctx, options),
     sections,
     notes: ctx.notes,
     warnings: ctx.warnings,
@@ -100,25 +111,48 @@ function frameSection(s: BriefSection, blocks: Block[], usedIds: Set<string>, po
   return [heading, ...blocks];
 }
 
-function portionFor(s: BriefSection, profile: MarkingProfile, ctx: ComposeContext, used: string[]): string {
-  if (!profile.portionMarks && profile.levels.length <= 1) return '';
-  let id = s.marking;
-  if (id === undefined) {
-    if (profile.portionMarks) {
-      ctx.warn({ code: 'unmarked-portion', message: `section "${s.title}" has no marking: treated as ${profile.defaultLevel}; set its marking` });
-    }
-    id = profile.defaultLevel;
-  }
-  const level = profile.levels.find((l) => l.id === id);
-  if (!level) {
-    ctx.warn({ code: 'unmarked-portion', message: `section "${s.title}" is marked "${id}", which the ${profile.name} profile does not know` });
-    return '';
-  }
-  used.push(level.id);
-  return profile.portionMarks ? level.portion : '';
+/** The brief's profile from the library's profiles; an unknown one is an error (a draft prints no banner). */
+function profileFor(brief: Brief, library: Library, ctx: ComposeContext): MarkingProfile {
+  const id = brief.meta.marking;
+  if (id === NO_MARKING_PROFILE.id) return NO_MARKING_PROFILE;
+  const found = library.markingProfiles.get(id);
+  if (found) return found;
+  const known = [...library.markingProfiles.keys()].join(', ') || 'none are loaded';
+  ctx.warn({ code: 'unknown-marking', severity: 'error', sectionKey: '', message: `the brief uses marking profile "${id}", which no library provides (${known}) — choose a profile in Settings` });
+  return NO_MARKING_PROFILE;
 }
 
-function unknownProfile(brief: Brief, ctx: ComposeContext): MarkingProfile {
-  ctx.warn({ code: 'unmarked-portion', message: `unknown marking profile "${brief.meta.marking}": no banner printed` });
-  return markingProfile('none')!;
+/** Banner, authority block and the derived-copy notice, from the overall marking of what this copy holds. */
+function composedMarking(brief: Brief, profile: MarkingProfile, ctx: ComposeContext, options: ComposeOptions): ComposedMarking {
+  const none = profile.id === NO_MARKING_PROFILE.id;
+  const overall: Marking = none ? lowestMarking(profile) : ctx.marks.overall();
+  const fields = brief.meta.markingFields ?? {};
+  if (!none && blockApplies(profile, overall)) {
+    for (const p of checkFields(profile, fields)) {
+      ctx.warn({ code: 'marking-field', severity: 'error', sectionKey: '', field: p.field.name, message: `${p.message} (Settings, ${profile.name})` });
+    }
+  }
+  const draft = !!options.draft && markingErrors(ctx).length > 0;
+  const banner = none ? '' : bannerText(profile, overall);
+  const out: ComposedMarking = {
+    profile: profile.id,
+    profileName: profile.name,
+    overall: none ? '' : portionText(profile, overall),
+    banner: draft ? (banner ? `${DRAFT_BANNER} · ${banner}` : DRAFT_BANNER) : banner,
+    firstPageBlock: none ? [] : blockLines(profile, overall, fields),
+    draft,
+  };
+  const r = options.release;
+  if (r) {
+    const target = bannerText(profile, { level: r.level, controls: [] }) + (r.relTo?.length ? `, releasable to ${r.relTo.join(', ')}` : '');
+    const of = r.source ? `"${r.source}"` : `"${brief.meta.title}"`;
+    const withheld = ctx.marks.withheld;
+    out.derived = {
+      release: r.level,
+      relTo: r.relTo ?? [],
+      withheld,
+      notice: `Derived copy of ${of}, released at ${target}: ${withheld} ${withheld === 1 ? 'portion is' : 'portions are'} left out. Its markings are recomputed from what it holds.`,
+    };
+  }
+  return out;
 }

@@ -30,6 +30,8 @@ export const BriefMeta = z.object({
   authors: z.array(z.string()).default([]),
   /** Marking profile id (see shared/markings); 'none' prints no banner. */
   marking: z.string().default('none'),
+  /** Values of the marking profile's block fields (classifiedBy, declassifyOn, ...), by field name. */
+  markingFields: z.record(z.string(), z.string()).optional(),
   memo: MemoHeader.optional(),
   language: z.string().default('en-US'),
 });

@@ -61,6 +61,8 @@ export interface SummaryBlock {
 }
 export interface TableBlock {
   kind: 'table';
+  /** Portion mark of the whole table ("(S)"), printed before it. */
+  portion?: string;
   header: Inline[][];
   rows: Inline[][][];
   align?: ('left' | 'center' | 'right')[];
@@ -93,6 +95,8 @@ export interface DocSection {
   key: string;
   title: string;
   blocks: Block[];
+  /** The section's marking as portion text ("S//NF"); absent or '' when the profile marks nothing. */
+  marking?: string;
 }
 
 export interface Note {
@@ -101,6 +105,8 @@ export interface Note {
   /** Note text, e.g. 'Source title, Publisher, 2021-05-01.' */
   text: string;
   url?: string;
+  /** Portion mark of the note: the marking of the fact it cites ("(U)"), where the profile marks portions. */
+  portion?: string;
 }
 
 export type WarningCode =
@@ -113,7 +119,13 @@ export type WarningCode =
   | 'unknown-section'
   | 'bad-table'
   /** A link or source address the URL policy refuses (shared/model/url-policy.ts): printed as text, not linked. */
-  | 'refused-link';
+  | 'refused-link'
+  /** Markings (errors: they block export): a mark the profile does not know, or an unknown profile. */
+  | 'unknown-marking'
+  /** A portion cites a fact marked above it. */
+  | 'fact-above-portion'
+  /** A field of the authority / designation block is empty or not in its form. */
+  | 'marking-field';
 
 export interface ComposeWarning {
   code: WarningCode;
@@ -121,14 +133,34 @@ export interface ComposeWarning {
   sectionKey?: string;
   factId?: string;
   variable?: string;
+  /** 'error': a marking error, which blocks export (a DRAFT copy may still be exported). Otherwise a warning. */
+  severity?: 'error';
+  /** The block field a 'marking-field' error is about (the Settings pane focuses it). */
+  field?: string;
 }
 
 export interface ComposedMarking {
-  /** Banner text at top and bottom of every page ('' for none). */
+  /** Profile id and name (for the manifest and metadata). */
+  profile: string;
+  profileName: string;
+  /** The overall marking as portion text ("S//NF"; '' for none). */
+  overall: string;
+  /** Banner text at top and bottom of every page ('' for none); a draft's says DRAFT — MARKINGS INCOMPLETE. */
   banner: string;
   /** Lines of the authority / designation block on the first page (may be empty). */
   firstPageBlock: string[];
+  /** Exported as a draft despite marking errors (the banner says so on every page). */
+  draft: boolean;
+  /** Set on a releasable copy: what it was released at, and the line page 1 prints about it. */
+  derived?: { release: string; relTo: string[]; withheld: number; notice: string };
 }
+
+/** The marking errors of a composed document: they block export unless a DRAFT copy is asked for. */
+export function markingErrors(doc: Pick<ComposedDoc, 'warnings'>): ComposeWarning[] {
+  return doc.warnings.filter((w) => w.severity === 'error');
+}
+
+export const DRAFT_BANNER = 'DRAFT — MARKINGS INCOMPLETE';
 
 export interface ComposedDoc {
   template: TemplateId;

@@ -1,6 +1,7 @@
 // Library data model: zod schemas and types for facts, sections, countries, forums, technologies.
 import { z } from 'zod';
 import { TEXT_LIMITS, limitedText } from './text-limits.js';
+import type { MarkingProfile } from '../markings/profile.js';
 import { allowedUrlWords, isAllowedUrl } from './url-policy.js';
 
 /** ISO calendar date (YYYY-MM-DD) or month (YYYY-MM); checked for a real calendar day. */
@@ -151,6 +152,8 @@ export interface Library {
   countries: Map<string, Country>;
   forums: Map<string, Forum>;
   technologies: Map<string, Technology>;
+  /** Marking profiles: the app's (assets/markings) and any a team library carries in its markings/ folder. */
+  markingProfiles: Map<string, MarkingProfile>;
 }
 
 export function emptyLibrary(manifest: Manifest = { id: 'empty', name: 'Empty', version: '0' }): Library {
@@ -161,6 +164,7 @@ export function emptyLibrary(manifest: Manifest = { id: 'empty', name: 'Empty', 
     countries: new Map(),
     forums: new Map(),
     technologies: new Map(),
+    markingProfiles: new Map(),
   };
 }
 

@@ -5,6 +5,8 @@ import { checkReferences, type LocatedItems } from './check-references.js';
 import type { ParseCache } from './cache.js';
 import { COLLECTIONS, ITEM_WORD, type Collection } from './parse-files.js';
 import { readLibraryFolderSafely, type LibraryPart, type Located } from './read-folder.js';
+import { readProfiles, type LocatedProfile } from './read-profiles.js';
+import { markingProfilesDir } from '../app-paths.js';
 
 export type MountKind = 'bundled' | 'team' | 'personal';
 export interface Mount {
@@ -40,11 +42,32 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Reuse parse results of files whose content is unchanged (see ParseCache). */
   cache?: ParseCache;
+  /** Where the app's own marking profiles are (assets/markings by default). */
+  profilesDir?: string;
 }
 
 export async function loadLibraries(mounts: readonly Mount[], options: LoadOptions = {}): Promise<LoadResult> {
   const parts = mounts.map((m) => readLibraryFolderSafely(path.resolve(m.dir), options.cache));
-  return mergeParts(mounts, parts);
+  const result = mergeParts(mounts, parts);
+  mergeProfiles(result, parts, options.profilesDir ?? markingProfilesDir());
+  return result;
+}
+
+/** The app's profiles first, then each library's markings/ in mount order; a clashing id is a problem, the first wins. */
+function mergeProfiles(result: LoadResult, parts: LibraryPart[], appDir: string): void {
+  const appProblems: Problem[] = [];
+  const all: LocatedProfile[] = [...readProfiles(appDir, appProblems), ...parts.flatMap((p) => p.profiles)];
+  result.problems.push(...appProblems);
+  const first = new Map<string, LocatedProfile>();
+  for (const p of all) {
+    const had = first.get(p.value.id);
+    if (had) {
+      result.problems.push({ file: p.file, line: p.line, message: `marking profile "${p.value.id}" is already defined in ${had.file} — give this one another id`, severity: 'error' });
+      continue;
+    }
+    first.set(p.value.id, p);
+    result.library.markingProfiles.set(p.value.id, p.value);
+  }
 }
 
 function mergeParts(mounts: readonly Mount[], parts: LibraryPart[]): LoadResult {

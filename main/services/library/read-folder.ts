@@ -17,6 +17,7 @@ import {
   type ParsedSection,
 } from './parse-files.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
+import { readProfiles, type LocatedProfile } from './read-profiles.js';
 
 /** An item with where it was written, so later checks can point at the exact line of any of its fields. */
 export interface Located<T> {
@@ -40,6 +41,8 @@ export interface LibraryPart {
   countries: Located<Country>[];
   forums: Located<Forum>[];
   technologies: Located<Technology>[];
+  /** Marking profiles from the library's markings/ folder. */
+  profiles: LocatedProfile[];
   /** `collection:id` of items that failed the schema: already reported, so references to them are not reported again. */
   invalidIds: Set<string>;
   problems: Problem[];
@@ -188,7 +191,7 @@ export function readLibraryFolderSafely(dir: string, cache?: ParseCache): Librar
 }
 
 function emptyPart(dir: string): LibraryPart {
-  return { dir, manifest: fallbackManifest(dir), facts: [], sections: [], countries: [], forums: [], technologies: [], invalidIds: new Set(), problems: [] };
+  return { dir, manifest: fallbackManifest(dir), facts: [], sections: [], countries: [], forums: [], technologies: [], profiles: [], invalidIds: new Set(), problems: [] };
 }
 
 /** Reads everything in `dir`; problems found here are per file (syntax, schema, unreadable), in file order. */
@@ -202,5 +205,6 @@ export function readLibraryFolder(dir: string, cache?: ParseCache): LibraryPart 
   const sections = listFiles(path.join(dir, 'sections'), ['.md'], ctx.problems, ctx.root)
     .map((f) => readSection(f, manifest.id, ctx))
     .filter((s): s is LocatedSection => s !== undefined);
-  return { dir, manifest, technologies, countries, forums, facts, sections, invalidIds: ctx.invalidIds, problems: ctx.problems };
+  const profiles = readProfiles(path.join(dir, 'markings'), ctx.problems, ctx.root);
+  return { dir, manifest, technologies, countries, forums, facts, sections, profiles, invalidIds: ctx.invalidIds, problems: ctx.problems };
 }

@@ -16,7 +16,7 @@ const DOC: ComposedDoc = {
   paper: 'a4',
   language: 'en-GB',
   meta: { title: 'Hand-made', authors: ['A. Author'], date: 'May 4, 2021', keywords: ['k1', 'k2'] },
-  marking: { banner: 'UNCLASSIFIED', firstPageBlock: [] },
+  marking: { profile: 'us-classified', profileName: 'US classification', overall: 'U', banner: 'UNCLASSIFIED', firstPageBlock: [], draft: false },
   sections: [
     {
       key: 's1',
