@@ -2,8 +2,10 @@
 import path from 'node:path';
 import { compose } from '../../shared/compose/index.js';
 import type { Brief } from '../../shared/model/brief.js';
-import type { ComposedDoc } from '../../shared/model/composed-doc.js';
+import { markingErrors, type ComposedDoc, type ComposeWarning } from '../../shared/model/composed-doc.js';
 import type { Library } from '../../shared/model/library.js';
+import { EXIT, UserFacingError } from '../../shared/errors.js';
+import { NO_MARKING_PROFILE, parseRelease, type MarkingProfile, type ReleaseTarget } from '../../shared/markings/index.js';
 import { renderPdf } from '../pdf/index.js';
 import { checkExportTarget, writeExportFile, type ExportFormat, type TargetCheck } from './export-target.js';
 
@@ -38,12 +40,37 @@ export interface RenderedWord {
   noteCount: number;
 }
 
+/** Which copy of a brief: the whole one, a releasable copy, and whether marking errors may go out as a DRAFT. */
+export interface CopyOptions {
+  /** A releasable copy (levels and countries as the user gave them; checked against the brief's profile). */
+  release?: { level: string; relTo?: readonly string[] };
+  /** Export despite marking errors: every page's banner says DRAFT — MARKINGS INCOMPLETE. */
+  draft?: boolean;
+  /** The brief file's name, for the derived-copy notice and the manifest. */
+  source?: string;
+}
+
+/**
+ * Export refused because of marking errors (an unmarked portion, an unfilled authority field, a fact above its
+ * portion): one line per error, exit 3. A DRAFT copy can still be exported.
+ */
+export class MarkingErrorsRefused extends UserFacingError {
+  constructor(readonly errors: ComposeWarning[]) {
+    super(
+      `markings are incomplete (${errors.length} ${errors.length === 1 ? 'error' : 'errors'}); fix them, or export a DRAFT copy:\n${errors.map((e) => `  ${e.message}`).join('\n')}`,
+      EXIT.strictWarnings,
+    );
+  }
+}
+
 /** What the channel handlers ask of the export side. */
 export interface Exporter {
-  compose(brief: Brief): ComposedDoc;
-  renderPreview(brief: Brief): Promise<RenderedBrief>;
-  exportTo(brief: Brief, outPath: string, options: { pdfa: boolean } & ExportTargetOptions): Promise<RenderedBrief & { outPath: string }>;
-  exportWordTo(brief: Brief, outPath: string, options?: ExportTargetOptions): Promise<RenderedWord & { outPath: string }>;
+  compose(brief: Brief, copy?: CopyOptions): ComposedDoc;
+  renderPreview(brief: Brief, copy?: Pick<CopyOptions, 'release'>): Promise<RenderedBrief>;
+  exportTo(brief: Brief, outPath: string, options: { pdfa: boolean } & CopyOptions & ExportTargetOptions): Promise<RenderedBrief & { outPath: string }>;
+  exportWordTo(brief: Brief, outPath: string, options?: CopyOptions & ExportTargetOptions): Promise<RenderedWord & { outPath: string }>;
+  /** The profiles of the current libraries, by name. */
+  markingProfiles(): MarkingProfile[];
   /** Shows the last PDF or Word file this service wrote in the file manager; false when it has written none (or cannot show files). */
   revealLastExport(): boolean;
 }
@@ -58,23 +85,45 @@ export class ExportService implements Exporter {
 
   constructor(private readonly deps: ExportDeps) {}
 
-  compose(brief: Brief): ComposedDoc {
-    return compose(brief, this.deps.library(), { today: this.deps.today() });
+  /** The composed copy; a release level or country the brief's profile does not know is refused (UserFacingError). */
+  compose(brief: Brief, copy: CopyOptions = {}): ComposedDoc {
+    const library = this.deps.library();
+    const release = copy.release ? this.releaseTarget(brief, library, copy.release) : undefined;
+    return compose(brief, library, {
+      today: this.deps.today(),
+      ...(release && { release: { ...release, ...(copy.source && { source: copy.source }) } }),
+      ...(copy.draft && { draft: true }),
+    });
   }
 
-  async render(brief: Brief, options: { pdfa: boolean; preview?: boolean }): Promise<RenderedBrief> {
-    const doc = this.compose(brief);
+  private releaseTarget(brief: Brief, library: Library, release: NonNullable<CopyOptions['release']>): ReleaseTarget {
+    const profile = library.markingProfiles.get(brief.meta.marking);
+    if (!profile || profile.id === NO_MARKING_PROFILE.id) {
+      throw new UserFacingError(`a releasable copy needs a marking profile, and this brief uses "${brief.meta.marking}" — choose a profile in Settings first`);
+    }
+    const parsed = parseRelease(profile, release.level, release.relTo ?? []);
+    if (!parsed.ok) throw new UserFacingError(parsed.message);
+    return parsed.target;
+  }
+
+  /** Composes, refuses marking errors unless this is a draft or a preview, and lays the copy out. */
+  async render(brief: Brief, options: { pdfa: boolean; preview?: boolean } & CopyOptions): Promise<RenderedBrief> {
+    const doc = this.compose(brief, { ...options, draft: options.draft || options.preview });
+    if (!options.preview) refuseMarkingErrors(doc);
     const pdf = await renderPdf(doc, { pdfa: options.pdfa, preview: options.preview, fontsDir: this.deps.fontsDir });
     return { doc, bytes: pdf.bytes, pageCount: pdf.pageCount, fontWarnings: pdf.warnings };
   }
 
-  /** For the composer's live preview: the same pages and text as an export, written several times faster; never saved. */
-  async renderPreview(brief: Brief): Promise<RenderedBrief> {
-    return this.render(brief, { pdfa: false, preview: true });
+  /**
+   * For the composer's live preview: the same pages and text as an export, written several times faster; never
+   * saved. Marking errors never stop it: it shows the DRAFT banner until they are fixed.
+   */
+  async renderPreview(brief: Brief, copy: Pick<CopyOptions, 'release'> = {}): Promise<RenderedBrief> {
+    return this.render(brief, { pdfa: false, preview: true, ...copy });
   }
 
   /** The PDF reaches `outPath` only once complete: a failed export leaves any earlier file untouched. */
-  async exportTo(brief: Brief, outPath: string, options: { pdfa: boolean } & ExportTargetOptions): Promise<RenderedBrief & { outPath: string }> {
+  async exportTo(brief: Brief, outPath: string, options: { pdfa: boolean } & CopyOptions & ExportTargetOptions): Promise<RenderedBrief & { outPath: string }> {
     // Refused before the work of rendering, and checked again just before writing (export-target.ts).
     await this.checkTarget(outPath, options);
     const rendered = await this.render(brief, options);
@@ -95,8 +144,9 @@ export class ExportService implements Exporter {
   }
 
   /** The same composed document as the PDF, as .docx: Markdown is never rendered twice. */
-  async renderWord(brief: Brief): Promise<RenderedWord> {
-    const doc = this.compose(brief);
+  async renderWord(brief: Brief, copy: CopyOptions = {}): Promise<RenderedWord> {
+    const doc = this.compose(brief, copy);
+    refuseMarkingErrors(doc);
     // Loaded on first use: the docx package is large, and the PDF export and every other command never need it.
     const { renderDocx } = await import('../docx/index.js');
     const docx = await renderDocx(doc, { fontsDir: this.deps.fontsDir });
@@ -104,9 +154,9 @@ export class ExportService implements Exporter {
   }
 
   /** The Word file, under the PDF's rules: target refused before rendering, written atomically (temp + rename). */
-  async exportWordTo(brief: Brief, outPath: string, options: ExportTargetOptions = {}): Promise<RenderedWord & { outPath: string }> {
+  async exportWordTo(brief: Brief, outPath: string, options: CopyOptions & ExportTargetOptions = {}): Promise<RenderedWord & { outPath: string }> {
     await this.checkTarget(outPath, options, 'docx');
-    const rendered = await this.renderWord(brief);
+    const rendered = await this.renderWord(brief, options);
     return { ...rendered, outPath: await this.writeWord(rendered, outPath, options) };
   }
 
@@ -118,9 +168,20 @@ export class ExportService implements Exporter {
     return target;
   }
 
+  markingProfiles(): MarkingProfile[] {
+    return [...this.deps.library().markingProfiles.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   revealLastExport(): boolean {
     if (!this.lastExport || !this.deps.revealFile) return false;
     this.deps.revealFile(this.lastExport);
     return true;
   }
+}
+
+/** A copy with marking errors goes out only as a DRAFT (whose banner says so). */
+function refuseMarkingErrors(doc: ComposedDoc): void {
+  if (doc.marking.draft) return;
+  const errors = markingErrors(doc);
+  if (errors.length) throw new MarkingErrorsRefused(errors);
 }

@@ -4,6 +4,7 @@ import { Brief, SectionStyle, TemplateId } from '../model/brief.js';
 import type { ComposedDoc, ComposeWarning } from '../model/composed-doc.js';
 import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
+import type { MarkingProfile } from '../markings/profile.js';
 import type { BriefChanges, LibraryPatch, LinkedBriefSection } from '../brief-changes.js';
 import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
 export type { DocumentError, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
@@ -38,12 +39,22 @@ export interface PreviewResult {
   pageCount: number;
   warnings: ComposeWarning[];
 }
+/** Marking errors stop an export before any dialog: the composer lists them (a DRAFT copy can still be asked for). */
+export type BlockedExport = { status: 'blocked'; errors: ComposeWarning[] };
 export type ExportResult =
   | { status: 'saved'; displayName: string; pageCount: number; warnings: ComposeWarning[]; fontWarnings: string[] }
-  | { status: 'canceled' };
+  | { status: 'canceled' }
+  | BlockedExport;
 
 /** A Word export: the file's name (never its path), the endnotes written and compose's warnings (the PDF's). */
-export type WordExportResult = { status: 'saved'; displayName: string; noteCount: number; warnings: ComposeWarning[] } | { status: 'canceled' };
+export type WordExportResult = { status: 'saved'; displayName: string; noteCount: number; warnings: ComposeWarning[] } | { status: 'canceled' } | BlockedExport;
+
+/** A releasable copy: the highest level it may hold and the countries it goes to (checked against the brief's profile). */
+export const ReleaseArgs = z.object({ level: z.string().min(1).max(80), relTo: z.array(z.string().min(1).max(8)).max(50).optional() }).strict();
+export type ReleaseArgs = z.infer<typeof ReleaseArgs>;
+/** Which copy an export writes: a DRAFT despite marking errors, and/or a releasable copy. */
+export const CopyArgs = z.object({ draft: z.boolean().optional(), release: ReleaseArgs.optional() }).strict();
+export type CopyArgs = z.infer<typeof CopyArgs>;
 
 /** A library fact with its review state on the service's "today" (shared/staleness.ts). */
 export interface FactSummary {
@@ -159,10 +170,13 @@ export const CHANNELS = {
   searchLibrary: channel<[query: string, filters?: SearchFilterSpec], SearchHit[]>(z.tuple([z.string().max(500), SearchFilters.optional()])),
   assembleBrief: channel<[spec: AssembleSpecArgs], Brief>(z.tuple([AssembleArgs])),
   composeBrief: channel<[brief: Brief], ComposedDoc>(z.tuple([Brief])),
-  previewPdf: channel<[brief: Brief], PreviewResult>(z.tuple([Brief])),
-  exportPdf: channel<[brief: Brief, options: { pdfa: boolean }], ExportResult>(z.tuple([Brief, z.object({ pdfa: z.boolean() }).strict()])),
+  /** The live preview; with `release`, the releasable copy as it would be exported. Marking errors show as a DRAFT banner. */
+  previewPdf: channel<[brief: Brief, options?: { release?: ReleaseArgs }], PreviewResult>(z.tuple([Brief, z.object({ release: ReleaseArgs.optional() }).strict().optional()])),
+  exportPdf: channel<[brief: Brief, options: { pdfa: boolean } & CopyArgs], ExportResult>(z.tuple([Brief, CopyArgs.extend({ pdfa: z.boolean() }).strict()])),
   /** The same composed document as a .docx, through a save dialog in main (the renderer never names a path). */
-  exportWord: channel<[brief: Brief], WordExportResult>(z.tuple([Brief])),
+  exportWord: channel<[brief: Brief, options?: CopyArgs], WordExportResult>(z.tuple([Brief, CopyArgs.optional()])),
+  /** The marking profiles the libraries provide (the app's and any team library's), for Settings and the marking picker. */
+  markingProfiles: channel<[], MarkingProfile[]>(z.tuple([])),
   listFacts: channel<[], FactSummary[]>(z.tuple([])),
   /** A linked copy of a library section, for the renderer to insert (it pins the cited facts itself, shared/pinning.ts). */
   linkSection: channel<[sectionId: string], LinkedBriefSection>(z.tuple([ItemId])),

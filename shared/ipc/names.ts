@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = {
   libraryChanges: 'brief:library-changes',
   libraryUpdate: 'library:update-patch',
   revealLastExport: 'export:reveal-last',
+  markingProfiles: 'markings:profiles',
   newDocument: 'document:new',
   openDocument: 'document:open',
   openRecentDocument: 'document:open-recent',

@@ -3,3 +3,4 @@ export * from './profile.js';
 export * from './marking.js';
 export * from './combine.js';
 export * from './block.js';
+export * from './release.js';
