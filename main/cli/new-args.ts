@@ -31,13 +31,6 @@ export function checkPaper(paper: string | undefined): BriefMeta['paper'] | unde
   return parsed.data;
 }
 
-/** --profile (or its older name --marking): a marking profile id among those the libraries provide. */
-export function checkMarking(marking: string | undefined, known: readonly string[] = []): void {
-  if (marking !== undefined && marking !== 'none' && !known.includes(marking)) {
-    throw new UsageError(`--profile must be one of none, ${known.join(', ')}; got "${marking}" (${SEE_HELP})`);
-  }
-}
-
 /** --var NAME=VALUE pairs as a record with no prototype; a name a reference cannot reach, or a reserved one, is refused. */
 export function parseVariables(pairs: readonly string[]): Record<string, string> {
   const variables: Record<string, string> = Object.create(null) as Record<string, string>;

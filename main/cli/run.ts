@@ -8,8 +8,9 @@ import { isoDay } from '../../shared/staleness.js';
 import { EXIT, guarded, parseCommandArgs, processIO, UsageError, UserError, type CliIO } from './io.js';
 import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
-import { exportBrief, formatWarning, namingTheBrief, type ExportRequest } from './export-command.js';
+import { exportBrief, formatWarning, namingTheBrief, refusingMarkingErrors, type ExportRequest } from './export-command.js';
 import { checkNewOptions } from './new-args.js';
+import { applySectionMarkings, parseFields, profileNamed, splitSectionArg } from './marking-args.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
 import { readBriefFile } from '../services/documents/brief-file.js';
 import { saveBriefFromCli } from './save-brief.js';
@@ -18,11 +19,13 @@ import { LibraryService } from '../services/library-service.js';
 
 const USAGE = `usage:
   briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
-  briefing new --template ID --title TEXT --section ID [--section ID]... [--var k=v]... [--date YYYY-MM-DD] --out FILE.brief
+                 [--release LEVEL [--rel-to CC]...] [--draft]
+  briefing new --template ID --title TEXT --section ID[:MARKING] [--section ...]... [--var k=v]... [--date YYYY-MM-DD]
+               [--profile PROFILE_ID] [--field NAME=VALUE]... --out FILE.brief
   briefing check [--library DIR]...          validate libraries
   briefing check FILE.brief [--update]       pinned facts / linked sections changed in the libraries?
   briefing list sections|facts|templates|countries|forums [--search Q] [--topic T] [--json]
-exit codes: 0 done, 1 bad input, 2 usage, 3 --strict and warnings present`;
+exit codes: 0 done, 1 bad input, 2 usage, 3 marking errors (export without --draft) or --strict and warnings present`;
 
 /** "Today" for staleness; BRIEFING_TODAY=YYYY-MM-DD pins it for reproducible runs. */
 function today(): Date {
@@ -59,7 +62,7 @@ async function exportWordBrief(exporter: ExportService, brief: Brief, request: E
   const { file, out, strict } = request;
   const target = { label: out, protect: [file] };
   await exporter.checkTarget(out, target, 'docx');
-  const rendered = await exporter.renderWord(brief);
+  const rendered = await exporter.renderWord(brief, request.copy);
   const warnings = rendered.doc.warnings.map(formatWarning);
   for (const w of warnings) io.stderr(`briefing: ${file}: ${w}`);
   if (strict && warnings.length) {
@@ -78,17 +81,27 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
     pdfa: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     library: { type: 'string', multiple: true },
+    release: { type: 'string' },
+    'rel-to': { type: 'string', multiple: true },
+    draft: { type: 'boolean', default: false },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) usage('export needs exactly one FILE.brief');
   if (!values.out) usage('export needs --out FILE.pdf or --out FILE.docx');
   const format = exportFormat(values.out, values.format);
   if (format === 'docx' && values.pdfa) usage('--pdfa applies to PDF export only; drop it or write a .pdf');
+  if (values['rel-to']?.length && !values.release) usage('--rel-to needs --release LEVEL (the highest level the copy may hold)');
   const brief = await readBriefFile(file);
   const lib = await libraries(values.library, io);
   const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
-  const request = { file, out: values.out, pdfa: values.pdfa, strict: values.strict };
-  return format === 'docx' ? namingTheBrief(file, () => exportWordBrief(exporter, brief, request, io)) : exportBrief(exporter, brief, request, io);
+  const copy = {
+    ...(values.release && { release: { level: values.release, relTo: values['rel-to'] ?? [] } }),
+    ...(values.draft && { draft: true }),
+    source: path.basename(file),
+  };
+  const request = { file, out: values.out, pdfa: values.pdfa, strict: values.strict, copy };
+  if (format === 'pdf') return exportBrief(exporter, brief, request, io);
+  return refusingMarkingErrors(file, values.draft, () => namingTheBrief(file, () => exportWordBrief(exporter, brief, request, io)), io);
 }
 
 async function runNew(argv: string[], io: CliIO): Promise<number> {
@@ -101,6 +114,8 @@ async function runNew(argv: string[], io: CliIO): Promise<number> {
     var: { type: 'string', multiple: true },
     date: { type: 'string' },
     marking: { type: 'string' },
+    profile: { type: 'string' },
+    field: { type: 'string', multiple: true },
     paper: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
@@ -117,23 +132,30 @@ async function runNew(argv: string[], io: CliIO): Promise<number> {
   if (!values.force && (await fs.stat(out).catch(() => null))) {
     throw new UserError(`${values.out}: already exists; choose another --out or pass --force to replace it`);
   }
+  if (values.profile && values.marking && values.profile !== values.marking) usage('--marking is the older name of --profile: give one of them');
   const lib = await libraries(values.library, io);
-  const brief = assembleBrief(
+  const profile = profileNamed(values.profile ?? values.marking, lib.library());
+  const fields = parseFields(values.field ?? [], profile);
+  const sectionArgs = values.section.map(splitSectionArg);
+  const markings = new Map(sectionArgs.filter((a) => a.marking !== undefined).map((a) => [a.id, a.marking!]));
+  const assembled = assembleBrief(
     {
       title: values.title,
       template: template.data,
       date: values.date ?? isoDay(today()),
-      sectionIds: values.section,
+      sectionIds: sectionArgs.map((a) => a.id),
       variables,
       meta: {
         ...(values.subtitle ? { subtitle: values.subtitle } : {}),
         ...(values.author ? { authors: values.author } : {}),
-        ...(values.marking ? { marking: values.marking } : {}),
+        ...(profile ? { marking: profile.id } : {}),
+        ...(Object.keys(fields).length ? { markingFields: fields } : {}),
         ...(paper ? { paper } : {}),
       },
     },
     lib.library(),
   );
+  const brief = applySectionMarkings(assembled, markings, profile);
   await saveBriefFromCli(values.out, out, brief, { force: values.force });
   io.stdout(`wrote ${values.out} (${brief.sections.length} sections, ${Object.keys(brief.pins).length} pinned facts)`);
   return EXIT.ok;
