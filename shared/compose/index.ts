@@ -122,11 +122,22 @@ function profileFor(brief: Brief, library: Library, ctx: ComposeContext): Markin
   return NO_MARKING_PROFILE;
 }
 
+/**
+ * The block's field values: `meta.markingFields`, over `marking.NAME` variables, the way briefs filled the block's
+ * slots before fields were named in the profile (so such a brief keeps its values).
+ */
+function markingFieldValues(brief: Brief): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(brief.variables)) if (k.startsWith('marking.')) out[k.slice('marking.'.length)] = v;
+  for (const [k, v] of Object.entries(brief.meta.markingFields ?? {})) out[k] = v;
+  return out;
+}
+
 /** Banner, authority block and the derived-copy notice, from the overall marking of what this copy holds. */
 function composedMarking(brief: Brief, profile: MarkingProfile, ctx: ComposeContext, options: ComposeOptions): ComposedMarking {
   const none = profile.id === NO_MARKING_PROFILE.id;
   const overall: Marking = none ? lowestMarking(profile) : ctx.marks.overall();
-  const fields = brief.meta.markingFields ?? {};
+  const fields = markingFieldValues(brief);
   if (!none && blockApplies(profile, overall)) {
     for (const p of checkFields(profile, fields)) {
       ctx.warn({ code: 'marking-field', severity: 'error', sectionKey: '', field: p.field.name, message: `${p.message} (Settings, ${profile.name})` });

@@ -119,17 +119,12 @@ export class PortionMarker {
   }
 }
 
-/** Cuts `n` characters off the front of an inline token (its content and its first text children). */
+/**
+ * Cuts the leading mark off an inline token: `n` characters of its content, and the mark at the start of its first
+ * text child — found again there, since the typographer has already turned "(C)" into "©" and "(R)" into "®".
+ */
 function stripPrefix(inline: Token, n: number): void {
   inline.content = inline.content.slice(n);
-  let left = n;
-  for (const child of inline.children ?? []) {
-    if (left <= 0) break;
-    if (child.type !== 'text') break;
-    const cut = Math.min(left, child.content.length);
-    child.content = child.content.slice(cut);
-    left -= cut;
-  }
   const first = inline.children?.[0];
-  if (first?.type === 'text') first.content = first.content.replace(/^\s+/, '');
+  if (first?.type === 'text') first.content = first.content.replace(/^(?:\([^()]*\)|[©®™])\s*/u, '');
 }

@@ -30,16 +30,24 @@ export function checkFields(p: MarkingProfile, values: Readonly<Record<string, s
 
 /**
  * The block's lines with every slot filled: a field from the brief's values, a group from the overall marking.
- * A slot left without a value prints "[not set]" (export is blocked by checkFields then; a draft shows the gap) —
- * never the literal `{slot}`.
+ * A line that only names groups the marking does not use ("CUI Category:" with no category) is left out. A field
+ * left without a value prints "[not set]" (export is blocked by checkFields then; a draft shows the gap) — never
+ * the literal `{slot}`.
  */
 export function blockLines(p: MarkingProfile, overall: Marking, values: Readonly<Record<string, string>>): string[] {
   if (!p.block || !blockApplies(p, overall)) return [];
-  return p.block.lines.map((line) =>
-    line.replace(/\{([^{}]*)\}/g, (_whole, slot: string) => {
-      if (p.groups.includes(slot)) return groupText(p, overall, slot) || 'None';
-      const value = Object.hasOwn(values, slot) ? values[slot]!.trim() : '';
-      return value || '[not set]';
-    }),
-  );
+  const out: string[] = [];
+  for (const line of p.block.lines) {
+    const slots = [...line.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
+    const groups = slots.filter((slot) => p.groups.includes(slot));
+    if (groups.length > 0 && groups.length === slots.length && groups.every((g) => !groupText(p, overall, g))) continue;
+    out.push(
+      line.replace(/\{([^{}]*)\}/g, (_whole, slot: string) => {
+        if (p.groups.includes(slot)) return groupText(p, overall, slot) || 'None';
+        const value = Object.hasOwn(values, slot) ? values[slot]!.trim() : '';
+        return value || '[not set]';
+      }),
+    );
+  }
+  return out;
 }
