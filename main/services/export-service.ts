@@ -179,9 +179,13 @@ export class ExportService implements Exporter {
   }
 }
 
-/** A copy with marking errors goes out only as a DRAFT (whose banner says so). */
+/**
+ * A copy with marking errors goes out only as a DRAFT (whose banner says so). A marking the profile cannot read is
+ * wrong input, not unfinished work: not even a draft goes out with it, as its banner could not be computed.
+ */
 function refuseMarkingErrors(doc: ComposedDoc): void {
-  if (doc.marking.draft) return;
   const errors = markingErrors(doc);
-  if (errors.length) throw new MarkingErrorsRefused(errors);
+  const unreadable = errors.filter((e) => e.code === 'unknown-marking');
+  if (unreadable.length) throw new MarkingErrorsRefused(unreadable);
+  if (!doc.marking.draft && errors.length) throw new MarkingErrorsRefused(errors);
 }

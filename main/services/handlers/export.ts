@@ -1,7 +1,7 @@
 // Handlers that turn a brief into pages: compose, live preview, PDF and Word export, and "Show in folder".
 import path from 'node:path';
 import type { Handlers } from '../../../shared/ipc/channels.js';
-import { markingErrors } from '../../../shared/model/composed-doc.js';
+import { markingErrors, type ComposeWarning } from '../../../shared/model/composed-doc.js';
 import { fileNameFor } from '../documents/document-service.js';
 import type { HandlerServices } from './services.js';
 
@@ -14,7 +14,7 @@ export function exportHandlers(s: Pick<HandlerServices, 'exporter' | 'dialogs'>)
     },
     exportPdf: async (brief, options) => {
       // Checked before the save dialog: a refused export never asks where to put the file.
-      const errors = options.draft ? [] : markingErrors(s.exporter.compose(brief, options));
+      const errors = blockingErrors(markingErrors(s.exporter.compose(brief, options)), options.draft);
       if (errors.length) return { status: 'blocked', errors };
       const target = await s.dialogs.savePdf(`${fileNameFor(brief.meta.title)}.pdf`);
       if (!target) return { status: 'canceled' };
@@ -22,7 +22,7 @@ export function exportHandlers(s: Pick<HandlerServices, 'exporter' | 'dialogs'>)
       return { status: 'saved', displayName: path.basename(r.outPath), pageCount: r.pageCount, warnings: r.doc.warnings, fontWarnings: r.fontWarnings };
     },
     exportWord: async (brief, options = {}) => {
-      const errors = options.draft ? [] : markingErrors(s.exporter.compose(brief, options));
+      const errors = blockingErrors(markingErrors(s.exporter.compose(brief, options)), options.draft);
       if (errors.length) return { status: 'blocked', errors };
       const target = await s.dialogs.saveDocx(`${fileNameFor(brief.meta.title)}.docx`);
       if (!target) return { status: 'canceled' };
@@ -32,4 +32,9 @@ export function exportHandlers(s: Pick<HandlerServices, 'exporter' | 'dialogs'>)
     revealLastExport: async () => ({ revealed: s.exporter.revealLastExport() }),
     markingProfiles: async () => s.exporter.markingProfiles(),
   };
+}
+
+/** What stops an export: every marking error, or for a draft only a marking the profile cannot read (see export-service). */
+function blockingErrors(errors: ComposeWarning[], draft: boolean | undefined): ComposeWarning[] {
+  return draft ? errors.filter((e) => e.code === 'unknown-marking') : errors;
 }
