@@ -16,7 +16,7 @@ export interface LibraryCommandContext {
 }
 
 const CHECK_USAGE = 'usage: briefing check [--library DIR]...';
-const LIST_USAGE = 'usage: briefing list sections|facts|templates|countries|forums [--search Q] [--topic T] [--technology T] [--country C] [--json] [--library DIR]...';
+const LIST_USAGE = 'usage: briefing list sections|facts|templates|profiles|countries|forums [--search Q] [--topic T] [--technology T] [--country C] [--json] [--library DIR]...';
 
 const TEMPLATES: Record<TemplateId, { name: string; description: string }> = {
   'issue-brief': { name: 'Issue brief', description: 'Think-tank brief: "The Issue" summary box, parts with subparts, pull quotes, endnotes; 4-12 pages' },
@@ -24,9 +24,9 @@ const TEMPLATES: Record<TemplateId, { name: string; description: string }> = {
   'one-pager': { name: 'One-pager', description: 'A single page: title, short summary and key facts with sources' },
 };
 
-const LIST_KINDS = ['sections', 'facts', 'templates', 'countries', 'forums'] as const;
+const LIST_KINDS = ['sections', 'facts', 'templates', 'profiles', 'countries', 'forums'] as const;
 type ListKind = (typeof LIST_KINDS)[number];
-const ITEM_KIND: Record<Exclude<ListKind, 'templates'>, ItemKind> = { sections: 'section', facts: 'fact', countries: 'country', forums: 'forum' };
+const ITEM_KIND: Record<Exclude<ListKind, 'templates' | 'profiles'>, ItemKind> = { sections: 'section', facts: 'fact', countries: 'country', forums: 'forum' };
 
 /** The bundled library first (it wins on clashing ids), then each --library folder in the order given. */
 export function mountsFor(ctx: LibraryCommandContext, extra: readonly string[] | undefined): Mount[] {
@@ -113,8 +113,9 @@ export async function runList(argv: string[], io: CliIO, ctx: LibraryCommandCont
     const result = await loadLibraries(mounts);
     const errors = result.problems.filter((p) => p.severity === 'error').length;
     if (errors) io.stderr(`briefing: warning: the libraries have ${plural(errors, 'problem')}; run \`briefing check\` for details`);
+    if (what === 'profiles') return listProfiles(io, result.library, values);
     const filters: ItemFilters = {
-      kinds: [ITEM_KIND[what as Exclude<ListKind, 'templates'>]],
+      kinds: [ITEM_KIND[what as Exclude<ListKind, 'templates' | 'profiles'>]],
       ...(values.topic !== undefined ? { topic: values.topic } : {}),
       ...(values.technology !== undefined ? { technology: values.technology } : {}),
       ...(values.country !== undefined ? { country: values.country } : {}),
@@ -138,6 +139,29 @@ function listTemplates(io: CliIO, values: { search?: string; topic?: string; tec
   if (given) throw new UsageError(`--${given} does not apply to templates (${LIST_USAGE})`);
   const rows = TEMPLATE_IDS.map((id) => ({ id, ...TEMPLATES[id] }));
   io.stdout(values.json ? JSON.stringify(rows, null, 2) : table(rows.map((t) => [t.id, t.name, t.description])));
+  return EXIT.ok;
+}
+
+/** The marking profiles with what `new --section ID:MARKING` and `--field` accept: levels, controls, block fields. */
+function listProfiles(io: CliIO, library: Library, values: { search?: string; topic?: string; technology?: string; country?: string; json: boolean }): number {
+  const given = (['search', 'topic', 'technology', 'country'] as const).find((k) => values[k] !== undefined);
+  if (given) throw new UsageError(`--${given} does not apply to profiles (${LIST_USAGE})`);
+  const profiles = [...library.markingProfiles.values()];
+  if (values.json) {
+    io.stdout(JSON.stringify(profiles, null, 2));
+    return EXIT.ok;
+  }
+  io.stdout(
+    table(
+      profiles.map((p) => [
+        p.id,
+        p.name,
+        `levels ${p.levels.map((l) => l.portion).join(', ')}` +
+          (p.controls.length ? `; controls ${p.controls.map((c) => c.portion).join(', ')}` : '') +
+          (p.block?.fields.length ? `; --field ${p.block.fields.map((f) => f.name).join(', ')}` : ''),
+      ]),
+    ),
+  );
   return EXIT.ok;
 }
 

@@ -64,6 +64,18 @@ describe('briefing new with markings', () => {
   });
 });
 
+describe('briefing list profiles', () => {
+  it('lists the four bundled profiles with their levels and block fields', async () => {
+    const r = await cli('list', 'profiles', '--json');
+    expect(r.code).toBe(0);
+    const profiles = JSON.parse(r.out.join('\n')) as { id: string; levels: { portion: string }[]; block?: { fields: { name: string }[] } }[];
+    expect(profiles.map((p) => p.id).sort()).toEqual(['nato', 'uk', 'us-classified', 'us-cui']);
+    const us = profiles.find((p) => p.id === 'us-classified')!;
+    expect(us.levels.map((l) => l.portion)).toEqual(['U', 'C', 'S', 'TS']);
+    expect(us.block!.fields.map((f) => f.name)).toEqual(['classifiedBy', 'derivedFrom', 'declassifyOn']);
+  });
+});
+
 describe('briefing export gate', () => {
   it('blocks an export with marking errors: exit 3, one line per error, no file, an existing file untouched', async () => {
     await cli('new', '--template', 'issue-brief', '--title', 'Gate', '--profile', 'us-classified', '--section', 'priorities-ai:S', '--section', 'context-china-challenge', '--out', brief('gate.brief'));
