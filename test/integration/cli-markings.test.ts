@@ -64,6 +64,32 @@ describe('briefing new with markings', () => {
   });
 });
 
+describe('the marked examples', () => {
+  const example = (name: string) => path.resolve(import.meta.dirname, '../../assets/examples', name);
+
+  it('the decision memo is marked CUI with CUI and U portions and exports without a marking error', async () => {
+    const out = brief('decision-memo.pdf');
+    const r = await cli('export', example('decision-memo.brief'), '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/, CUI\)$/);
+    const text = await readPdfText(out);
+    expect(text.text).toContain('(CUI)');
+    expect(text.text).toContain('(U)');
+    expect(text.pages[0]).toContain('Controlled by: Office of Technology Policy');
+  });
+
+  it('the classified sample mixes U, C, S//NF and S//REL TO portions, reads SECRET//NOFORN, and says it is for illustration only', async () => {
+    const out = brief('classified-sample.pdf');
+    const r = await cli('export', example('classified-sample.brief'), '--out', out);
+    expect(r.code).toBe(0);
+    const text = await readPdfText(out);
+    for (const mark of ['(U)', '(C)', '(S//NF)', '(S//REL TO USA, GBR)']) expect(text.text).toContain(mark);
+    for (const page of text.pages) expect(page).toContain('SECRET//NOFORN');
+    expect(text.pages[0]).toContain('for illustration only');
+    expect(text.pages[0]).toContain('Declassify On: 20361231');
+  });
+});
+
 describe('briefing list profiles', () => {
   it('lists the four bundled profiles with their levels and block fields', async () => {
     const r = await cli('list', 'profiles', '--json');
