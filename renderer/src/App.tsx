@@ -17,6 +17,7 @@ import { OutlinePane } from './outline/OutlinePane.js';
 import { PdfPreview } from './preview/PdfPreview.js';
 import { usePreview } from './preview/usePreview.js';
 import { BriefSettings } from './settings/BriefSettings.js';
+import { useMarkingProfiles } from './settings/useMarkingProfiles.js';
 import { aboutText } from './shell/about.js';
 import { NoticeBar } from './shell/NoticeBar.js';
 import { RecoveryOffers } from './shell/RecoveryOffers.js';
@@ -33,6 +34,7 @@ export function App() {
   const library = useLibraryData();
   const store = useBriefStore(blankBrief);
   const brief = store.brief;
+  const profiles = useMarkingProfiles();
   const preview = usePreview(brief);
   const { notice, show, say } = useNotice();
   const doc = useDocumentCommands(store, show);
@@ -84,7 +86,7 @@ export function App() {
         exporting={exporting}
         onOpenRecent={doc.openRecent}
       />
-      <ExportStatusBar status={exporting.status} onReveal={() => void exporting.reveal()} onDismiss={exporting.dismiss} />
+      <ExportStatusBar status={exporting.status} onReveal={() => void exporting.reveal()} onDismiss={exporting.dismiss} onExportDraft={exporting.exportDraft} />
       <NoticeBar notice={notice} onDismiss={() => show(null)} />
       <RecoveryOffers offers={doc.offers} onRestore={doc.restore} onDiscard={doc.discard} />
       <main className="panes">
@@ -117,6 +119,8 @@ export function App() {
                 variables={brief.variables}
                 search={(q) => api().searchLibrary(q, { kinds: ['fact'] })}
                 onBodyChange={editing.changeBody}
+                profile={profiles.find((p) => p.id === brief.meta.marking)}
+                onMarkingChange={editing.changeMarking}
               />
             </>
           }

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import type { Fact } from '../../../shared/model/library.js';
 import { pinCitedFacts } from '../../../shared/pinning.js';
 import { api } from '../api.js';
-import { insertSection, moveSection, removeSection, setSectionBody } from '../state/briefEdits.js';
+import { insertSection, moveSection, removeSection, setSectionBody, setSectionMarking } from '../state/briefEdits.js';
 import type { BriefStore } from '../state/useBriefStore.js';
 import type { ComposerView } from './useComposerView.js';
 
@@ -40,6 +40,15 @@ export function useBriefEditing(store: BriefStore, view: ComposerView, factMap: 
     [store, factMap, selectedRef, rekey],
   );
 
+  /** The selected section's marking, from the picker: one undo step each. */
+  const changeMarking = useCallback(
+    (marking: string | undefined) => {
+      const key = selectedRef.current;
+      if (key) store.update(setSectionMarking(store.current(), key, marking));
+    },
+    [store, selectedRef],
+  );
+
   const step = useCallback(
     (dir: 'undo' | 'redo') => {
       const before = store.current();
@@ -60,5 +69,5 @@ export function useBriefEditing(store: BriefStore, view: ComposerView, factMap: 
     [store, selectedRef, clear],
   );
 
-  return { addSection, changeBody, step, move, remove };
+  return { addSection, changeBody, changeMarking, step, move, remove };
 }

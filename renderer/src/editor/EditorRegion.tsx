@@ -2,6 +2,8 @@
 import type { RefObject } from 'react';
 import type { FactSummary, SearchHit } from '../../../shared/ipc/channels.js';
 import type { BriefSection } from '../../../shared/model/brief.js';
+import type { MarkingProfile } from '../../../shared/markings/profile.js';
+import { MarkingPicker } from './MarkingPicker.js';
 import { SectionEditor, type SectionEditorHandle } from './SectionEditor.js';
 
 interface Props {
@@ -13,9 +15,12 @@ interface Props {
   variables: Record<string, string>;
   search(query: string): Promise<SearchHit[]>;
   onBodyChange(body: string): void;
+  /** The brief's marking profile; no picker without one. */
+  profile: MarkingProfile | undefined;
+  onMarkingChange(marking: string | undefined): void;
 }
 
-export function EditorRegion({ section, session, handle, facts, variables, search, onBodyChange }: Props) {
+export function EditorRegion({ section, session, handle, facts, variables, search, onBodyChange, profile, onMarkingChange }: Props) {
   return (
     <div className="editor-region" aria-label="Section editor" role="region">
       {section ? (
@@ -28,6 +33,7 @@ export function EditorRegion({ section, session, handle, facts, variables, searc
               <span className="badge detached">{section.fromSectionId ? `Edited copy of “${section.fromSectionId}” — no longer follows the library` : 'Own text'}</span>
             )}
           </div>
+          {profile && <MarkingPicker profile={profile} sectionTitle={section.title} value={section.marking} onChange={onMarkingChange} />}
           <SectionEditor key={session} handle={handle} section={section} facts={facts} variables={variables} search={search} onBodyChange={onBodyChange} />
         </>
       ) : (

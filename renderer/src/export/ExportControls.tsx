@@ -1,12 +1,15 @@
 // Export: PDF/A option, PDF and Word through the native save dialog in main, progress while it runs, and "Show in folder".
 import { useEffect, useState } from 'react';
 import type { ExportResult, WordExportResult } from '../../../shared/ipc/channels.js';
+import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
 
 export type ExportStatus =
   | { kind: 'idle' }
   | { kind: 'busy'; startedAt: number; format: 'PDF' | 'Word file' }
   | { kind: 'saved'; result: Extract<ExportResult, { status: 'saved' }> | Extract<WordExportResult, { status: 'saved' }> }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** Marking errors stopped the export before any dialog; a DRAFT copy can still be asked for. */
+  | { kind: 'blocked'; format: 'PDF' | 'Word file'; errors: ComposeWarning[] };
 
 interface ControlsProps {
   status: ExportStatus;
@@ -21,6 +24,8 @@ interface StatusBarProps {
   status: ExportStatus;
   onReveal(): void;
   onDismiss(): void;
+  /** Export the blocked format again as a DRAFT (its banner says DRAFT — MARKINGS INCOMPLETE). */
+  onExportDraft(format: 'PDF' | 'Word file'): void;
 }
 
 export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport, onExportWord }: ControlsProps) {
@@ -41,7 +46,7 @@ export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport
 }
 
 /** Below the top bar: progress while exporting, then the result with "Show in folder". */
-export function ExportStatusBar({ status, onReveal, onDismiss }: StatusBarProps) {
+export function ExportStatusBar({ status, onReveal, onDismiss, onExportDraft }: StatusBarProps) {
   const fontWarnings = status.kind === 'saved' && 'fontWarnings' in status.result ? status.result.fontWarnings : [];
   // A long export (a big brief, PDF/A) shows how long it has been running, once a second.
   const [now, setNow] = useState(() => Date.now());
@@ -69,7 +74,26 @@ export function ExportStatusBar({ status, onReveal, onDismiss }: StatusBarProps)
         </>
       )}
       {status.kind === 'error' && <span className="status-text">Export failed: {status.message}</span>}
-      {(status.kind === 'saved' || status.kind === 'error') && (
+      {status.kind === 'blocked' && (
+        <>
+          <div className="status-text">
+            <strong>
+              Not exported: {status.errors.length} marking {status.errors.length === 1 ? 'error' : 'errors'} (listed under Warnings).
+            </strong>
+            <ul className="marking-errors" aria-label="Marking errors">
+              {status.errors.map((e, i) => (
+                <li key={i}>{e.message}</li>
+              ))}
+            </ul>
+          </div>
+          {!status.errors.some((e) => e.code === 'unknown-marking') && (
+            <button type="button" onClick={() => onExportDraft(status.format)}>
+              Export DRAFT copy…
+            </button>
+          )}
+        </>
+      )}
+      {(status.kind === 'saved' || status.kind === 'error' || status.kind === 'blocked') && (
         <button type="button" onClick={onDismiss}>Dismiss</button>
       )}
     </div>

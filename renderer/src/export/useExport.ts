@@ -2,30 +2,31 @@
 import { useCallback, useState } from 'react';
 import { api } from '../api.js';
 import type { BriefStore } from '../state/useBriefStore.js';
+import type { ExportResult, WordExportResult } from '../../../shared/ipc/channels.js';
 import type { ExportStatus } from './ExportControls.js';
 
 export function useExport(store: BriefStore, say: (text: string) => void) {
   const [pdfa, setPdfa] = useState(false);
   const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
 
-  const exportPdf = useCallback(async () => {
+  const runPdf = useCallback(async (draft: boolean) => {
     if (store.current().sections.length === 0) return say('Add at least one section before exporting.');
     setStatus({ kind: 'busy', startedAt: Date.now(), format: 'PDF' });
     try {
-      const result = await api().exportPdf(store.current(), { pdfa });
-      setStatus(result.status === 'saved' ? { kind: 'saved', result } : { kind: 'idle' });
+      const result = await api().exportPdf(store.current(), { pdfa, ...(draft && { draft: true }) });
+      setStatus(statusOf(result, 'PDF'));
     } catch (e) {
       setStatus({ kind: 'error', message: (e as Error).message });
     }
   }, [store, pdfa, say]);
 
   /** The same brief as a .docx for clearance rounds (main composes it as for the PDF). */
-  const exportWord = useCallback(async () => {
+  const runWord = useCallback(async (draft: boolean) => {
     if (store.current().sections.length === 0) return say('Add at least one section before exporting.');
     setStatus({ kind: 'busy', startedAt: Date.now(), format: 'Word file' });
     try {
-      const result = await api().exportWord(store.current());
-      setStatus(result.status === 'saved' ? { kind: 'saved', result } : { kind: 'idle' });
+      const result = await api().exportWord(store.current(), draft ? { draft: true } : {});
+      setStatus(statusOf(result, 'Word file'));
     } catch (e) {
       setStatus({ kind: 'error', message: (e as Error).message });
     }
@@ -37,7 +38,17 @@ export function useExport(store: BriefStore, say: (text: string) => void) {
   }, [say]);
 
   const dismiss = useCallback(() => setStatus({ kind: 'idle' }), []);
-  return { pdfa, setPdfa, status, exportPdf, exportWord, reveal, dismiss };
+  // Buttons and menu commands call these with no argument (never an event as the draft flag).
+  const exportPdf = useCallback(() => runPdf(false), [runPdf]);
+  const exportWord = useCallback(() => runWord(false), [runWord]);
+  const exportDraft = useCallback((format: 'PDF' | 'Word file') => void (format === 'PDF' ? runPdf(true) : runWord(true)), [runPdf, runWord]);
+  return { pdfa, setPdfa, status, exportPdf, exportWord, exportDraft, reveal, dismiss };
+}
+
+function statusOf(result: ExportResult | WordExportResult, format: 'PDF' | 'Word file'): ExportStatus {
+  if (result.status === 'saved') return { kind: 'saved', result };
+  if (result.status === 'blocked') return { kind: 'blocked', format, errors: result.errors };
+  return { kind: 'idle' };
 }
 
 export type ExportControlsState = ReturnType<typeof useExport>;

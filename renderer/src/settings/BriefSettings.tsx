@@ -1,6 +1,7 @@
 // Brief settings: template, title, dates, authors, paper, marking profile, memo header and variables.
 import { useState } from 'react';
-import { MARKING_PROFILES } from '../../../shared/markings.js';
+import { MarkingSettings } from './MarkingSettings.js';
+import { useMarkingProfiles } from './useMarkingProfiles.js';
 import { TEMPLATE_IDS, type Brief, type BriefMeta, type MemoHeader, type PaperSize, type TemplateId } from '../../../shared/model/brief.js';
 
 export const TEMPLATE_LABELS: Record<TemplateId, string> = {
@@ -25,6 +26,7 @@ export function BriefSettings({ brief, onChange }: Props) {
   const setMemo = (patch: Partial<MemoHeader>, field: string) => setMeta({ memo: { ...memo, ...patch } }, `memo:${field}`);
   const setVariables = (variables: Record<string, string>, field: string) => onChange({ ...brief, variables }, `var:${field}`);
   const [newVar, setNewVar] = useState('');
+  const profiles = useMarkingProfiles();
   const varNameOk = /^[A-Za-z][\w.]*$/.test(newVar) && !(newVar in brief.variables);
 
   return (
@@ -59,15 +61,8 @@ export function BriefSettings({ brief, onChange }: Props) {
           <span>Date</span>
           <input type="date" value={meta.date} onChange={(e) => e.target.value && setMeta({ date: e.target.value }, 'date')} />
         </label>
-        <label className="field">
-          <span>Marking</span>
-          <select value={meta.marking} onChange={(e) => setMeta({ marking: e.target.value }, 'marking')}>
-            {MARKING_PROFILES.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
-          </select>
-        </label>
       </div>
+      <MarkingSettings meta={meta} profiles={profiles} setMeta={setMeta} />
       <label className="field">
         <span>Authors (one per line)</span>
         <textarea rows={2} value={meta.authors.join('\n')} onChange={(e) => setMeta({ authors: lines(e.target.value) }, 'authors')} />

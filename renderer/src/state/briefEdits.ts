@@ -65,3 +65,14 @@ export function setSectionBody(brief: Brief, key: string, body: string): { brief
   sections[i] = next;
   return { brief: { ...brief, sections }, key: sectionKey(next) };
 }
+
+/** Sets a section's marking (canonical portion text; undefined clears it). It stays linked: a marking is the brief's call. */
+export function setSectionMarking(brief: Brief, key: string, marking: string | undefined): Brief {
+  const i = brief.sections.findIndex((s) => sectionKey(s) === key);
+  const current = brief.sections[i];
+  if (!current || current.marking === marking) return brief;
+  const { marking: _old, ...rest } = current;
+  const sections = [...brief.sections];
+  sections[i] = marking === undefined ? rest : { ...rest, marking };
+  return { ...brief, sections };
+}

@@ -1,4 +1,4 @@
-// Warnings from compose (missing/stale facts, unknown variables, unmarked portions, library updates); each one opens its section.
+// Warnings from compose, marking errors first (they block export), then missing/stale facts, unknown variables, library updates; each opens its section.
 import type { BriefChanges, FieldChange } from '../../../shared/brief-changes.js';
 import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
 
@@ -23,6 +23,9 @@ const LABELS: Record<ComposeWarning['code'], string> = {
   'unknown-section': 'Unknown section',
   'bad-table': 'Table problem',
   'refused-link': 'Link not allowed',
+  'unknown-marking': 'Marking not known',
+  'fact-above-portion': 'Fact marked above its portion',
+  'marking-field': 'Marking field',
 };
 
 /** A field's value as a reader would write it (the source object by its title and publisher). */
@@ -32,7 +35,9 @@ function show(value: FieldChange['pinned']): string {
   return String(value);
 }
 
-export function WarningsPanel({ warnings, changes, locate, onOpen, onUpdatePin, onReviewSection }: Props) {
+export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdatePin, onReviewSection }: Props) {
+  // Marking errors first: they are what stops an export.
+  const warnings = [...all.filter((w) => w.severity === 'error'), ...all.filter((w) => w.severity !== 'error')];
   return (
     <section className="warnings-panel" aria-labelledby="warnings-heading">
       <h2 id="warnings-heading">
@@ -47,14 +52,14 @@ export function WarningsPanel({ warnings, changes, locate, onOpen, onUpdatePin, 
             const pin = w.code === 'pin-changed' ? changes?.changedPins.find((c) => c.factId === w.factId) : undefined;
             const canReview = w.code === 'section-update' && !!changes?.sectionUpdates.some((u) => u.sectionId === w.sectionKey);
             return (
-              <li key={`${w.code}-${w.sectionKey ?? w.factId ?? ''}-${i}`} className={`warning ${w.code}`}>
+              <li key={`${w.code}-${w.sectionKey ?? w.factId ?? ''}-${i}`} className={`warning ${w.code}${w.severity === 'error' ? ' marking-error' : ''}`}>
                 {where ? (
                   <button type="button" className="link" onClick={() => onOpen(where.key)} title={`Open “${where.title}”`}>
-                    <strong>{LABELS[w.code]}</strong> in “{where.title}”: {w.message}
+                    <strong>{w.severity === 'error' ? `Error — ${LABELS[w.code]}` : LABELS[w.code]}</strong> in “{where.title}”: {w.message}
                   </button>
                 ) : (
                   <span>
-                    <strong>{LABELS[w.code]}</strong>: {w.message}
+                    <strong>{w.severity === 'error' ? `Error — ${LABELS[w.code]}` : LABELS[w.code]}</strong>: {w.message}
                   </span>
                 )}
                 {pin && (

@@ -5,8 +5,8 @@ import { blankBrief, localIsoDay, UNTITLED } from '../../../renderer/src/documen
 
 describe('aboutText', () => {
   it('names the version main reports, and no version without an answer', () => {
-    expect(aboutText({ name: 'Briefing Builder', version: '2.3.4' })).toBe('Briefing Builder 2.3.4 — works offline; nothing leaves this computer.');
-    expect(aboutText(null)).toBe('Briefing Builder — works offline; nothing leaves this computer.');
+    expect(aboutText({ name: 'Briefing Builder', version: '2.3.4' })).toBe('Briefing Builder 2.3.4 — works offline; nothing leaves this computer. It formats markings; it does not make a computer fit to hold classified information.');
+    expect(aboutText(null)).toBe('Briefing Builder — works offline; nothing leaves this computer. It formats markings; it does not make a computer fit to hold classified information.');
   });
 });
 
