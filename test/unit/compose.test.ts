@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compose } from '../../shared/compose/index.js';
 import { assembleBrief, UnknownSectionError } from '../../shared/assemble.js';
 import { emptyLibrary, type Fact, type Library, type Section } from '../../shared/model/library.js';
-import type { Block, Inline } from '../../shared/model/composed-doc.js';
+import { markingErrors, type Block, type Inline } from '../../shared/model/composed-doc.js';
+import { withProfiles } from '../support/marking-profiles.js';
 
 const TODAY = new Date('2026-11-25T00:00:00Z');
 
@@ -132,15 +133,72 @@ describe('compose', () => {
     expect(paragraphs(doc.sections[0]!.blocks)[0]).toBe('<script>alert(1)</script>');
   });
 
-  it('computes the overall marking and portion marks from the profile', () => {
-    const l = lib();
-    const brief = assembleBrief({ title: 'T', template: 'decision-memo', date: '2026-11-25', sectionIds: ['s1', 'b2'].slice(0, 1), meta: { marking: 'us-classified' } }, l);
-    brief.sections.push({ kind: 'detached', id: 'd', title: 'Secret part', body: 'Hidden.', marking: 'S', style: 'normal' });
+  it('computes the overall marking and portion marks from the profile; an unmarked section is a marking error', () => {
+    const l = withProfiles(lib());
+    const brief = assembleBrief({ title: 'T', template: 'decision-memo', date: '2026-11-25', sectionIds: ['s1'], meta: { marking: 'us-classified' } }, l);
+    brief.sections.push({ kind: 'detached', id: 'd', title: 'Secret part', body: 'Hidden.', marking: 'S//NF', style: 'normal' });
     const doc = compose(brief, l, { today: TODAY });
-    expect(doc.marking.banner).toBe('SECRET');
+    expect(doc.marking.banner).toBe('SECRET//NOFORN');
+    expect(doc.marking.overall).toBe('S//NF');
     const last = doc.sections[1]!.blocks.find((b) => b.kind === 'paragraph');
-    expect(last && last.kind === 'paragraph' && last.portion).toBe('(S)');
-    expect(doc.warnings.some((w) => w.code === 'unmarked-portion')).toBe(true);
+    expect(last && last.kind === 'paragraph' && last.portion).toBe('(S//NF)');
+    const unmarked = markingErrors(doc).filter((w) => w.code === 'unmarked-portion');
+    expect(unmarked.map((w) => w.message)).toEqual([expect.stringContaining('section "Title s1" has no marking')]);
+  });
+
+  it('a paragraph or list item carries its own mark; a mark-only paragraph marks the table after it; the banner combines them', () => {
+    const l = withProfiles(lib());
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: [], meta: { marking: 'us-classified' } }, l);
+    const body = '(S//REL TO USA, GBR) Own mark.\n\nSection mark.\n\n- (C//REL TO USA, GBR, AUS) item\n- plain item\n\n(S//REL TO USA, GBR)\n\n| a | b |\n|---|---|\n| 1 | 2 |';
+    brief.sections.push({ kind: 'detached', id: 'd', title: 'Mixed', body, marking: 'C//REL TO USA, GBR', style: 'normal' });
+    const unfilled = compose(brief, l, { today: TODAY });
+    expect(markingErrors(unfilled).map((w) => w.field)).toEqual(['classifiedBy', 'derivedFrom', 'declassifyOn']);
+    brief.meta.markingFields = { classifiedBy: 'J. Roe, Director', derivedFrom: 'Multiple Sources', declassifyOn: '25X1, 20761231' };
+    const doc = compose(brief, l, { today: TODAY });
+    expect(markingErrors(doc)).toEqual([]);
+    expect(doc.marking.firstPageBlock).toEqual(['Classified By: J. Roe, Director', 'Derived From: Multiple Sources', 'Declassify On: 25X1, 20761231']);
+    const blocks = doc.sections[0]!.blocks;
+    const paras = blocks.filter((b) => b.kind === 'paragraph');
+    expect(paras.map((p) => p.kind === 'paragraph' && [p.portion, text(p.inlines)])).toEqual([
+      ['(S//REL TO USA, GBR)', 'Own mark.'],
+      ['(C//REL TO USA, GBR)', 'Section mark.'],
+    ]);
+    const list = blocks.find((b) => b.kind === 'list');
+    const items = list && list.kind === 'list' ? list.items.map((i) => i[0]!) : [];
+    expect(items.map((b) => b.kind === 'paragraph' && [b.portion, text(b.inlines)])).toEqual([
+      ['(C//REL TO USA, AUS, GBR)', 'item'],
+      ['(C//REL TO USA, GBR)', 'plain item'],
+    ]);
+    const table = blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' && table.portion).toBe('(S//REL TO USA, GBR)');
+    expect(doc.marking.banner).toBe('SECRET//REL TO USA, GBR');
+  });
+
+  it('a fact marked above the portion citing it is an error naming both', () => {
+    const l = withProfiles(lib());
+    l.facts.set('secret-fact', fact('secret-fact', { marking: 'S' }));
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: [], meta: { marking: 'us-classified' } }, l);
+    brief.sections.push({ kind: 'detached', id: 'd', title: 'Low', body: 'Cites {{fact:secret-fact}}.', marking: 'U', style: 'normal' });
+    const doc = compose(brief, l, { today: TODAY });
+    const errors = markingErrors(doc).filter((w) => w.code === 'fact-above-portion');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/section "Low", paragraph 1, marked \(U\), cites fact "secret-fact", marked \(S\)/);
+    expect(doc.marking.banner).toBe('SECRET');
+  });
+
+  it('a releasable copy leaves out what is above its level before its facts are numbered', () => {
+    const l = withProfiles(lib());
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: [], meta: { marking: 'us-classified' } }, l);
+    brief.sections.push({ kind: 'detached', id: 'd', title: 'Mixed', body: '(S) Secret {{fact:a}}.\n\nOpen {{fact:b}}.', marking: 'U', style: 'normal' });
+    brief.sections.push({ kind: 'detached', id: 'e', title: 'All secret', body: 'Gone {{fact:old}}.', marking: 'S', style: 'normal' });
+    const full = compose(brief, l, { today: TODAY });
+    expect(full.notes.map((n) => n.factId)).toEqual(['a', 'b', 'old']);
+    const copy = compose(brief, l, { today: TODAY, release: { level: 'U' } });
+    expect(copy.sections.map((s) => s.key)).toEqual(['d']);
+    expect(copy.notes.map((n) => [n.n, n.factId])).toEqual([[1, 'b']]);
+    expect(JSON.stringify(copy.sections)).not.toContain('Secret');
+    expect(copy.marking.banner).toBe('UNCLASSIFIED');
+    expect(copy.marking.derived?.withheld).toBe(2);
   });
 
   it('refuses unknown section ids when assembling', () => {
