@@ -5,7 +5,9 @@ import { compose } from '../../shared/compose/index.js';
 import { Brief, BRIEF_FORMAT, BRIEF_VERSION } from '../../shared/model/brief.js';
 import type { Block, ComposedDoc, Inline } from '../../shared/model/composed-doc.js';
 import { emptyLibrary, type Fact, type Library } from '../../shared/model/library.js';
-import { fillBlockLine, markingProfile } from '../../shared/markings.js';
+import { blockLines } from '../../shared/markings/block.js';
+import { parseMarking } from '../../shared/markings/marking.js';
+import { withProfiles } from '../support/marking-profiles.js';
 import { layoutDocument } from '../../main/pdf/index.js';
 
 const TODAY = new Date('2026-11-25T00:00:00Z');
@@ -105,22 +107,27 @@ describe('id-keyed lookups in compose are safe for any string', () => {
     }
   });
 
-  it('linked section ids, marking profiles and section markings named like prototype members are unknown, with a warning', () => {
+  it('linked section ids, marking profiles and section markings named like prototype members are unknown, with an error', () => {
+    const profiles = withProfiles(library()).markingProfiles;
+    const us = profiles.get('us-classified')!;
     fc.assert(
       fc.property(anyId, (id) => {
-        // Real profile and level ids ("uk", "U", "S", ...) are known, not unknown.
-        fc.pre(markingProfile(id) === undefined && !markingProfile('us-classified')!.levels.some((l) => l.id === id));
+        // Real profile ids and level or control names ("uk", "U", "S", "NF", ...) are known, not unknown.
+        fc.pre(!profiles.has(id) && id !== 'none' && !parseMarking(us, id).ok);
         const linked = compose(brief('Text.', { sectionId: id }), library(), { today: TODAY });
         expect(bodyText(linked)).toBe('Text.');
-        const profile = compose(brief('Text.', { marking: id }), library(), { today: TODAY });
-        expect(profile.warnings.map((w) => w.message)).toContain(`unknown marking profile "${id}": no banner printed`);
-        const level = compose(brief('Text.', { marking: 'us-classified', sectionMarking: id }), library(), { today: TODAY });
-        expect(level.warnings.map((w) => w.code)).toEqual(['unmarked-portion']);
+        const profile = compose(brief('Text.', { marking: id }), withProfiles(library()), { today: TODAY });
+        expect(profile.warnings.map((w) => [w.code, w.severity])).toEqual([['unknown-marking', 'error']]);
+        expect(profile.warnings[0]!.message).toContain(`marking profile "${id}", which no library provides`);
+        expect(profile.marking.banner).toBe('');
+        const level = compose(brief('Text.', { marking: 'us-classified', sectionMarking: id }), withProfiles(library()), { today: TODAY });
+        expect(level.warnings.map((w) => w.code)).toContain('unknown-marking');
         expect(level.marking.banner).toBe('UNCLASSIFIED');
+        expect(JSON.stringify(level)).not.toContain('[object');
       }),
       { numRuns: 200, examples: PROTO_NAMES.map((n) => [n] as [string]) },
     );
-    expect(markingProfile('constructor')).toBeUndefined();
+    expect(profiles.has('constructor')).toBe(false);
   });
 
   it('a technology table naming a prototype member (or a country in an unknown forum) is a bad-table warning or a plain row', () => {
@@ -139,11 +146,14 @@ describe('id-keyed lookups in compose are safe for any string', () => {
     );
   });
 
-  it('first-page block slots named like prototype members stay visible unless the brief sets them', () => {
+  it('block fields named like prototype members are never filled from Object.prototype', () => {
+    const us = withProfiles(library()).markingProfiles.get('us-classified')!;
+    const secret = parseMarking(us, 'S');
+    if (!secret.ok) throw new Error(secret.message);
     for (const name of PROTO_NAMES) {
-      expect(fillBlockLine(`By: {${name}}`, {})).toBe(`By: {${name}}`);
+      const lines = blockLines(us, secret.marking, { [name]: 'x' });
+      expect(lines).toEqual(['Classified By: [not set]', 'Derived From: [not set]', 'Declassify On: [not set]']);
     }
-    expect(fillBlockLine('By: {constructor}', { constructor: 'Ann' })).toBe('By: Ann');
   });
 
   it('the layout refuses a template id named like a prototype member as unknown', () => {
