@@ -101,7 +101,7 @@ describe.skipIf(!soffice.ok)('LibreOffice headless reads the Word export', () =>
       expect(page).toMatch(new RegExp(`Page ${i + 1} of \\d+`));
     });
     expect(pages.slice(notesPage + 1).join('')).toContain(exported.get('decision-memo')!.doc.notes[0]!.url!.slice(0, 40));
-    expect(pages[0]).toContain('CUI Category: Export Control (CUI//EXPT)');
+    expect(pages[0]).toContain('Controlled by: Office of Technology Policy');
   });
 
   it('numbers a memo\'s paragraphs only: its headings, tables and back matter carry no paragraph number', () => {

@@ -10,7 +10,7 @@ import { readBriefFile } from '../../../main/services/documents/brief-file.js';
 import { LibraryService } from '../../../main/services/library-service.js';
 import { bundledLibraryDir, fontsDir } from '../../../main/services/app-paths.js';
 
-const EXAMPLES = ['t12-issue-brief', 'decision-memo', 'one-pager'] as const;
+const EXAMPLES = ['t12-issue-brief', 'decision-memo', 'one-pager', 'classified-sample'] as const;
 const TODAY = new Date('2026-11-25T00:00:00Z');
 // The creation date feeds pdfkit's document id, so fixing it fixes the ids too.
 const CREATION = new Date('2026-11-25T09:30:00Z');
