@@ -14,7 +14,9 @@ import { applySectionMarkings, parseFields, profileNamed, splitSectionArg } from
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
 import { readBriefFile } from '../services/documents/brief-file.js';
 import { saveBriefFromCli } from './save-brief.js';
+import { inspectPdf } from './inspect-command.js';
 import { ExportService } from '../services/export-service.js';
+import { sha256Hex } from '../services/audit-manifest.js';
 import { LibraryService } from '../services/library-service.js';
 
 const USAGE = `usage:
@@ -22,6 +24,7 @@ const USAGE = `usage:
                  [--release LEVEL [--rel-to CC]...] [--draft]
   briefing new --template ID --title TEXT --section ID[:MARKING] [--section ...]... [--var k=v]... [--date YYYY-MM-DD]
                [--profile PROFILE_ID] [--field NAME=VALUE]... --out FILE.brief
+  briefing inspect FILE.pdf [--json]         the audit manifest an exported PDF carries
   briefing check [--library DIR]...          validate libraries
   briefing check FILE.brief [--update]       pinned facts / linked sections changed in the libraries?
   briefing list sections|facts|templates|countries|forums [--search Q] [--topic T] [--json]
@@ -98,6 +101,7 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
     ...(values.release && { release: { level: values.release, relTo: values['rel-to'] ?? [] } }),
     ...(values.draft && { draft: true }),
     source: path.basename(file),
+    sourceSha256: sha256Hex(await fs.readFile(file)),
   };
   const request = { file, out: values.out, pdfa: values.pdfa, strict: values.strict, copy };
   if (format === 'pdf') return exportBrief(exporter, brief, request, io);
@@ -168,6 +172,12 @@ async function runCheckBrief(argv: string[], io: CliIO): Promise<number> {
   return runBriefCheck(positionals[0]!, lib.library(), io, { update: values.update });
 }
 
+async function runInspect(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean', default: false } });
+  if (positionals.length !== 1) usage('inspect takes one FILE.pdf');
+  return inspectPdf(positionals[0]!, values.json, io);
+}
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
   return guarded(io, async () => {
@@ -178,6 +188,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await runNew(rest, io);
       case 'check':
         return rest.some((a) => a.endsWith('.brief')) ? await runCheckBrief(rest, io) : await runCheck(rest, io, { bundledDir: bundledLibraryDir(), today: today() });
+      case 'inspect':
+        return await runInspect(rest, io);
       case 'list':
         return await runList(rest, io, { bundledDir: bundledLibraryDir(), today: today() });
       case '--help':

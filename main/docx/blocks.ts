@@ -75,7 +75,8 @@ function block(ctx: BlockContext, b: Block, env: Env): FileChild[] {
     case 'pagebreak':
       return [p({ children: [new PageBreak()] })];
     case 'table':
-      return table(ctx, b);
+      // A table is one portion: its mark on a line of its own just above it, kept with it.
+      return b.portion ? [p({ style: env.style, keepNext: true, children: [new TextRun(b.portion)] }), ...table(ctx, b)] : table(ctx, b);
   }
 }
 

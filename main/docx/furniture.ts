@@ -36,7 +36,8 @@ function runningTitle(t: DocxTheme, doc: ComposedDoc): Paragraph {
 
 /** The designation / authority block sits at the foot of page 1, above the page line. */
 function markingBlock(doc: ComposedDoc): Paragraph[] {
-  return doc.marking.firstPageBlock.map((line, i, all) => new Paragraph({ style: S.markingBlock, ...(i === all.length - 1 ? { spacing: { after: tw(6) } } : {}), children: [new TextRun(line)] }));
+  const notice = doc.marking.derived ? [doc.marking.derived.notice] : [];
+  return [...notice, ...doc.marking.firstPageBlock].map((line, i, all) => new Paragraph({ style: S.markingBlock, ...(i === all.length - 1 ? { spacing: { after: tw(6) } } : {}), children: [new TextRun(line)] }));
 }
 
 export function furniture(t: DocxTheme, doc: ComposedDoc): Pick<ISectionOptions, 'headers' | 'footers'> & { titlePage: boolean } {

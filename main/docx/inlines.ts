@@ -97,7 +97,7 @@ export function endnotes(notes: Note[]): Record<string, { children: Paragraph[] 
   const out: Record<string, { children: Paragraph[] }> = {};
   for (const note of notes) {
     const href = safeHref(note.url);
-    const children: ParagraphChild[] = [new TextRun({ text: `\u00a0${note.text}` })];
+    const children: ParagraphChild[] = [new TextRun({ text: `\u00a0${note.portion ? `${note.portion} ` : ''}${note.text}` })];
     if (href) children.push(new TextRun({ text: ' ' }), new ExternalHyperlink({ link: href, children: [new TextRun({ text: href, style: S.hyperlink })] }));
     else if (note.url) children.push(new TextRun({ text: ` ${note.url}` }));
     out[String(note.n)] = { children: [new Paragraph({ style: S.endnoteText, children })] };

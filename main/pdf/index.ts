@@ -1,4 +1,4 @@
-// The PDF engine's entry point: ComposedDoc -> laid-out pages -> tagged (optionally PDF/A-2b) PDF bytes.
+// The PDF engine's entry point: ComposedDoc -> laid-out pages -> tagged (optionally PDF/A-2b, or 3b with attachments) PDF bytes.
 import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import { layoutDocument, type LaidOutDocument } from './layout-document.js';
 import { ExportOutput } from './output-export.js';
@@ -20,6 +20,19 @@ export interface RenderOptions {
    * unchanged lines reused from earlier previews in this process). Never PDF/A (`pdfa` is ignored). Not for saving.
    */
   preview?: boolean;
+  /**
+   * Files embedded in the PDF (the audit manifest), with relationship Data. Never in a preview. With PDF/A they make
+   * it PDF/A-3b, the part that allows attachments that are not PDF/A themselves.
+   */
+  attachments?: PdfAttachment[];
+}
+
+export interface PdfAttachment {
+  name: string;
+  /** MIME type, e.g. application/json. */
+  type: string;
+  description: string;
+  data: Uint8Array;
 }
 
 export interface RenderResult {
@@ -38,13 +51,16 @@ export function writeLaidOut(doc: ComposedDoc, laid: LaidOutDocument, options: R
     fonts: laid.fonts,
     page: laid.theme.page,
     // The one place the mode is chosen: a preview is never PDF/A.
-    output: options.preview ? previewOutput : new ExportOutput(!!options.pdfa),
+    output: options.preview ? previewOutput : new ExportOutput(!!options.pdfa, !!options.attachments?.length),
+    attachments: options.preview ? [] : (options.attachments ?? []),
     pages: laid.pages,
     info: {
       title: doc.meta.title,
       author: doc.meta.authors.join(', '),
       subject: doc.meta.subject ?? doc.meta.subtitle ?? doc.meta.memo?.subject ?? '',
-      keywords: doc.meta.keywords.join(', '),
+      // The marking leads the keywords too, so any reader's document properties show it.
+      keywords: [...(doc.marking.banner ? [doc.marking.banner] : []), ...doc.meta.keywords].join(', '),
+      classification: doc.marking.banner,
       language: doc.language || 'en',
       creationDate: options.creationDate ?? new Date(),
     },

@@ -129,8 +129,12 @@ function layoutBlock(ctx: LayoutContext, b: Block, env: Env): FlowItem[] {
       ];
     case 'pagebreak':
       return [{ kind: 'pagebreak', height: 0, keepWithNext: false, containers: env.containers, struct: null }];
-    case 'table':
-      return layoutTable(ctx, b, env);
+    case 'table': {
+      // A table is one portion: its mark stands on a line of its own just above it, kept with it.
+      if (!b.portion) return layoutTable(ctx, b, env);
+      const mark = textItems(ctx, [{ kind: 'text', text: b.portion }], env.text, env, { type: 'P', justify: false, keep: 'next', hyphenate: false });
+      return [gap(t.paraSpace, { containers: env.containers }), ...mark, ...layoutTable(ctx, b, env)];
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-// Export output: tagged (optionally PDF/A-2b), compressed, link annotations and named destinations, per-document subsets.
+// Export output: tagged (optionally PDF/A-2b, or 3b with attachments), compressed, link annotations and named destinations, per-document subsets.
 import { runsOps, type ContentBuffer } from './content-ops.js';
 import { DocumentFonts } from './document-fonts.js';
 import type { StructNode } from './flow.js';
@@ -13,8 +13,9 @@ import { isAllowedUrl } from '../../shared/model/url-policy.js';
 export class ExportOutput implements OutputStrategy {
   readonly pdfkit: PdfkitModeOptions;
 
-  constructor(pdfa: boolean) {
-    this.pdfkit = { tagged: true, compress: true, ...(pdfa ? { subset: 'PDF/A-2b' as const } : {}) };
+  /** `attachments`: the file embeds files (the manifest), which PDF/A-2 forbids and PDF/A-3 allows. */
+  constructor(pdfa: boolean, attachments = false) {
+    this.pdfkit = { tagged: true, compress: true, ...(pdfa ? { subset: attachments ? ('PDF/A-3b' as const) : ('PDF/A-2b' as const) } : {}) };
   }
 
   write(run: () => void): void {

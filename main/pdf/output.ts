@@ -10,7 +10,7 @@ import type { ContentMarker } from './tagging.js';
 export interface PdfkitModeOptions {
   tagged: boolean;
   compress: boolean;
-  subset?: 'PDF/A-2b';
+  subset?: 'PDF/A-2b' | 'PDF/A-3b';
 }
 
 /**

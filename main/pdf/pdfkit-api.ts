@@ -45,6 +45,8 @@ export interface PdfDoc {
   _font: PdfEmbeddedFont;
   _fontFamilies: Record<string, PdfEmbeddedFont>;
   endMetadata(): void;
+  /** Embeds a file (pdfkit's attachments mixin): an EmbeddedFile stream, its Filespec in the names tree and in AF. */
+  file(data: Uint8Array, options: { name: string; type: string; description: string; relationship: 'Data'; creationDate: Date; modifiedDate: Date }): PdfRef;
   /** Where pdfkit sends every serialised piece of the file, and the running byte offset it keeps. */
   _write(data: string | Uint8Array): void;
   _offset: number;

@@ -16,6 +16,8 @@ export interface DocInfo {
   keywords: string;
   language: string;
   creationDate: Date;
+  /** The overall marking's banner ('' for none): written as the Info key /Classification. */
+  classification: string;
 }
 
 export interface WriteInput {
@@ -25,6 +27,8 @@ export interface WriteInput {
   pages: FramePage[];
   /** Export or preview (output-export.ts, output-preview.ts). */
   output: OutputStrategy;
+  /** Embedded files (the audit manifest); dated with the document, so the same input gives the same bytes. */
+  attachments?: readonly { name: string; type: string; description: string; data: Uint8Array }[];
 }
 
 export function writePdf(input: WriteInput): Uint8Array {
@@ -48,12 +52,17 @@ export function writePdf(input: WriteInput): Uint8Array {
       Creator: 'Briefing Builder',
       Producer: 'Briefing Builder (pdfkit)',
       CreationDate: info.creationDate,
+      // A custom Info key (allowed next to the XMP packet in PDF/A: it has no XMP counterpart to disagree with).
+      ...(info.classification && { Classification: info.classification }),
     },
   }) as unknown as PdfDoc;
   escapeInfoForXmp(doc);
   const out = collectOutput(doc);
   output.write(() => {
     new PageWriter(doc, input).writeAll();
+    for (const a of input.attachments ?? []) {
+      doc.file(a.data, { name: a.name, type: a.type, description: a.description, relationship: 'Data', creationDate: info.creationDate, modifiedDate: info.creationDate });
+    }
     doc.end();
   });
   // pdfkit finishes synchronously once every object is ended; anything still open would truncate the file.

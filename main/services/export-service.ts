@@ -6,7 +6,9 @@ import { markingErrors, type ComposedDoc, type ComposeWarning } from '../../shar
 import type { Library } from '../../shared/model/library.js';
 import { EXIT, UserFacingError } from '../../shared/errors.js';
 import { NO_MARKING_PROFILE, parseRelease, type MarkingProfile, type ReleaseTarget } from '../../shared/markings/index.js';
-import { renderPdf } from '../pdf/index.js';
+import { renderPdf, type PdfAttachment } from '../pdf/index.js';
+import { appVersion } from './app-paths.js';
+import { buildManifest, MANIFEST_FILE, sha256Hex, type ManifestSource } from './audit-manifest.js';
 import { checkExportTarget, writeExportFile, type ExportFormat, type TargetCheck } from './export-target.js';
 
 export interface ExportDeps {
@@ -48,6 +50,8 @@ export interface CopyOptions {
   draft?: boolean;
   /** The brief file's name, for the derived-copy notice and the manifest. */
   source?: string;
+  /** SHA-256 of the brief file's bytes (the CLI read them); without it the manifest hashes the brief as held in memory. */
+  sourceSha256?: string;
 }
 
 /**
@@ -110,8 +114,18 @@ export class ExportService implements Exporter {
   async render(brief: Brief, options: { pdfa: boolean; preview?: boolean } & CopyOptions): Promise<RenderedBrief> {
     const doc = this.compose(brief, { ...options, draft: options.draft || options.preview });
     if (!options.preview) refuseMarkingErrors(doc);
-    const pdf = await renderPdf(doc, { pdfa: options.pdfa, preview: options.preview, fontsDir: this.deps.fontsDir });
+    const attachments = options.preview ? [] : [this.manifestAttachment(doc, brief, options)];
+    const pdf = await renderPdf(doc, { pdfa: options.pdfa, preview: options.preview, fontsDir: this.deps.fontsDir, attachments });
     return { doc, bytes: pdf.bytes, pageCount: pdf.pageCount, fontWarnings: pdf.warnings };
+  }
+
+  /** The audit manifest of this copy, as the JSON file the PDF embeds (audit-manifest.ts). */
+  private manifestAttachment(doc: ComposedDoc, brief: Brief, copy: CopyOptions): PdfAttachment {
+    const source: ManifestSource = copy.sourceSha256
+      ? { file: copy.source ?? 'brief', sha256: copy.sourceSha256, hashOf: 'file' }
+      : { file: copy.source ?? `${brief.meta.title}.brief`, sha256: sha256Hex(JSON.stringify(brief)), hashOf: 'document' };
+    const manifest = buildManifest(doc, brief, source, { name: 'Briefing Builder', version: appVersion() }, this.deps.library());
+    return { name: MANIFEST_FILE, type: 'application/json', description: 'Briefing Builder audit manifest', data: new TextEncoder().encode(JSON.stringify(manifest, null, 2)) };
   }
 
   /**

@@ -67,7 +67,8 @@ export function notesSection(ctx: LayoutContext, doc: ComposedDoc, env: Env): Fl
   const hang = s.size * 2.2;
   const inner: Env = { ...env, x: env.x + hang, width: env.width - hang };
   for (const note of doc.notes) {
-    const inlines: Inline[] = text(note.text);
+    // A note is a portion too: it opens with its fact's mark where the profile marks portions.
+    const inlines: Inline[] = text(note.portion ? `${note.portion} ${note.text}` : note.text);
     if (note.url) inlines.push({ kind: 'text', text: ' ' }, { kind: 'text', text: note.url, href: note.url });
     const struct: StructNode = node('Note', env.parent);
     const items = textItems(ctx, inlines, s, inner, { type: 'Note', struct, justify: false, hyphenate: false, anchor: { id: noteDest(note.n) } });
@@ -81,7 +82,9 @@ export function notesSection(ctx: LayoutContext, doc: ComposedDoc, env: Env): Fl
 /** Lines of the first-page marking block (classification authority, CUI designation). */
 export function markingBlock(ctx: LayoutContext, doc: ComposedDoc, env: Env): LineItem[] {
   const s: TextStyle = { ...ctx.theme.furniture.text, color: ctx.theme.body.color };
-  return doc.marking.firstPageBlock.flatMap((l) => lines(ctx, text(l), s, env));
+  // A releasable copy says on page 1 that it is one, and of what, above the authority block.
+  const notice = doc.marking.derived ? [doc.marking.derived.notice] : [];
+  return [...notice, ...doc.marking.firstPageBlock].flatMap((l) => lines(ctx, text(l), s, env));
 }
 
 /** Banner top and bottom, running title from page 2, "Page X of Y" in the footer. */
