@@ -1,0 +1,89 @@
+// End to end: mark a section in the composer, see the preview's banner follow, have an unmarked export blocked, export a DRAFT.
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.js';
+import { browserOrSkipReason, useHarness, type Harness } from './harness.js';
+import { readPdfText } from '../support/read-pdf.js';
+
+const browser = browserOrSkipReason();
+
+/** A saved PDF's text, once the export has written it (the dialog answers before the file exists). */
+async function savedPdf(h: Harness, i: number) {
+  await expect.poll(() => h.savedFiles.length, { timeout: 60_000 }).toBeGreaterThan(i);
+  await expect.poll(() => page(h), { timeout: 60_000 }).toMatch(/^Saved /);
+  return readPdfText(h.savedFiles[i]!);
+}
+const page = (h: Harness) => h.page.locator('.export-status .status-text').textContent();
+
+/** The preview's first page text, once the preview is up to date. */
+async function previewFirstPage(h: Harness): Promise<string> {
+  const { page } = h;
+  await expect.poll(() => page.locator('.preview-status').textContent(), { timeout: 30_000 }).toMatch(/^Up to date/);
+  await page.locator('.page-input input').fill('1');
+  await page.waitForFunction(() => document.querySelector('.textLayer')?.getAttribute('data-page') === '1' && (document.querySelector('.textLayer')?.childElementCount ?? 0) > 0);
+  return (await page.locator('.textLayer').textContent()) ?? '';
+}
+
+describe.skipIf('skip' in browser)('markings in Chromium', () => {
+  let h: Harness;
+  useHarness(browser as { path: string }, (x) => (h = x));
+
+  it('marks sections with the picker, the preview banner follows, an unmarked export is blocked and a DRAFT goes out', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: /^Add / }).first().waitFor();
+    const titles: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const button = page.getByRole('button', { name: /^Add / }).nth(0);
+      const label = (await button.getAttribute('aria-label'))!.replace(/^Add /, '');
+      titles.push(label);
+      await button.click();
+      await page.getByRole('button', { name: `Added ${label}` }).waitFor();
+    }
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel('Marking profile').selectOption('us-classified');
+    await page.getByText('it does not make a computer fit to hold classified information').first().waitFor();
+    const settingsAxe = await axeViolations(page);
+
+    // With nothing marked, the preview is a draft: its banner says the markings are incomplete.
+    await expect.poll(() => previewFirstPage(h), { timeout: 30_000 }).toContain('DRAFT — MARKINGS INCOMPLETE');
+
+    // An export is blocked, with the errors listed, before any save dialog.
+    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await page.getByRole('list', { name: 'Marking errors' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('list', { name: 'Marking errors' }).textContent()).toContain(`section "${titles[0]}" has no marking`);
+    expect(h.savedFiles).toHaveLength(0);
+    const blockedAxe = await axeViolations(page);
+
+    // "Export DRAFT copy…" goes out, and says DRAFT on every page.
+    await page.getByRole('button', { name: 'Export DRAFT copy…' }).click();
+    const draft = await savedPdf(h, 0);
+    for (const p of draft.pages) expect(p).toContain('DRAFT — MARKINGS INCOMPLETE');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+
+    // Mark both sections SECRET, the second NOFORN too, and fill the authority block.
+    for (const [i, title] of titles.entries()) {
+      await page.getByRole('tab', { name: /^Outline/ }).click();
+      await page.locator('.outline-select', { hasText: title }).first().click();
+      const picker = page.getByRole('group', { name: `Marking of “${title}”` });
+      await picker.getByLabel('Level').selectOption('S');
+      if (i === 1) await picker.getByLabel('NOFORN').check();
+      await expect.poll(() => picker.getByLabel('Portion mark').textContent()).toBe(i === 1 ? '(S//NF)' : '(S)');
+    }
+    const pickerAxe = await axeViolations(page);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel('Classified By').fill('J. Roe, Director, Office of Exercises');
+    await page.getByLabel('Derived From').fill('Multiple Sources');
+    await page.getByLabel('Declassify On').fill('2036-12-31');
+    await page.getByText('"Declassify On" reads "2036-12-31", which is not in the expected form').waitFor();
+    await page.getByLabel('Declassify On').fill('20361231');
+
+    await expect.poll(() => previewFirstPage(h), { timeout: 30_000 }).toContain('SECRET//NOFORN');
+    expect(await previewFirstPage(h)).not.toContain('DRAFT');
+
+    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    const pdf = await savedPdf(h, 1);
+    for (const p of pdf.pages) expect(p).toContain('SECRET//NOFORN');
+    expect(pdf.pages[0]).toContain('Declassify On: 20361231');
+    expect(h.refused).toEqual([]);
+    expect({ settingsAxe, blockedAxe, pickerAxe }).toEqual({ settingsAxe: [], blockedAxe: [], pickerAxe: [] });
+  });
+});
