@@ -33,7 +33,7 @@ export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport
   return (
     <div className="export-controls">
       <label className="check">
-        <input type="checkbox" checked={pdfa} onChange={(e) => onPdfaChange(e.target.checked)} /> PDF/A-2b
+        <input type="checkbox" checked={pdfa} onChange={(e) => onPdfaChange(e.target.checked)} /> PDF/A
       </label>
       <button type="button" className="primary" onClick={onExport} disabled={!canExport || busy} aria-keyshortcuts="Control+E">
         {busy ? 'Exporting…' : 'Export PDF…'}

@@ -22,6 +22,21 @@ describe('PDF/A-2b', () => {
     expect(qpdfCheck(r.bytes).ok).toBe(true);
   });
 
+  it('with an attachment (the audit manifest) declares PDF/A-3b and lists the file in the catalog /AF, relationship Data', async () => {
+    const data = new TextEncoder().encode('{"format":"test"}');
+    const r = await renderPdf(sampleIssueBrief(), { pdfa: true, creationDate, attachments: [{ name: 'm.json', type: 'application/json', description: 'test', data }] });
+    const raw = Buffer.from(r.bytes).toString('latin1');
+    const xmp = xmpPacket(r.bytes);
+    expect(xmp).toMatch(/<pdfaid:part>3<\/pdfaid:part>/);
+    expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(raw).toMatch(/\/AF \[\d+ 0 R\]/);
+    expect(raw).toMatch(/\/AFRelationship \/Data/);
+    expect(qpdfCheck(r.bytes).ok).toBe(true);
+    // The same input and date give the same bytes, attachment included.
+    const again = await renderPdf(sampleIssueBrief(), { pdfa: true, creationDate, attachments: [{ name: 'm.json', type: 'application/json', description: 'test', data }] });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(r.bytes))).toBe(true);
+  });
+
   it('escapes "&", "<" and quotes in XMP while the Info dictionary keeps the title as written', async () => {
     const doc = sampleMemo();
     const title = 'R&D <priorities> for "allies" & partners';
