@@ -27,6 +27,7 @@ export function buildMenuTemplate({ platform, send }: MenuDeps): MenuItemConstru
         { type: 'separator' },
         item('Export PDF…', 'export-pdf', 'CmdOrCtrl+E'),
         item('Export Word…', 'export-word', 'CmdOrCtrl+Shift+E'),
+        item('Export Releasable Copy…', 'export-releasable'),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],

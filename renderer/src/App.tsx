@@ -1,6 +1,10 @@
 // The composer window: wires the composer's state hooks to its layout — library | brief (outline, settings,
 // section editor) | live PDF preview with warnings — and routes menu, keyboard and toolbar commands.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReleaseArgs } from '../../shared/ipc/channels.js';
+import { ReleaseDialog } from './export/ReleaseDialog.js';
+import { MARKING_PICKER_ID } from './editor/MarkingPicker.js';
+import { markingFieldId } from './settings/MarkingSettings.js';
 import { api } from './api.js';
 import { BriefPane } from './brief-pane/BriefPane.js';
 import { useBriefEditing } from './composer/useBriefEditing.js';
@@ -35,7 +39,11 @@ export function App() {
   const store = useBriefStore(blankBrief);
   const brief = store.brief;
   const profiles = useMarkingProfiles();
-  const preview = usePreview(brief);
+  const profile = profiles.find((p) => p.id === brief.meta.marking);
+  const [releaseOpen, setReleaseOpen] = useState(false);
+  // The preview shows this releasable copy instead of the whole brief until the user goes back.
+  const [previewRelease, setPreviewRelease] = useState<ReleaseArgs | null>(null);
+  const preview = usePreview(brief, profile ? previewRelease : null);
   const { notice, show, say } = useNotice();
   const doc = useDocumentCommands(store, show);
   const view = useComposerView(store);
@@ -59,6 +67,7 @@ export function App() {
     'save-as': doc.saveAs,
     'export-pdf': () => void exporting.exportPdf(),
     'export-word': () => void exporting.exportWord(),
+    'export-releasable': () => (profile ? setReleaseOpen(true) : say('Choose a marking profile in Settings first: a releasable copy is cut by its levels.')),
     find: () => {
       searchRef.current?.focus();
       searchRef.current?.select();
@@ -85,8 +94,24 @@ export function App() {
         canExport={brief.sections.length > 0 && !!brief.meta.title.trim()}
         exporting={exporting}
         onOpenRecent={doc.openRecent}
+        marked={!!profile}
       />
       <ExportStatusBar status={exporting.status} onReveal={() => void exporting.reveal()} onDismiss={exporting.dismiss} onExportDraft={exporting.exportDraft} />
+      {releaseOpen && profile && (
+        <ReleaseDialog
+          profile={profile}
+          initial={previewRelease}
+          onClose={() => setReleaseOpen(false)}
+          onPreview={(r) => {
+            setPreviewRelease(r);
+            setReleaseOpen(false);
+          }}
+          onExport={(r) => {
+            setReleaseOpen(false);
+            void exporting.exportReleasable(r);
+          }}
+        />
+      )}
       <NoticeBar notice={notice} onDismiss={() => show(null)} />
       <RecoveryOffers offers={doc.offers} onRestore={doc.restore} onDiscard={doc.discard} />
       <main className="panes">
@@ -119,7 +144,7 @@ export function App() {
                 variables={brief.variables}
                 search={(q) => api().searchLibrary(q, { kinds: ['fact'] })}
                 onBodyChange={editing.changeBody}
-                profile={profiles.find((p) => p.id === brief.meta.marking)}
+                profile={profile}
                 onMarkingChange={editing.changeMarking}
               />
             </>
@@ -127,6 +152,20 @@ export function App() {
           settings={<BriefSettings brief={brief} onChange={(next, key) => store.update(next, key)} />}
         />
         <div className="preview-column">
+          {previewRelease && profile && (
+            <div className="release-preview" role="status">
+              <span>
+                Previewing the releasable copy at {profile.levels.find((l) => l.id === previewRelease.level)?.banner ?? previewRelease.level}
+                {previewRelease.relTo?.length ? `, releasable to ${previewRelease.relTo.join(', ')}` : ''}.
+              </span>
+              <button type="button" onClick={() => void exporting.exportReleasable(previewRelease)}>
+                Export this copy…
+              </button>
+              <button type="button" onClick={() => setPreviewRelease(null)}>
+                Show the whole brief
+              </button>
+            </div>
+          )}
           <PdfPreview preview={preview} target={view.target} />
           <WarningsPanel
             warnings={preview.result?.warnings ?? []}
@@ -134,9 +173,15 @@ export function App() {
             onUpdatePin={(factId) => void updates.apply('pin', factId)}
             onReviewSection={updates.setReviewing}
             locate={(w) => locateWarning(brief, w)}
-            onOpen={(key) => {
+            onOpen={(key, w) => {
               view.select(key);
-              setTimeout(() => editor.current?.focus(), 0);
+              // A marking error about the section lands on its marking picker; anything else on its text.
+              const onPicker = w && (w.code === 'unmarked-portion' || w.code === 'unknown-marking') && !w.factId;
+              setTimeout(() => (onPicker ? document.getElementById(MARKING_PICKER_ID)?.focus() : editor.current?.focus()), 0);
+            }}
+            onGoToField={(field) => {
+              view.setTab('settings');
+              setTimeout(() => document.getElementById(markingFieldId(field))?.focus(), 0);
             }}
           />
         </div>

@@ -1,6 +1,6 @@
 // Commands the application menu sends to the renderer (main -> renderer is this one event, nothing else).
 export const MENU_CHANNEL = 'menu:command';
-export const MENU_COMMANDS = ['new', 'open', 'save', 'save-as', 'export-pdf', 'export-word', 'find', 'undo', 'redo', 'about'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'save-as', 'export-pdf', 'export-word', 'export-releasable', 'find', 'undo', 'redo', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(x: unknown): x is MenuCommand {

@@ -1,4 +1,4 @@
-// End to end: mark a section in the composer, see the preview's banner follow, have an unmarked export blocked, export a DRAFT.
+// End to end: mark sections in the composer, see the preview's banner follow, have an unmarked export blocked, export a DRAFT and a releasable copy.
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
 import { browserOrSkipReason, useHarness, type Harness } from './harness.js';
@@ -27,7 +27,7 @@ describe.skipIf('skip' in browser)('markings in Chromium', () => {
   let h: Harness;
   useHarness(browser as { path: string }, (x) => (h = x));
 
-  it('marks sections with the picker, the preview banner follows, an unmarked export is blocked and a DRAFT goes out', async () => {
+  it('marks sections with the picker, the preview banner follows, an unmarked export is blocked, a DRAFT and a releasable copy go out', async () => {
     const { page } = h;
     await page.getByRole('button', { name: /^Add / }).first().waitFor();
     const titles: string[] = [];
@@ -52,6 +52,9 @@ describe.skipIf('skip' in browser)('markings in Chromium', () => {
     expect(await page.getByRole('list', { name: 'Marking errors' }).textContent()).toContain(`section "${titles[0]}" has no marking`);
     expect(h.savedFiles).toHaveLength(0);
     const blockedAxe = await axeViolations(page);
+    // The warnings list the marking errors first; "Go to" lands on the section's marking picker.
+    await page.locator('.warnings-panel button.link', { hasText: 'Error — Unmarked portion' }).first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('section-marking-level');
 
     // "Export DRAFT copy…" goes out, and says DRAFT on every page.
     await page.getByRole('button', { name: 'Export DRAFT copy…' }).click();
@@ -59,16 +62,19 @@ describe.skipIf('skip' in browser)('markings in Chromium', () => {
     for (const p of draft.pages) expect(p).toContain('DRAFT — MARKINGS INCOMPLETE');
     await page.getByRole('button', { name: 'Dismiss' }).click();
 
-    // Mark both sections SECRET, the second NOFORN too, and fill the authority block.
+    // Mark the first section UNCLASSIFIED and the second SECRET//NOFORN, and fill the authority block.
     for (const [i, title] of titles.entries()) {
       await page.getByRole('tab', { name: /^Outline/ }).click();
       await page.locator('.outline-select', { hasText: title }).first().click();
       const picker = page.getByRole('group', { name: `Marking of “${title}”` });
-      await picker.getByLabel('Level').selectOption('S');
+      await picker.getByLabel('Level').selectOption(i === 1 ? 'S' : 'U');
       if (i === 1) await picker.getByLabel('NOFORN').check();
-      await expect.poll(() => picker.getByLabel('Portion mark').textContent()).toBe(i === 1 ? '(S//NF)' : '(S)');
+      await expect.poll(() => picker.getByLabel('Portion mark').textContent()).toBe(i === 1 ? '(S//NF)' : '(U)');
     }
     const pickerAxe = await axeViolations(page);
+    // Now the brief is SECRET, its authority fields are errors; "Go to" lands on the field in Settings.
+    await page.locator('.warnings-panel button.link', { hasText: '"Classified By" is not filled in' }).click({ timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('marking-field-classifiedBy');
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByLabel('Classified By').fill('J. Roe, Director, Office of Exercises');
     await page.getByLabel('Derived From').fill('Multiple Sources');
@@ -83,7 +89,26 @@ describe.skipIf('skip' in browser)('markings in Chromium', () => {
     const pdf = await savedPdf(h, 1);
     for (const p of pdf.pages) expect(p).toContain('SECRET//NOFORN');
     expect(pdf.pages[0]).toContain('Declassify On: 20361231');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+
+    // A releasable copy at UNCLASSIFIED: previewed first, then exported; the SECRET section is not in its bytes.
+    await page.getByRole('button', { name: 'Releasable copy…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export releasable copy' });
+    await dialog.getByLabel('Highest level').selectOption('U');
+    const releaseAxe = await axeViolations(page);
+    await dialog.getByRole('button', { name: 'Preview copy' }).click();
+    await page.getByText('Previewing the releasable copy at UNCLASSIFIED').waitFor();
+    await expect.poll(() => previewFirstPage(h), { timeout: 30_000 }).toContain('UNCLASSIFIED');
+    expect(await previewFirstPage(h)).toContain('Derived copy');
+    await page.getByRole('button', { name: 'Export this copy…' }).click();
+    const copy = await savedPdf(h, 2);
+    expect(copy.text).not.toContain(titles[1]!);
+    expect(copy.text).toContain(titles[0]!);
+    for (const p of copy.pages) expect(p).toContain('UNCLASSIFIED');
+    await page.getByRole('button', { name: 'Show the whole brief' }).click();
+    await expect.poll(() => previewFirstPage(h), { timeout: 30_000 }).toContain('SECRET//NOFORN');
+
     expect(h.refused).toEqual([]);
-    expect({ settingsAxe, blockedAxe, pickerAxe }).toEqual({ settingsAxe: [], blockedAxe: [], pickerAxe: [] });
+    expect({ settingsAxe, blockedAxe, pickerAxe, releaseAxe }).toEqual({ settingsAxe: [], blockedAxe: [], pickerAxe: [], releaseAxe: [] });
   });
 });

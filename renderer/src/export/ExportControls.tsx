@@ -18,6 +18,8 @@ interface ControlsProps {
   onPdfaChange(v: boolean): void;
   onExport(): void;
   onExportWord(): void;
+  /** Opens "Export releasable copy…" (shown when the brief has a marking profile). */
+  onExportReleasable?: () => void;
 }
 
 interface StatusBarProps {
@@ -28,7 +30,7 @@ interface StatusBarProps {
   onExportDraft(format: 'PDF' | 'Word file'): void;
 }
 
-export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport, onExportWord }: ControlsProps) {
+export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport, onExportWord, onExportReleasable }: ControlsProps) {
   const busy = status.kind === 'busy';
   return (
     <div className="export-controls">
@@ -41,6 +43,11 @@ export function ExportControls({ status, pdfa, canExport, onPdfaChange, onExport
       <button type="button" onClick={onExportWord} disabled={!canExport || busy} aria-keyshortcuts="Control+Shift+E">
         Export Word…
       </button>
+      {onExportReleasable && (
+        <button type="button" onClick={onExportReleasable} disabled={!canExport || busy}>
+          Releasable copy…
+        </button>
+      )}
     </div>
   );
 }

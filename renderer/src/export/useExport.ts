@@ -2,18 +2,18 @@
 import { useCallback, useState } from 'react';
 import { api } from '../api.js';
 import type { BriefStore } from '../state/useBriefStore.js';
-import type { ExportResult, WordExportResult } from '../../../shared/ipc/channels.js';
+import type { ExportResult, ReleaseArgs, WordExportResult } from '../../../shared/ipc/channels.js';
 import type { ExportStatus } from './ExportControls.js';
 
 export function useExport(store: BriefStore, say: (text: string) => void) {
   const [pdfa, setPdfa] = useState(false);
   const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
 
-  const runPdf = useCallback(async (draft: boolean) => {
+  const runPdf = useCallback(async (draft: boolean, release?: ReleaseArgs) => {
     if (store.current().sections.length === 0) return say('Add at least one section before exporting.');
     setStatus({ kind: 'busy', startedAt: Date.now(), format: 'PDF' });
     try {
-      const result = await api().exportPdf(store.current(), { pdfa, ...(draft && { draft: true }) });
+      const result = await api().exportPdf(store.current(), { pdfa, ...(draft && { draft: true }), ...(release && { release }) });
       setStatus(statusOf(result, 'PDF'));
     } catch (e) {
       setStatus({ kind: 'error', message: (e as Error).message });
@@ -41,8 +41,9 @@ export function useExport(store: BriefStore, say: (text: string) => void) {
   // Buttons and menu commands call these with no argument (never an event as the draft flag).
   const exportPdf = useCallback(() => runPdf(false), [runPdf]);
   const exportWord = useCallback(() => runWord(false), [runWord]);
+  const exportReleasable = useCallback((release: ReleaseArgs) => runPdf(false, release), [runPdf]);
   const exportDraft = useCallback((format: 'PDF' | 'Word file') => void (format === 'PDF' ? runPdf(true) : runWord(true)), [runPdf, runWord]);
-  return { pdfa, setPdfa, status, exportPdf, exportWord, exportDraft, reveal, dismiss };
+  return { pdfa, setPdfa, status, exportPdf, exportWord, exportDraft, exportReleasable, reveal, dismiss };
 }
 
 function statusOf(result: ExportResult | WordExportResult, format: 'PDF' | 'Word file'): ExportStatus {

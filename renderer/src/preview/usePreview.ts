@@ -1,6 +1,6 @@
 // Keeps a PDF preview of the brief: asks main ~300 ms after the last change; out-of-date replies are dropped.
 import { useEffect, useRef, useState } from 'react';
-import type { PreviewResult } from '../../../shared/ipc/channels.js';
+import type { PreviewResult, ReleaseArgs } from '../../../shared/ipc/channels.js';
 import type { Brief } from '../../../shared/model/brief.js';
 import { api } from '../api.js';
 
@@ -14,7 +14,8 @@ export interface PreviewState {
   error: string | null;
 }
 
-export function usePreview(brief: Brief): PreviewState {
+/** `release`: preview the releasable copy at that level instead of the whole brief. */
+export function usePreview(brief: Brief, release: ReleaseArgs | null = null): PreviewState {
   const seq = useRef(0);
   const [state, setState] = useState<PreviewState>({ result: null, shownSeq: 0, pending: true, error: null });
   useEffect(() => {
@@ -23,9 +24,9 @@ export function usePreview(brief: Brief): PreviewState {
     if (!brief.meta.title.trim()) return void setState((s) => ({ ...s, pending: false, error: 'the brief needs a title (Settings → Title)' }));
     setState((s) => (s.pending ? s : { ...s, pending: true }));
     const timer = setTimeout(() => {
-      api()
-        .previewPdf(brief)
-        .then(
+      // No second argument at all without a release: an explicit undefined crosses IPC as null, which the schema refuses.
+      const request = release ? api().previewPdf(brief, { release }) : api().previewPdf(brief);
+      request.then(
           (result) => {
             // A newer edit has been made since this request left: its own request will replace it.
             if (mine !== seq.current) return;
@@ -35,6 +36,6 @@ export function usePreview(brief: Brief): PreviewState {
         );
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [brief]);
+  }, [brief, release]);
   return state;
 }

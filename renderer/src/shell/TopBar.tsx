@@ -14,9 +14,11 @@ interface Props {
   canExport: boolean;
   exporting: ExportControlsState;
   onOpenRecent(recentId: string): void;
+  /** The brief has a marking profile: a releasable copy can be cut. */
+  marked: boolean;
 }
 
-export function TopBar({ run, doc, briefTitle, canUndo, canRedo, canExport, exporting, onOpenRecent }: Props) {
+export function TopBar({ run, doc, briefTitle, canUndo, canRedo, canExport, exporting, onOpenRecent, marked }: Props) {
   return (
     <header className="topbar">
       <h1>Briefing Builder</h1>
@@ -41,6 +43,7 @@ export function TopBar({ run, doc, briefTitle, canUndo, canRedo, canExport, expo
         onPdfaChange={exporting.setPdfa}
         onExport={() => void exporting.exportPdf()}
         onExportWord={() => void exporting.exportWord()}
+        {...(marked && { onExportReleasable: () => run('export-releasable') })}
       />
     </header>
   );

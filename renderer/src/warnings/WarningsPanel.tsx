@@ -8,9 +8,11 @@ interface Props {
   changes: BriefChanges | null;
   /** The section a warning is about (its sectionKey, or the first section citing its fact). */
   locate(w: ComposeWarning): { key: string; title: string } | null;
-  onOpen(sectionKey: string): void;
+  onOpen(sectionKey: string, warning?: ComposeWarning): void;
   onUpdatePin(factId: string): void;
   onReviewSection(sectionId: string): void;
+  /** A marking-field error: the Settings field it is about. */
+  onGoToField(field: string): void;
 }
 
 const LABELS: Record<ComposeWarning['code'], string> = {
@@ -35,7 +37,7 @@ function show(value: FieldChange['pinned']): string {
   return String(value);
 }
 
-export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdatePin, onReviewSection }: Props) {
+export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdatePin, onReviewSection, onGoToField }: Props) {
   // Marking errors first: they are what stops an export.
   const warnings = [...all.filter((w) => w.severity === 'error'), ...all.filter((w) => w.severity !== 'error')];
   return (
@@ -53,8 +55,12 @@ export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdate
             const canReview = w.code === 'section-update' && !!changes?.sectionUpdates.some((u) => u.sectionId === w.sectionKey);
             return (
               <li key={`${w.code}-${w.sectionKey ?? w.factId ?? ''}-${i}`} className={`warning ${w.code}${w.severity === 'error' ? ' marking-error' : ''}`}>
-                {where ? (
-                  <button type="button" className="link" onClick={() => onOpen(where.key)} title={`Open “${where.title}”`}>
+                {w.field ? (
+                  <button type="button" className="link" onClick={() => onGoToField(w.field!)} title="Go to the field in Settings">
+                    <strong>Error — {LABELS[w.code]}</strong>: {w.message}
+                  </button>
+                ) : where ? (
+                  <button type="button" className="link" onClick={() => onOpen(where.key, w)} title={`Open “${where.title}”`}>
                     <strong>{w.severity === 'error' ? `Error — ${LABELS[w.code]}` : LABELS[w.code]}</strong> in “{where.title}”: {w.message}
                   </button>
                 ) : (
