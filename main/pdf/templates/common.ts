@@ -79,6 +79,13 @@ export function notesSection(ctx: LayoutContext, doc: ComposedDoc, env: Env): Fl
   return out;
 }
 
+/** The overall marking at the head of the title block (where a marked brief has one), in the banner's type. */
+export function titleMarking(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
+  const banner = doc.marking.banner.trim();
+  if (!banner) return [];
+  return [...lines(ctx, text(banner), ctx.theme.furniture.banner, env, { align: 'center' }), gap(10, { keepWithNext: true })];
+}
+
 /** Lines of the first-page marking block (classification authority, CUI designation). */
 export function markingBlock(ctx: LayoutContext, doc: ComposedDoc, env: Env): LineItem[] {
   const s: TextStyle = { ...ctx.theme.furniture.text, color: ctx.theme.body.color };

@@ -3,7 +3,7 @@ import type { ComposedDoc, Inline } from '../../../shared/model/composed-doc.js'
 import { gap, type FlowItem } from '../flow.js';
 import type { Env, LayoutContext } from '../layout-context.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';
-import { field, lines, notesSection, standardFurniture, text, type Template } from './common.js';
+import { field, lines, notesSection, standardFurniture, text, titleMarking, type Template } from './common.js';
 import { appendAll } from '../append.js';
 
 /** Beyond this many addressees the header says "SEE DISTRIBUTION" and a list follows the memo. */
@@ -63,6 +63,7 @@ function front(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
   const memo = m.memo;
   const value = t.body;
   const out: FlowItem[] = [
+    ...titleMarking(ctx, doc, env),
     ...lines(ctx, text(m.title), style('serif', 14, 18, { bold: true }), env, { align: 'center' }),
     gap(16, { keepWithNext: true }),
     ...field(ctx, 'DATE:', text(m.date), labelStyle, value, env, LABEL_WIDTH),

@@ -3,7 +3,7 @@ import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { gap, type FlowItem } from '../flow.js';
 import type { Env, LayoutContext } from '../layout-context.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';
-import { lines, notesSection, standardFurniture, text, type Template } from './common.js';
+import { lines, notesSection, standardFurniture, text, titleMarking, type Template } from './common.js';
 import { appendAll } from '../append.js';
 
 function theme(doc: ComposedDoc): Theme {
@@ -45,6 +45,7 @@ function front(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
   const t = ctx.theme;
   const m = doc.meta;
   const out: FlowItem[] = [
+    ...titleMarking(ctx, doc, env),
     ...lines(ctx, text('ISSUE BRIEF'), style('sans', 8.5, 11, { bold: true, color: NAVY }), env),
     gap(8, { keepWithNext: true }),
     ...lines(ctx, text(m.title), style('serif', 24, 28, { bold: true, color: NAVY }), env),

@@ -3,7 +3,7 @@ import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { gap, type FlowItem } from '../flow.js';
 import type { Env, LayoutContext } from '../layout-context.js';
 import { GREY, INK, NAVY, RULE, pageSpec, style, type Theme } from '../theme.js';
-import { lines, notesSection, standardFurniture, text, type Template } from './common.js';
+import { lines, notesSection, standardFurniture, text, titleMarking, type Template } from './common.js';
 import { appendAll } from '../append.js';
 
 function theme(doc: ComposedDoc): Theme {
@@ -44,6 +44,7 @@ function theme(doc: ComposedDoc): Theme {
 function front(ctx: LayoutContext, doc: ComposedDoc, env: Env): FlowItem[] {
   const m = doc.meta;
   const out: FlowItem[] = [
+    ...titleMarking(ctx, doc, env),
     { kind: 'rule', x: env.x, width: env.width, thickness: 4, color: NAVY, height: 4, keepWithNext: true, containers: [], struct: null },
     gap(10, { keepWithNext: true, discardable: false }),
     ...lines(ctx, text(m.title), style('sans', 19, 22, { bold: true, color: NAVY }), env),

@@ -9,15 +9,18 @@ import { allText, openPdf, qpdfCheck, textItems } from './read-pdf.js';
 const creationDate = new Date('2021-05-04T12:00:00Z');
 
 describe('markings', () => {
-  it('prints the banner centred at the top and bottom of every page and the authority block on page 1 only', async () => {
+  it('prints the banner centred at the top and bottom of every page, in the title block, and the authority block on page 1 only', async () => {
     const doc = sampleIssueBrief({ banner: 'SECRET//NOFORN', firstPageBlock: ['Classified By: J. Analyst', 'Derived From: Multiple Sources', 'Declassify On: 20460504'] });
     const r = await renderPdf(doc, { creationDate });
     expect(qpdfCheck(r.bytes).ok).toBe(true);
     const pdf = await openPdf(r.bytes);
     expect(pdf.numPages).toBeGreaterThan(5);
     for (let i = 1; i <= pdf.numPages; i++) {
-      const banners = (await textItems(pdf, i)).filter((t) => t.str === 'SECRET//NOFORN');
-      expect(banners.length, `page ${i}`).toBe(2);
+      const all = (await textItems(pdf, i)).filter((t) => t.str === 'SECRET//NOFORN');
+      // Page 1 has a third: the title block's, below the top banner and above the title.
+      expect(all.length, `page ${i}`).toBe(i === 1 ? 3 : 2);
+      const banners = all.filter((b) => b.y < 30 || b.y > 792 - 30);
+      expect(banners.length, `page ${i} edges`).toBe(2);
       const ys = banners.map((b) => b.y).sort((a, b) => a - b);
       expect(ys[0]).toBeLessThan(30); // bottom edge (PDF y grows upwards)
       expect(ys[1]).toBeGreaterThan(792 - 30);
