@@ -59,9 +59,13 @@ export async function saveBriefFile(path: string, brief: Brief, options: SaveOpt
     // Writing what we could not read back would lose the document; the message names the bad fields.
     throw new BriefFormatError(path, `was not saved: it does not match the brief format: ${describeIssues(checked.error.issues, brief, BRIEF_WORDING)}`);
   }
-  // Save through a symlink to the real file, as editors do, rather than replacing the link.
-  const target = await realpath(path).catch(() => path);
-  await saving.run(target, () => replaceBrief(path, target, checked.data, options));
+  // Queued by the path as given before the first await, so saves start in call order; then by the real file,
+  // so saves through two links to one file do not interleave either.
+  await savingPath.run(path, async () => {
+    // Save through a symlink to the real file, as editors do, rather than replacing the link.
+    const target = await realpath(path).catch(() => path);
+    await savingTarget.run(target, () => replaceBrief(path, target, checked.data, options));
+  });
 }
 
 /**
@@ -75,9 +79,11 @@ function bytesFor(brief: Brief, existingRaw: RawObject | null): Buffer {
 
 /**
  * Saves to one file run one after another: two overlapping saves could otherwise finish in the wrong order
- * and leave the older text on disk (or a .bak equal to the file).
+ * and leave the older text on disk (or a .bak equal to the file). Two queues, not one: the path and its real
+ * file are often the same string, and one queue would then wait for itself.
  */
-const saving = new KeyedSerialQueue<string>();
+const savingPath = new KeyedSerialQueue<string>();
+const savingTarget = new KeyedSerialQueue<string>();
 
 async function replaceBrief(path: string, target: string, brief: Brief, options: SaveOptions): Promise<void> {
   const existing = await inspectExisting(target, path);
