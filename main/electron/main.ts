@@ -3,8 +3,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import path from 'node:path';
 import { createServices, type Services } from '../services/container.js';
 import { createHandlers } from '../services/handlers/index.js';
-import { CLOSE_ANYWAY, closeQuestion } from './close-guard.js';
-import { bundledLibraryDir, fontsDir, rendererDir } from '../services/app-paths.js';
+import { closeChoice, closeQuestion } from './close-guard.js';
+import { bundledLibraryDir, examplesDir, fontsDir, rendererDir } from '../services/app-paths.js';
 import { buildMenuTemplate } from './menu.js';
 import { MENU_CHANNEL } from '../../shared/ipc/menu-commands.js';
 import { electronDialogs } from './dialogs.js';
@@ -27,6 +27,7 @@ if (starting) void app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
   const services = await createServices({
     bundledLibraryDir: bundledLibraryDir(),
+    examplesDir: examplesDir(),
     fontsDir: fontsDir(),
     userDataDir: app.getPath('userData'),
     dialogs: electronDialogs(dialog, () => BrowserWindow.getFocusedWindow()),
@@ -45,8 +46,13 @@ function guardClose(win: BrowserWindow, services: Services): void {
   win.on('close', (event) => {
     if (confirmed) return;
     const question = closeQuestion(services.documents.unsavedDocuments());
-    if (question && dialog.showMessageBoxSync(win, question) !== CLOSE_ANYWAY) {
+    const choice = question ? closeChoice(dialog.showMessageBoxSync(win, question)) : 'dont-save';
+    if (choice === 'cancel') return event.preventDefault();
+    if (choice === 'save') {
+      // The window owns the brief being edited: it saves (asking where, if it has no file yet) and closes itself
+      // when that worked; a failed or cancelled save leaves it open with the reason shown.
       event.preventDefault();
+      win.webContents.send(MENU_CHANNEL, 'save-and-close');
       return;
     }
     confirmed = true;

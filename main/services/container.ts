@@ -20,6 +20,8 @@ export interface AppDialogs {
 
 export interface ServiceDeps {
   bundledLibraryDir: string;
+  /** The example briefs offered on the start screen (assets/examples). */
+  examplesDir?: string;
   fontsDir: string;
   userDataDir: string;
   dialogs: AppDialogs;
@@ -38,7 +40,7 @@ export async function createServices(deps: ServiceDeps) {
     today: deps.today,
     ...(deps.revealFile ? { revealFile: deps.revealFile } : {}),
   });
-  const documents = new DocumentService({ userDataDir: deps.userDataDir, dialogs: deps.dialogs });
+  const documents = new DocumentService({ userDataDir: deps.userDataDir, dialogs: deps.dialogs, ...(deps.examplesDir ? { examplesDir: deps.examplesDir } : {}) });
   return {
     libraries,
     /** The library service of the current mounts (it is replaced when team libraries are added or removed). */

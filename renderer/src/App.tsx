@@ -3,6 +3,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReleaseArgs } from '../../shared/ipc/channels.js';
 import { ReleaseDialog } from './export/ReleaseDialog.js';
+import { UnsavedPromptDialog } from './document/UnsavedPromptDialog.js';
+import { StartScreen } from './start/StartScreen.js';
+import { showAtLaunch } from './start/startPreference.js';
 import { MARKING_PICKER_ID } from './editor/MarkingPicker.js';
 import { markingFieldId } from './settings/MarkingSettings.js';
 import { api } from './api.js';
@@ -41,6 +44,7 @@ export function App() {
   const profiles = useMarkingProfiles();
   const profile = profiles.find((p) => p.id === brief.meta.marking);
   const [releaseOpen, setReleaseOpen] = useState(false);
+  const [startOpen, setStartOpen] = useState(showAtLaunch);
   // The preview shows this releasable copy instead of the whole brief until the user goes back.
   const [previewRelease, setPreviewRelease] = useState<ReleaseArgs | null>(null);
   const preview = usePreview(brief, profile ? previewRelease : null);
@@ -58,10 +62,8 @@ export function App() {
   useEffect(() => clearSelection(), [doc.info.handle, clearSelection]);
 
   const commands: CommandTable = {
-    new: () => {
-      view.setTab('settings');
-      doc.newDocument();
-    },
+    new: () => setStartOpen(true),
+    'save-and-close': doc.saveAndClose,
     open: doc.open,
     save: doc.save,
     'save-as': doc.saveAs,
@@ -79,6 +81,16 @@ export function App() {
   const run = useCommandRouting(commands, editor);
 
   // Library section ids the brief holds, linked or as edited copies: their Add buttons go.
+  /** After Add: focus goes to the section's row in the outline, so the keyboard carries on from there. */
+  const addAndFocus = (id: string, index?: number) =>
+    void editing.addSection(id, index).then(() =>
+      setTimeout(() => document.querySelector<HTMLElement>(`.outline-item[data-key="${CSS.escape(id)}"] .outline-select`)?.focus(), 0),
+    );
+  const startFromScreen = (go: () => void) => {
+    setStartOpen(false);
+    go();
+  };
+
   const inBrief = useMemo(() => new Set(brief.sections.map((s) => (s.kind === 'linked' ? s.sectionId : (s.fromSectionId ?? s.id)))), [brief.sections]);
   const selected = view.selected;
   const review = updates.review;
@@ -118,7 +130,7 @@ export function App() {
         <LibraryPane
           data={library}
           inBrief={inBrief}
-          onAdd={(id) => void editing.addSection(id)}
+          onAdd={(id) => addAndFocus(id)}
           onInsertFact={selected ? (id) => editor.current?.insertFact(id) : null}
           searchRef={searchRef}
         />
@@ -134,7 +146,7 @@ export function App() {
                 onSelect={view.select}
                 onMove={editing.move}
                 onRemove={editing.remove}
-                onAddAt={(id, index) => void editing.addSection(id, index)}
+                onAddAt={(id, index) => addAndFocus(id, index)}
               />
               <EditorRegion
                 section={selected}
@@ -186,6 +198,25 @@ export function App() {
           />
         </div>
       </main>
+      {startOpen && (
+        <StartScreen
+          onClose={() => setStartOpen(false)}
+          onCreate={(init) =>
+            startFromScreen(() =>
+              void doc.newDocument(init).then((created) => {
+                if (!created) return;
+                view.setTab('outline');
+                // A new brief is empty: the next step is finding sections for it.
+                setTimeout(() => searchRef.current?.focus(), 0);
+              }),
+            )
+          }
+          onOpenExample={(id) => startFromScreen(() => doc.openExample(id))}
+          onOpenRecent={(id) => startFromScreen(() => doc.openRecent(id))}
+          onOpenFile={() => startFromScreen(doc.open)}
+        />
+      )}
+      {doc.prompt && <UnsavedPromptDialog prompt={doc.prompt} />}
       {review && (
         <SectionUpdateDialog
           update={review}

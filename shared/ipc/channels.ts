@@ -6,8 +6,8 @@ import { Topic, type Fact } from '../model/library.js';
 import type { MethodName } from './names.js';
 import type { MarkingProfile } from '../markings/profile.js';
 import type { BriefChanges, LibraryPatch, LinkedBriefSection } from '../brief-changes.js';
-import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
-export type { DocumentError, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
+import type { ExampleItem, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
+export type { DocumentError, ExampleItem, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../model/document-handles.js';
 
 /** Which mounted library an item comes from; `libraryId` is the opaque id of listLibraries, never a path. */
 export interface ItemSource {
@@ -196,6 +196,12 @@ export const CHANNELS = {
   recentDocuments: channel<[], RecentItem[]>(z.tuple([])),
   /** Every edit: main keeps a recovery copy about a second behind. */
   markDocumentEdited: channel<[handle: string, brief: Brief], void>(z.tuple([Handle, Brief])),
+  /** Undo brought the brief back to its saved state: nothing is unsaved, closing does not ask. */
+  markDocumentUnchanged: channel<[handle: string], void>(z.tuple([Handle])),
+  /** The bundled example briefs, for the start screen. */
+  listExamples: channel<[], ExampleItem[]>(z.tuple([])),
+  /** Opens a bundled example as a new untitled copy (Save asks where it goes). */
+  openExample: channel<[exampleId: string], OpenResult>(z.tuple([ItemId])),
   pendingRecovery: channel<[], RecoveryOffer[]>(z.tuple([])),
   restoreRecovery: channel<[recoveryId: string], OpenResult>(z.tuple([Handle])),
   discardRecovery: channel<[recoveryId: string], void>(z.tuple([Handle])),

@@ -1,5 +1,5 @@
 // What the document service hands the window: opaque handles and display names, never file paths.
-import type { Brief } from './brief.js';
+import type { Brief, TemplateId } from './brief.js';
 
 /** A problem for the user, named by file name (never the full path) with what to do. */
 export interface DocumentError {
@@ -37,6 +37,15 @@ export interface RecentItem {
   /** Name of the containing folder only, to tell apart two briefs with the same name. */
   folder: string;
   openedAt: number;
+}
+
+/** A bundled example brief, offered on the start screen; it opens as an untitled copy, never as the file itself. */
+export interface ExampleItem {
+  exampleId: string;
+  title: string;
+  template: TemplateId;
+  /** The marking profile id, 'none' when unmarked. */
+  marking: string;
 }
 
 export interface RecoveryOffer {

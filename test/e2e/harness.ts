@@ -15,7 +15,7 @@ import { createHandlers } from '../../main/services/handlers/index.js';
 import { registerIpc, type SenderEvent } from '../../main/electron/ipc.js';
 import { appResponse } from '../../main/electron/app-protocol.js';
 import { APP_ORIGIN } from '../../main/electron/security-policy.js';
-import { bundledLibraryDir, fontsDir, rendererDir } from '../../main/services/app-paths.js';
+import { bundledLibraryDir, examplesDir, fontsDir, rendererDir } from '../../main/services/app-paths.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -124,8 +124,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `userDataDir` outlives the harness when given: a second harness on it sees the first one's recovery copies. */
-export async function startHarness(executablePath: string, options: { userDataDir?: string } = {}): Promise<Harness> {
+/**
+ * `userDataDir` outlives the harness when given: a second harness on it sees the first one's recovery copies.
+ * `startScreen`: show the start screen at launch, as a new user gets it (off by default, so the other tests
+ * begin on the blank brief, as after "Show this screen when Briefing Builder starts" is unticked).
+ */
+export async function startHarness(executablePath: string, options: { userDataDir?: string; startScreen?: boolean } = {}): Promise<Harness> {
   const outDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'briefing-e2e-'));
   const savedFiles: string[] = [];
   const savedBriefs: string[] = [];
@@ -153,6 +157,7 @@ export async function startHarness(executablePath: string, options: { userDataDi
   };
   const services = await createServices({
     bundledLibraryDir: bundledLibraryDir(),
+    examplesDir: examplesDir(),
     fontsDir: fontsDir(),
     userDataDir: options.userDataDir ?? path.join(outDir, 'user-data'),
     dialogs,
@@ -188,6 +193,7 @@ export async function startHarness(executablePath: string, options: { userDataDi
     return encode(envelope);
   });
   await context.addInitScript({ content: await preloadScript() });
+  if (!options.startScreen) await context.addInitScript({ content: `localStorage.setItem('briefing.startScreen', 'off');` });
   // The CSP has no 'unsafe-inline': anything it refuses (a style without the nonce, an inline script) is reported here.
   const cspViolations: string[] = [];
   await context.exposeBinding('__cspViolation', (_source, line: string) => void cspViolations.push(line));
@@ -227,11 +233,11 @@ export async function startHarness(executablePath: string, options: { userDataDi
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/screenshots');
 
 /** One harness per test file: started before its tests (handed over through `set`), closed after them. */
-export function useHarness(browser: { path: string }, set: (h: Harness) => void): void {
+export function useHarness(browser: { path: string }, set: (h: Harness) => void, options: { startScreen?: boolean } = {}): void {
   let harness: Harness | undefined;
   beforeAll(async () => {
     await fsp.mkdir(SCREENSHOTS, { recursive: true });
-    harness = await startHarness(browser.path);
+    harness = await startHarness(browser.path, options);
     set(harness);
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 // Open/save/recover briefs for the UI: opaque handles over file paths, plain serialisable results for IPC.
 import { randomUUID } from 'node:crypto';
-import { basename, extname, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
 import { newBrief, type Brief, type TemplateId } from '../../../shared/model/brief.js';
 import type { DocumentError, OpenDocument, OpenResult, RecoveryOffer, SaveResult } from '../../../shared/model/document-handles.js';
 import { BriefFormatError } from '../../../shared/model/brief-format-error.js';
@@ -8,7 +9,7 @@ import { describeFileError } from '../errno.js';
 import { OverwriteRefusedError, readBriefFile, saveBriefFile } from './brief-file.js';
 import { systemClock, type Clock } from './clock.js';
 import { RecentList } from './recent-list.js';
-import type { RecentItem } from '../../../shared/model/document-handles.js';
+import type { ExampleItem, RecentItem } from '../../../shared/model/document-handles.js';
 import { RecoveryStore } from './recovery.js';
 
 /** Native file dialogs (Electron's in the app, fakes in tests). They return a path or null when cancelled. */
@@ -24,6 +25,8 @@ export interface DocumentServiceOptions {
   /** Passed to the recovery store (debounce ~1 s by default). */
   recoveryDelayMs?: number;
   onRecoveryError?: (error: unknown, docId: string) => void;
+  /** The bundled example briefs (assets/examples); without it there are none to offer. */
+  examplesDir?: string;
 }
 
 export interface NewDocumentInit {
@@ -49,6 +52,7 @@ export class DocumentService {
   private readonly recovery: RecoveryStore;
   private readonly recents: RecentList;
   private readonly docs = new Map<string, DocState>();
+  private readonly examplesDir: string | null;
 
   constructor(options: DocumentServiceOptions) {
     this.dialogs = options.dialogs;
@@ -59,6 +63,39 @@ export class DocumentService {
       ...(options.onRecoveryError && { onError: options.onRecoveryError }),
     });
     this.recents = new RecentList(options.userDataDir);
+    this.examplesDir = options.examplesDir ?? null;
+  }
+
+  /** The example briefs, by title; one that cannot be read is left out rather than failing the list. */
+  async examples(): Promise<ExampleItem[]> {
+    if (this.examplesDir === null) return [];
+    const dir = this.examplesDir;
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => extname(n) === '.brief').sort();
+    const items = await Promise.all(
+      names.map(async (name): Promise<ExampleItem | null> => {
+        const brief = await readBriefFile(join(dir, name)).catch(() => null);
+        return brief && { exampleId: basename(name, '.brief'), title: brief.meta.title, template: brief.meta.template, marking: brief.meta.marking };
+      }),
+    );
+    return items.filter((i): i is ExampleItem => i !== null);
+  }
+
+  /**
+   * Opens an example as a new untitled brief: Save asks where to put it, so the bundled file is never written.
+   * The id must be one that examples() lists — the window never names a path.
+   */
+  async openExample(exampleId: string): Promise<OpenResult> {
+    const known = (await this.examples()).some((e) => e.exampleId === exampleId);
+    if (!known || this.examplesDir === null) return failed({ file: 'That example', reason: 'is not among the bundled examples — choose one from the start screen' });
+    let brief: Brief;
+    try {
+      brief = await readBriefFile(join(this.examplesDir, `${exampleId}.brief`));
+    } catch (e) {
+      if (!(e instanceof BriefFormatError)) throw e;
+      return failed({ file: `${exampleId}.brief`, reason: e.reason });
+    }
+    const handle = this.register({ path: null, displayName: UNTITLED, edits: 0, savedEdits: 0 });
+    return { status: 'opened', document: { handle, displayName: UNTITLED, brief, hasFile: false, recovered: false } };
   }
 
   newDocument(init: NewDocumentInit): OpenDocument {
@@ -107,6 +144,16 @@ export class DocumentService {
     const doc = this.doc(handle);
     doc.edits++;
     this.recovery.scheduleWrite(handle, brief, { originalPath: doc.path, displayName: doc.displayName });
+  }
+
+  /**
+   * The window's undo brought the brief back to what is on disk: nothing is unsaved any more, so closing does not
+   * ask, and the recovery copy (which now only repeats the file) goes.
+   */
+  async markUnchanged(handle: string): Promise<void> {
+    const doc = this.doc(handle);
+    doc.savedEdits = doc.edits;
+    await this.recovery.discard(handle);
   }
 
   /** Recovery copies left by an earlier session (a crash, a power cut), newest first. */

@@ -10,6 +10,9 @@ type DocumentChannels =
   | 'saveDocumentAs'
   | 'recentDocuments'
   | 'markDocumentEdited'
+  | 'markDocumentUnchanged'
+  | 'listExamples'
+  | 'openExample'
   | 'pendingRecovery'
   | 'restoreRecovery'
   | 'discardRecovery'
@@ -24,6 +27,9 @@ export function documentHandlers(s: Pick<HandlerServices, 'documents'>): Pick<Ha
     saveDocumentAs: async (handle, brief, options) => s.documents.saveAs(handle, brief, options ?? {}),
     recentDocuments: async () => s.documents.recent(),
     markDocumentEdited: async (handle, brief) => s.documents.markEdited(handle, brief),
+    markDocumentUnchanged: async (handle) => s.documents.markUnchanged(handle),
+    listExamples: async () => s.documents.examples(),
+    openExample: async (exampleId) => s.documents.openExample(exampleId),
     pendingRecovery: async () => s.documents.pendingRecovery(),
     restoreRecovery: async (recoveryId) => s.documents.restore(recoveryId),
     discardRecovery: async (recoveryId) => s.documents.discardRecovery(recoveryId),

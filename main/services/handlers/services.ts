@@ -1,6 +1,6 @@
 // What the channel handlers depend on: the services as interfaces, so a test can build them from real services.
 import type { Brief } from '../../../shared/model/brief.js';
-import type { OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../../../shared/model/document-handles.js';
+import type { ExampleItem, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../../../shared/model/document-handles.js';
 import type { NewDocumentInit } from '../documents/document-service.js';
 import type { Exporter } from '../export-service.js';
 import type { LibraryQueries } from '../library-service.js';
@@ -15,6 +15,9 @@ export interface DocumentStore {
   saveAs(handle: string, brief: Brief, options: { replace?: boolean }): Promise<SaveResult>;
   recent(): Promise<RecentItem[]>;
   markEdited(handle: string, brief: Brief): void;
+  markUnchanged(handle: string): Promise<void>;
+  examples(): Promise<ExampleItem[]>;
+  openExample(exampleId: string): Promise<OpenResult>;
   pendingRecovery(): Promise<RecoveryOffer[]>;
   restore(recoveryId: string): Promise<OpenResult>;
   discardRecovery(recoveryId: string): Promise<void>;

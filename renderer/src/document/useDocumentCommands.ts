@@ -1,7 +1,9 @@
-// The document commands (New, Open, Open recent, Save, Save As, restore) with their prompts, and the open .brief's
-// state: its handle in main, its name, unsaved changes, the window title, and a recovery copy kept behind each edit.
+// The document commands (New, Open, Open recent, an example, Save, Save As, restore) with their Save / Don't Save /
+// Cancel prompt, and the open .brief's state: its handle in main, its name, unsaved changes (by content: undoing
+// back to the saved state is clean again), the window title, and a recovery copy kept behind each edit.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpenDocument, OpenResult, RecoveryOffer, SaveResult } from '../../../shared/ipc/channels.js';
+import type { Brief, TemplateId } from '../../../shared/model/brief.js';
 import { api } from '../api.js';
 import type { Notice } from '../shell/useNotice.js';
 import type { BriefStore } from '../state/useBriefStore.js';
@@ -18,23 +20,33 @@ export interface DocumentInfo {
 }
 
 const MARK_DELAY_MS = 500;
-/** The edit count of a restored recovery copy: never equal to a real count, so it shows as unsaved. */
-const NEVER_SAVED = -1;
+
+/** The question asked before unsaved changes would be replaced: Save, Don't Save or Cancel. */
+export interface UnsavedPrompt {
+  title: string;
+  /** What happens after the answer, in words: "opening another brief". */
+  doing: string;
+  save(): void;
+  dontSave(): void;
+  cancel(): void;
+}
 
 export function useDocumentCommands(store: BriefStore, say: (m: Notice | null) => void) {
   const [doc, setDoc] = useState<Omit<DocumentInfo, 'dirty'>>({ handle: null, displayName: 'Untitled', hasFile: false, unavailable: null });
   const [offers, setOffers] = useState<RecoveryOffer[]>([]);
   const latest = useRef({ doc, store });
   latest.current = { doc, store };
-  // The brief's edit count when it last matched its file; dirty is "the count has moved since".
-  const [cleanAt, setCleanAt] = useState(store.editCount);
-  const dirty = store.editCount !== cleanAt;
+  // The brief state that matches its file (history states are immutable, so identity is equality); null for a
+  // restored recovery copy, which differs from its file until saved. Undo back to it is clean again.
+  const [cleanBrief, setCleanBrief] = useState<Brief | null>(store.brief);
+  const dirty = store.brief !== cleanBrief;
+  const [prompt, setPrompt] = useState<UnsavedPrompt | null>(null);
 
   const adopt = useCallback((opened: OpenDocument) => {
     const previous = latest.current.doc.handle;
     if (previous && previous !== opened.handle) void api().closeDocument(previous).catch(() => undefined);
     latest.current.store.reset(opened.brief);
-    setCleanAt(opened.recovered ? NEVER_SAVED : latest.current.store.editCount);
+    setCleanBrief(opened.recovered ? null : latest.current.store.current());
     setDoc({ handle: opened.handle, displayName: opened.displayName, hasFile: opened.hasFile, unavailable: null });
   }, []);
 
@@ -56,10 +68,18 @@ export function useDocumentCommands(store: BriefStore, say: (m: Notice | null) =
   }, [adopt]);
 
   // The recovery copy follows the user about a second behind (a short pause here, the service debounces too).
+  // Back at the saved state after edits (undo): main is told, so closing does not ask and the copy goes.
   const brief = store.brief;
+  const wasDirty = useRef(false);
   useEffect(() => {
     const handle = latest.current.doc.handle;
-    if (!dirty || !handle) return;
+    if (!handle) return;
+    if (!dirty) {
+      if (wasDirty.current) void api().markDocumentUnchanged(handle).catch(() => undefined);
+      wasDirty.current = false;
+      return;
+    }
+    wasDirty.current = true;
     const timer = setTimeout(() => void api().markDocumentEdited(handle, brief).catch(() => undefined), MARK_DELAY_MS);
     return () => clearTimeout(timer);
   }, [brief, dirty]);
@@ -75,31 +95,52 @@ export function useDocumentCommands(store: BriefStore, say: (m: Notice | null) =
     [adopt, say],
   );
 
-  const cleanAtRef = useRef(cleanAt);
-  cleanAtRef.current = cleanAt;
-  const isDirty = () => latest.current.store.editCount !== cleanAtRef.current;
+  const cleanRef = useRef(cleanBrief);
+  cleanRef.current = cleanBrief;
+  const isDirty = () => latest.current.store.current() !== cleanRef.current;
 
-  const guarded = (what: string, go: () => void) => {
+  /** Runs `go` at once when nothing is unsaved; otherwise asks Save / Don't Save / Cancel first. */
+  const guarded = (what: string, doing: string, go: () => void) => {
     const { doc: d, store: st } = latest.current;
     if (d.unavailable) return say({ text: `${what} is not available yet: ${d.unavailable}.` });
     if (!isDirty()) return go();
-    say({ text: `“${st.current().meta.title}” has unsaved changes.`, action: { label: `Discard them and ${what.toLowerCase()}`, run: go } });
+    setPrompt({
+      title: st.current().meta.title,
+      doing,
+      save: () => {
+        setPrompt(null);
+        // Only a save that worked goes on; a cancelled or failed one leaves the brief open with its reason shown.
+        void save(false).then((saved) => saved && go());
+      },
+      dontSave: () => {
+        setPrompt(null);
+        go();
+      },
+      cancel: () => setPrompt(null),
+    });
   };
 
-  const save = async (as: boolean, replace = false): Promise<void> => {
+  /** True when the brief is now in its file. */
+  const save = async (as: boolean, replace = false): Promise<boolean> => {
     const { doc: d, store: st } = latest.current;
-    if (!d.handle) return say({ text: `Save is not available yet: ${d.unavailable ?? 'the document is still opening'}.` });
+    if (!d.handle) {
+      say({ text: `Save is not available yet: ${d.unavailable ?? 'the document is still opening'}.` });
+      return false;
+    }
     const sent = st.current();
-    const countAtSave = st.editCount;
     const r: SaveResult = await (as ? api().saveDocumentAs(d.handle, sent, { replace }) : api().saveDocument(d.handle, sent, { replace }));
     if (r.status === 'saved') {
       // Only what was sent is in the file: edits made while saving keep the document unsaved.
-      setCleanAt(countAtSave);
+      setCleanBrief(sent);
+      cleanRef.current = sent;
       setDoc((x) => ({ ...x, displayName: r.displayName, hasFile: true }));
       say({ text: `Saved ${r.displayName}.` });
-    } else if (r.status === 'failed') {
+      return true;
+    }
+    if (r.status === 'failed') {
       say({ text: `Could not save ${r.error.message}`, ...(r.canReplace ? { action: { label: 'Replace it', run: () => void save(as, true) } } : {}) });
     }
+    return false;
   };
 
   const fail = (e: Error) => say({ text: e.message });
@@ -111,11 +152,25 @@ export function useDocumentCommands(store: BriefStore, say: (m: Notice | null) =
   return {
     info,
     offers,
-    newDocument: () => guarded('New', () => void api().newDocument(UNTITLED).then(adopt, fail)),
-    open: () => guarded('Open', () => void api().openDocument().then(onOpened, fail)),
-    openRecent: (recentId: string) => guarded('Open', () => void api().openRecentDocument(recentId).then(onOpened, fail)),
+    prompt,
+    /** A new brief; resolves true once it is the open document (false when the user cancelled or it failed). */
+    newDocument: (init: { title?: string; template?: TemplateId } = {}) =>
+      new Promise<boolean>((resolve) => {
+        const title = init.title?.trim() || UNTITLED.title;
+        guarded('New', 'starting a new brief', () =>
+          void api()
+            .newDocument({ title, template: init.template ?? UNTITLED.template })
+            .then(adopt)
+            .then(() => resolve(true), (e: Error) => (fail(e), resolve(false))),
+        );
+      }),
+    open: () => guarded('Open', 'opening another brief', () => void api().openDocument().then(onOpened, fail)),
+    openRecent: (recentId: string) => guarded('Open', 'opening another brief', () => void api().openRecentDocument(recentId).then(onOpened, fail)),
+    openExample: (exampleId: string) => guarded('Open', 'opening the example', () => void api().openExample(exampleId).then(onOpened, fail)),
     save: () => void save(false),
     saveAs: () => void save(true),
+    /** The window is closing and the user chose Save: close once the brief is in its file. */
+    saveAndClose: () => void save(false).then((saved) => saved && window.close()),
     restore: (offer: RecoveryOffer) => {
       setOffers((o) => o.filter((x) => x.recoveryId !== offer.recoveryId));
       void api().restoreRecovery(offer.recoveryId).then(onOpened, fail);

@@ -1,4 +1,5 @@
-// A modal <dialog>: the browser keeps focus inside and Escape closes it; focus goes back to the opener afterwards.
+// A modal <dialog>: the browser keeps focus inside and Escape closes it; focus starts on its [data-autofocus] control
+// if it has one and goes back to the opener afterwards.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
@@ -16,6 +17,8 @@ export function Modal({ title, onClose, children, className }: Props) {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // StrictMode runs this twice; a second showModal on an open dialog would throw.
     if (!dialog.open) dialog.showModal();
+    // showModal focuses the first control (the Close button); a dialog that names its starting field goes there.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => opener?.focus();
   }, []);
   return (

@@ -100,7 +100,13 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
   const facts: FactSummary[] = searching
     ? hits.filter((h) => h.kind === 'fact').flatMap((h) => data.factById.get(h.id) ?? [])
     : data.facts.filter((f) => matchesFilters(f.fact.tags, filters));
-  const groups = TOPICS.map((t) => [t, sections.filter((s) => s.topic === t)] as const).filter(([, list]) => list.length > 0);
+  // Search results stay in rank order (the best match first, where Enter adds it); grouping by topic is a choice.
+  const [groupByTopic, setGroupByTopic] = useState(false);
+  const ranked = searching && !groupByTopic;
+  const groups = ranked
+    ? [[null, sections] as const].filter(([, list]) => list.length > 0)
+    : TOPICS.map((t) => [t, sections.filter((s) => s.topic === t)] as const).filter(([, list]) => list.length > 0);
+  const topHit = searching ? sections.find((s) => !inBrief.has(s.id)) : undefined;
   const staleCount = facts.filter((f) => f.stale).length;
   const setFilter = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
@@ -120,7 +126,26 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
       <div className="search-box" role="search">
         <label className="field">
           <span>Search sections and facts</span>
-          <input ref={searchRef} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. semiconductor" />
+          <input
+            ref={searchRef}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || !topHit) return;
+              e.preventDefault();
+              onAdd(topHit.id);
+            }}
+            placeholder="e.g. semiconductor"
+            aria-describedby="search-enter-hint"
+          />
+        </label>
+        <p id="search-enter-hint" className="hint small">
+          {topHit ? `Enter adds “${topHit.title}”.` : ''}
+        </p>
+        <label className="checkbox">
+          <input type="checkbox" checked={groupByTopic} onChange={(e) => setGroupByTopic(e.target.checked)} />
+          Group results by topic
         </label>
         <div className="filters">
           <label className="field">
@@ -159,9 +184,9 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
       </p>
 
       {groups.map(([topic, list]) => (
-        <div key={topic} className="group">
-          <h3>{TOPIC_LABELS[topic]}</h3>
-          <ul aria-label={`${TOPIC_LABELS[topic]} sections`}>
+        <div key={topic ?? 'ranked'} className="group">
+          <h3>{topic ? TOPIC_LABELS[topic] : 'Sections, best match first'}</h3>
+          <ul aria-label={topic ? `${TOPIC_LABELS[topic]} sections` : 'Matching sections'}>
             {list.map((s) => (
               <li
                 key={s.id}

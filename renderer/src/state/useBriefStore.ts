@@ -14,18 +14,14 @@ export interface BriefStore {
   redo(): void;
   /** Another document: a fresh history starting at `brief`. */
   reset(brief: Brief): void;
-  /** Bumps on every change of the brief that is an edit (not a reset), for dirty tracking. */
-  editCount: number;
 }
 
 export function useBriefStore(initial: () => Brief): BriefStore {
   const ref = useRef<BriefHistory | null>(null);
-  const edits = useRef(0);
   ref.current ??= startHistory(initial());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const set = useCallback((h: BriefHistory) => {
     if (h === ref.current) return;
-    if (h.present !== ref.current?.present) edits.current++;
     ref.current = h;
     rerender();
   }, []);
@@ -42,6 +38,5 @@ export function useBriefStore(initial: () => Brief): BriefStore {
       ref.current = startHistory(brief);
       rerender();
     }, []),
-    editCount: edits.current,
   };
 }
