@@ -24,19 +24,19 @@ describe.skipIf('skip' in browser)('libraries in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
 
     // Wrong input first: the library's messages appear next to their fields and nothing is saved.
-    await form.getByLabel('Id').fill('Fab Count');
+    await form.getByLabel('Id', { exact: true }).fill('Fab Count');
     await form.getByLabel('Source URL').fill('fabs list');
     await form.getByRole('button', { name: 'Save fact' }).click();
     await form.getByRole('alert').waitFor();
-    await expect.poll(() => form.getByLabel('Id').getAttribute('aria-invalid')).toBe('true');
-    const idError = await form.getByLabel('Id').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent);
-    expect(idError).toMatch(/lowercase letters, digits and hyphens/);
+    await expect.poll(() => form.getByLabel('Id', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    const idError = await form.getByLabel('Id', { exact: true }).evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent);
+    expect(idError).toMatch(/^Id: use lowercase letters, digits and hyphens only, like “[a-z0-9-]+”\.$/);
     expect(await form.getByLabel('Source URL').getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('Statement').getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(screenshots, 'fact-form-errors.png') });
 
-    await form.getByLabel('Id').fill('allied-fabs-building');
+    await form.getByLabel('Id', { exact: true }).fill('allied-fabs-building');
     await form.getByLabel('Statement').fill('Our office counted twelve allied chip fabs under construction.');
     await form.getByLabel('Value (optional)').fill('12');
     await form.getByLabel('Unit (optional)').fill('fabs');
@@ -45,7 +45,7 @@ describe.skipIf('skip' in browser)('libraries in Chromium', () => {
     await form.getByLabel('Publisher').fill('Policy office');
     await form.getByLabel('Source date').fill('2026-10-01');
     await form.getByLabel('Source URL').fill('https://example.org/fabs');
-    await form.getByLabel('Technologies').fill('semiconductors');
+    await form.getByRole('group', { name: 'Technologies' }).getByRole('checkbox', { name: 'Semiconductors' }).check();
     // Enter submits the form from a text field, as in any dialog.
     await form.getByLabel('Source URL').press('Enter');
     await form.waitFor({ state: 'detached' });
@@ -123,7 +123,7 @@ describe.skipIf('skip' in browser)('libraries in Chromium', () => {
     const { page } = h;
     await page.getByRole('button', { name: 'New section…' }).click();
     const form = page.getByRole('dialog', { name: 'New section' });
-    await form.getByLabel('Id').fill('allied-fabs');
+    await form.getByLabel('Id', { exact: true }).fill('allied-fabs');
     await form.getByLabel('Title').fill('Allied fabs under construction');
     await form.getByLabel('Topic', { exact: true }).selectOption('priorities');
     await form.getByLabel('Text (Markdown)').fill('Allied partners are building new fabs.{{cite:allied-fabs-building}}\n');
@@ -142,7 +142,7 @@ describe.skipIf('skip' in browser)('libraries in Chromium', () => {
     await item.getByRole('button', { name: 'Edit Allied fabs under construction' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit section allied-fabs' });
     await expect.poll(() => edit.getByLabel('Text (Markdown)').inputValue()).toContain('{{cite:allied-fabs-building}}');
-    expect(await edit.getByLabel('Id').getAttribute('readonly')).not.toBeNull();
+    expect(await edit.getByLabel('Id', { exact: true }).getAttribute('readonly')).not.toBeNull();
     await page.keyboard.press('Escape');
     await edit.waitFor({ state: 'detached' });
   });
@@ -154,7 +154,7 @@ describe.skipIf('skip' in browser)('libraries in Chromium', () => {
     const form = page.getByRole('dialog', { name: 'New fact' });
     // Two libraries can take it now (the team folder was made read-write above): the form asks which.
     await form.getByLabel('Save to').selectOption({ label: 'Team library: Valid fixture library' });
-    await form.getByLabel('Id').fill('team-fab-count');
+    await form.getByLabel('Id', { exact: true }).fill('team-fab-count');
     await form.getByLabel('Statement').fill('The team counted nine fabs in its region.');
     await form.getByLabel('As of').fill('2026-10-01');
     await form.getByLabel('Source title').fill('Team tracker');

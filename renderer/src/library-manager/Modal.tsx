@@ -1,15 +1,21 @@
 // A modal <dialog>: the browser keeps focus inside and Escape closes it; focus starts on its [data-autofocus] control
-// if it has one and goes back to the opener afterwards.
+// if it has one and goes back to the opener afterwards. A modal opened inside another (a form's "Discard this
+// fact?") takes Escape for itself.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   title: string;
+  /** Escape, the Close button: the parent decides (a form with changes asks first) and unmounts the dialog. */
   onClose(): void;
   children: ReactNode;
   className?: string;
+  /** `alertdialog` for a question that interrupts (discard typed input?). */
+  role?: 'dialog' | 'alertdialog';
+  /** The Close button in the head; a question has its own answers instead. */
+  closeButton?: boolean;
 }
 
-export function Modal({ title, onClose, children, className }: Props) {
+export function Modal({ title, onClose, children, className, role, closeButton = true }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -26,15 +32,29 @@ export function Modal({ title, onClose, children, className }: Props) {
       ref={ref}
       className={`modal${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
-      onCancel={(e) => {
-        // The parent unmounts the dialog; the browser must not close it behind React's back.
+      {...(role === 'alertdialog' ? { role } : {})}
+      onKeyDown={(e) => {
+        // Escape is taken on the key, not left to the browser's cancel: Chromium lets a page refuse a cancel only
+        // once per user activation, and a form that asks "Discard?" must be able to refuse every time. An inner
+        // modal (or a control) that handled the key first has prevented it.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
         e.preventDefault();
         onClose();
+      }}
+      onCancel={(e) => {
+        // The parent unmounts the dialog; the browser must not close it behind React's back. A nested dialog's
+        // cancel is its own.
+        e.preventDefault();
+        if (e.target === e.currentTarget) onClose();
       }}
     >
       <div className="modal-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" onClick={onClose}>Close</button>
+        {closeButton && (
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        )}
       </div>
       {children}
     </dialog>

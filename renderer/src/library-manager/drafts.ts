@@ -1,6 +1,7 @@
-// Form drafts (all text, as typed) to and from what the personal library channels take.
+// Form drafts (text as typed, tags as the picked values) to and from what the personal library channels take.
 import type { FactInput, FieldError, SectionMetaInput } from '../../../shared/ipc/channels.js';
 import type { Fact, Topic } from '../../../shared/model/library.js';
+import { EXAMPLE_DATE, labelFor } from './formWording.js';
 
 export interface FactDraft {
   id: string;
@@ -14,32 +15,35 @@ export interface FactDraft {
   sourcePublisher: string;
   sourceDate: string;
   sourceUrl: string;
-  technologies: string;
-  countries: string;
-  topics: string;
+  technologies: string[];
+  countries: string[];
+  topics: string[];
   marking: string;
 }
+
+/** The tag lists of a draft, each edited with a picker. */
+export type TagKey = 'technologies' | 'countries' | 'topics';
 
 export interface SectionDraft {
   id: string;
   title: string;
   topic: Topic;
   summary: string;
-  technologies: string;
-  countries: string;
-  topics: string;
+  technologies: string[];
+  countries: string[];
+  topics: string[];
   marking: string;
   body: string;
 }
 
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-const joined = (xs: readonly string[] | undefined) => (xs ?? []).join(', ');
+const list = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+const copy = (xs: readonly string[] | undefined) => [...(xs ?? [])];
 /** Optional text: left out when empty, so the library sees "not given" rather than an empty value. */
 const opt = <K extends string>(key: K, s: string): Partial<Record<K, string>> => (s.trim() ? ({ [key]: s.trim() } as Record<K, string>) : {});
 
 export const emptyFactDraft = (): FactDraft => ({
   id: '', statement: '', value: '', unit: '', asOf: '', reviewBy: '', reviewDays: '365',
-  sourceTitle: '', sourcePublisher: '', sourceDate: '', sourceUrl: '', technologies: '', countries: '', topics: '', marking: '',
+  sourceTitle: '', sourcePublisher: '', sourceDate: '', sourceUrl: '', technologies: [], countries: [], topics: [], marking: '',
 });
 
 export function factDraft(f: Fact): FactDraft {
@@ -55,20 +59,27 @@ export function factDraft(f: Fact): FactDraft {
     sourcePublisher: f.source.publisher,
     sourceDate: f.source.date,
     sourceUrl: f.source.url,
-    technologies: joined(f.tags.technologies),
-    countries: joined(f.tags.countries),
-    topics: joined(f.tags.topics),
+    technologies: copy(f.tags.technologies),
+    countries: copy(f.tags.countries),
+    topics: copy(f.tags.topics),
     marking: f.marking ?? '',
   };
 }
 
-/** Numbers are the one thing checked here: the channel takes numbers, so text that is not one never leaves the form. */
-export function factInput(d: FactDraft): { input: FactInput } | { errors: FieldError[] } {
+/** The message for a date control holding something that is not a whole date yet (the browser's `badInput`). */
+export const badDateError = (field: string): FieldError => ({ field, message: `${labelFor(field)}: use a date like ${EXAMPLE_DATE}.` });
+
+/**
+ * Checked here: numbers (the channel takes numbers, so text that is not one never leaves the form) and the date
+ * controls the browser holds a half-typed date in (`badDates`, by field name: their value reads as empty).
+ */
+export function factInput(d: FactDraft, badDates: readonly string[] = []): { input: FactInput } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const value = d.value.trim() ? Number(d.value) : undefined;
-  if (value !== undefined && !Number.isFinite(value)) errors.push({ field: 'value', message: 'enter a number such as 12.5, or leave it empty' });
+  if (value !== undefined && !Number.isFinite(value)) errors.push({ field: 'value', message: 'Value: use a plain number, like 12.5, or leave it empty.' });
   const days = d.reviewDays.trim() ? Number(d.reviewDays) : undefined;
-  if (days !== undefined && !Number.isInteger(days)) errors.push({ field: 'review.maxAgeDays', message: 'enter a whole number of days, or leave it empty' });
+  if (days !== undefined && !Number.isInteger(days)) errors.push({ field: 'review.maxAgeDays', message: 'Review after (days): use a whole number of days, like 365, or leave it empty.' });
+  for (const field of badDates) errors.push(badDateError(field));
   if (errors.length) return { errors };
   return {
     input: {
@@ -85,7 +96,7 @@ export function factInput(d: FactDraft): { input: FactInput } | { errors: FieldE
   };
 }
 
-export const emptySectionDraft = (): SectionDraft => ({ id: '', title: '', topic: 'context', summary: '', technologies: '', countries: '', topics: '', marking: '', body: '' });
+export const emptySectionDraft = (): SectionDraft => ({ id: '', title: '', topic: 'context', summary: '', technologies: [], countries: [], topics: [], marking: '', body: '' });
 
 export function sectionDraft(meta: SectionMetaInput, body: string): SectionDraft {
   return {
@@ -93,9 +104,9 @@ export function sectionDraft(meta: SectionMetaInput, body: string): SectionDraft
     title: meta.title,
     topic: meta.topic as Topic,
     summary: meta.summary ?? '',
-    technologies: joined(meta.tags?.technologies),
-    countries: joined(meta.tags?.countries),
-    topics: joined(meta.tags?.topics),
+    technologies: copy(meta.tags?.technologies),
+    countries: copy(meta.tags?.countries),
+    topics: copy(meta.tags?.topics),
     marking: meta.marking ?? '',
     body,
   };
@@ -119,4 +130,10 @@ export function sectionInput(d: SectionDraft, kept: KeptSectionFields = {}): Sec
     ...opt('marking', d.marking),
     ...kept,
   };
+}
+
+/** Whether the form holds anything the user would lose by closing it: any field differs from where it started. */
+export function draftChanged<D extends object>(start: D, now: D): boolean {
+  const keys = new Set([...Object.keys(start), ...Object.keys(now)]);
+  return [...keys].some((k) => JSON.stringify((start as Record<string, unknown>)[k]) !== JSON.stringify((now as Record<string, unknown>)[k]));
 }
