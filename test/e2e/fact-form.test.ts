@@ -96,6 +96,7 @@ describe.skipIf('skip' in browser)('the fact and section forms in Chromium', () 
     await ask.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep editing');
     expect(await ask.getByRole('button', { name: 'Discard' }).count()).toBe(1);
+    expect(await ask.getAttribute('aria-describedby')).toBeTruthy();
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'fact-form-discard.png') });
     await ask.getByRole('button', { name: 'Keep editing' }).click();

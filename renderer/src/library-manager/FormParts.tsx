@@ -74,9 +74,10 @@ export function badDateFields(form: HTMLFormElement): string[] {
 
 /** Asked before a form with changes is closed: Discard, or Keep editing (the default, and what Escape does). */
 export function DiscardConfirm({ noun, onDiscard, onKeep }: { noun: string; onDiscard(): void; onKeep(): void }) {
+  const textId = useId();
   return (
-    <Modal title={`Discard this ${noun}?`} onClose={onKeep} className="discard-confirm" role="alertdialog" closeButton={false}>
-      <p>What you typed in this {noun} is not saved. Discard it, or keep editing?</p>
+    <Modal title={`Discard this ${noun}?`} onClose={onKeep} className="discard-confirm" role="alertdialog" closeButton={false} describedBy={textId}>
+      <p id={textId}>What you typed in this {noun} is not saved. Discard it, or keep editing?</p>
       <div className="dialog-actions">
         <button type="button" className="danger" onClick={onDiscard}>
           Discard

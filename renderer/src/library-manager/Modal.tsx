@@ -13,9 +13,11 @@ interface Props {
   role?: 'dialog' | 'alertdialog';
   /** The Close button in the head; a question has its own answers instead. */
   closeButton?: boolean;
+  /** The id of the text that says what the dialog asks (read out with its title). */
+  describedBy?: string;
 }
 
-export function Modal({ title, onClose, children, className, role, closeButton = true }: Props) {
+export function Modal({ title, onClose, children, className, role, closeButton = true, describedBy }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -33,6 +35,7 @@ export function Modal({ title, onClose, children, className, role, closeButton =
       className={`modal${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       {...(role === 'alertdialog' ? { role } : {})}
+      {...(describedBy ? { 'aria-describedby': describedBy } : {})}
       onKeyDown={(e) => {
         // Escape is taken on the key, not left to the browser's cancel: Chromium lets a page refuse a cancel only
         // once per user activation, and a form that asks "Discard?" must be able to refuse every time. An inner
