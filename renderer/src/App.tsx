@@ -30,6 +30,7 @@ import { NoticeBar } from './shell/NoticeBar.js';
 import { RecoveryOffers } from './shell/RecoveryOffers.js';
 import { TopBar } from './shell/TopBar.js';
 import { useCommandRouting, type CommandTable } from './shell/useCommandRouting.js';
+import { SkipLinks, usePaneCycling } from './shell/panes.js';
 import { useNotice } from './shell/useNotice.js';
 import { useBriefStore } from './state/useBriefStore.js';
 import { locateWarning } from './warnings/locateWarning.js';
@@ -93,10 +94,13 @@ export function App() {
 
   const inBrief = useMemo(() => new Set(brief.sections.map((s) => (s.kind === 'linked' ? s.sectionId : (s.fromSectionId ?? s.id)))), [brief.sections]);
   const selected = view.selected;
+  const bodies = useMemo(() => brief.sections.map((s) => s.body), [brief.sections]);
+  usePaneCycling();
   const review = updates.review;
 
   return (
     <div className="app">
+      <SkipLinks />
       <TopBar
         run={run}
         doc={doc.info}
@@ -158,6 +162,7 @@ export function App() {
                 onBodyChange={editing.changeBody}
                 profile={profile}
                 onMarkingChange={editing.changeMarking}
+                allBodies={bodies}
               />
             </>
           }

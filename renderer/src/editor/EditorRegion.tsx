@@ -1,5 +1,6 @@
 // The section editor's region: the selected section's title, whether it follows the library, and its text.
-import type { RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
+import { countWords } from '../../../shared/text/word-count.js';
 import type { FactSummary, SearchHit } from '../../../shared/ipc/channels.js';
 import type { BriefSection } from '../../../shared/model/brief.js';
 import type { MarkingProfile } from '../../../shared/markings/profile.js';
@@ -18,9 +19,13 @@ interface Props {
   /** The brief's marking profile; no picker without one. */
   profile: MarkingProfile | undefined;
   onMarkingChange(marking: string | undefined): void;
+  /** Every section's text, for the brief's word count. */
+  allBodies: readonly string[];
 }
 
-export function EditorRegion({ section, session, handle, facts, variables, search, onBodyChange, profile, onMarkingChange }: Props) {
+export function EditorRegion({ section, session, handle, facts, variables, search, onBodyChange, profile, onMarkingChange, allBodies }: Props) {
+  const briefWords = useMemo(() => allBodies.reduce((n, b) => n + countWords(b), 0), [allBodies]);
+  const sectionWords = useMemo(() => (section ? countWords(section.body) : 0), [section]);
   return (
     <div className="editor-region" aria-label="Section editor" role="region">
       {section ? (
@@ -33,6 +38,9 @@ export function EditorRegion({ section, session, handle, facts, variables, searc
               <span className="badge detached">{section.fromSectionId ? `Edited copy of “${section.fromSectionId}” — no longer follows the library` : 'Own text'}</span>
             )}
           </div>
+          <p className="hint small word-count" aria-live="off">
+            {plural(sectionWords, 'word')} in this section · {plural(briefWords, 'word')} in the brief
+          </p>
           {profile && <MarkingPicker profile={profile} sectionTitle={section.title} value={section.marking} onChange={onMarkingChange} />}
           <SectionEditor key={session} handle={handle} section={section} facts={facts} variables={variables} search={search} onBodyChange={onBodyChange} />
         </>
@@ -41,4 +49,8 @@ export function EditorRegion({ section, session, handle, facts, variables, searc
       )}
     </div>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }

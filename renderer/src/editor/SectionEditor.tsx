@@ -11,6 +11,7 @@ import type { BriefSection } from '../../../shared/model/brief.js';
 import { factCompletion } from './factCompletion.js';
 import { refHighlighting, refHover } from './factRefs.js';
 import { cspNonce } from './cspNonce.js';
+import { formattingKeymap } from './markdownFormatting.js';
 
 export interface SectionEditorHandle {
   insertFact(id: string): void;
@@ -76,7 +77,7 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
           refHighlighting(refs),
           refHover(refs),
           // No Tab binding: Tab leaves the editor like any other field, so keyboard users are never trapped.
-          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
+          keymap.of([...formattingKeymap, ...completionKeymap, ...defaultKeymap, ...historyKeymap]),
           placeholder('Write Markdown. Type {{ to insert a fact.'),
           // tabindex makes the scrolling editor a keyboard stop in every tool's eyes (contenteditable already is one).
           EditorView.contentAttributes.of({ 'aria-label': `Text of section ${section.title}`, tabindex: '0' }),

@@ -1,4 +1,5 @@
 // Warnings from compose, marking errors first (they block export), then missing/stale facts, unknown variables, library updates; each opens its section.
+import { useEffect, useState } from 'react';
 import type { BriefChanges, FieldChange } from '../../../shared/brief-changes.js';
 import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
 
@@ -40,12 +41,20 @@ function show(value: FieldChange['pinned']): string {
 export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdatePin, onReviewSection, onGoToField }: Props) {
   // Marking errors first: they are what stops an export.
   const warnings = [...all.filter((w) => w.severity === 'error'), ...all.filter((w) => w.severity !== 'error')];
+  // Collapsible, so a long list never squeezes the preview; it opens by itself when an error appears.
+  const [open, setOpen] = useState(true);
+  const errors = warnings.filter((w) => w.severity === 'error').length;
+  useEffect(() => {
+    if (errors > 0) setOpen(true);
+  }, [errors]);
   return (
-    <section className="warnings-panel" aria-labelledby="warnings-heading">
+    <section className={`warnings-panel${open ? '' : ' collapsed'}`} aria-labelledby="warnings-heading">
       <h2 id="warnings-heading">
-        Warnings <span className="count">{warnings.length}</span>
+        <button type="button" className="link warnings-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          Warnings <span className="count">{warnings.length}</span>
+        </button>
       </h2>
-      {warnings.length === 0 ? (
+      {!open ? null : warnings.length === 0 ? (
         <p className="hint small">No warnings: every fact is found and current, every variable is set.</p>
       ) : (
         <ul>
