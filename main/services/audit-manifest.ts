@@ -55,11 +55,13 @@ export function buildManifest(doc: ComposedDoc, brief: Brief, source: ManifestSo
       marking: d.marking ?? '',
     };
   });
-  const facts = doc.notes.flatMap((n) => {
-    if (!n.factId) return [];
-    const f = (Object.hasOwn(brief.pins, n.factId) ? brief.pins[n.factId] : undefined) ?? library.facts.get(n.factId);
-    return f ? [{ id: f.id, asOf: f.asOf, url: f.source.url, marking: f.marking ?? '' }] : [];
-  });
+  // A note stands for every fact from its source: each of them is listed, note by note.
+  const facts = doc.notes.flatMap((n) =>
+    (n.factIds ?? []).flatMap((id) => {
+      const f = (Object.hasOwn(brief.pins, id) ? brief.pins[id] : undefined) ?? library.facts.get(id);
+      return f ? [{ id: f.id, asOf: f.asOf, url: f.source.url, marking: f.marking ?? '' }] : [];
+    }),
+  );
   const d = doc.marking.derived;
   return {
     format: 'briefing-builder/manifest',

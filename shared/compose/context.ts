@@ -11,7 +11,12 @@ import type { PortionMarker } from './portions.js';
 export class ComposeContext {
   readonly warnings: ComposeWarning[] = [];
   readonly notes: Note[] = [];
+  /** Fact id -> its note number: a fact cites the same source under the same mark every time in one run. */
   private readonly noteByFact = new Map<string, number>();
+  /** Source key (see `noteKey`) -> its number and fact list, so a later fact from the same source joins it. */
+  private readonly noteBySource = new Map<string, { n: number; factIds: string[] }>();
+  /** The full citation (text and address) the last note in the list printed, for the Ibid. rule. */
+  private lastCitation: string | undefined;
   private readonly warned = new Set<string>();
   /** Key of the section being composed, for warnings. */
   sectionKey = '';
@@ -74,18 +79,56 @@ export class ComposeContext {
     return 0;
   }
 
-  /** Endnotes are numbered by first use and shared by every later citation of the same fact. */
+  /**
+   * One endnote per source, numbered by first use: every citation of a fact from that source, the first and any
+   * later one, carries the note's number (a run of citations to one source repeats that number, as the shared
+   * numbering of a brief has always done). A source is its title, publisher, date and address (`noteKey`): those
+   * are all the note prints, so the one note is right for every fact it stands for. A fact's own details (its
+   * as-of date, value, statement) are in the text where it is cited, never in the note, so nothing is lost.
+   *
+   * The one exception is the portion mark: a note is a portion and carries one mark, the marking of what it cites.
+   * Facts from one source with different markings get a note each, so no note is marked above or below a citation
+   * that points to it. That is where a note can repeat the one straight before it in the list: the later one is
+   * written "Ibid." under its own mark (Chicago's use of ibid.: the same source as the note immediately before).
+   * A note repeated further down the list, after another source, is written out in full.
+   */
   noteFor(fact: Fact): number {
-    const existing = this.noteByFact.get(fact.id);
-    if (existing) return existing;
-    const n = this.notes.length + 1;
-    this.noteByFact.set(fact.id, n);
-    const s = fact.source;
-    const note = sourceNote(n, fact, `${s.title}, ${s.publisher}, ${formatHumanDate(s.date)}.`, (w) => this.warn(w));
+    const known = this.noteByFact.get(fact.id);
+    if (known) return known;
     const portion = this.marks.printed(this.marks.factMarking(fact));
-    this.notes.push(portion ? { ...note, portion } : note);
+    const key = noteKey(fact, portion);
+    const shared = this.noteBySource.get(key);
+    if (shared) {
+      shared.factIds.push(fact.id);
+      this.noteByFact.set(fact.id, shared.n);
+      return shared.n;
+    }
+    const n = this.notes.length + 1;
+    const s = fact.source;
+    const full = sourceNote(n, fact, `${s.title}, ${s.publisher}, ${formatHumanDate(s.date)}.`, (w) => this.warn(w));
+    const citation = `${full.text} ${full.url ?? ''}`;
+    const factIds = [fact.id];
+    const note: Note = citation === this.lastCitation ? { n, factIds, text: IBID } : { ...full, factIds };
+    this.lastCitation = citation;
+    if (portion) note.portion = portion;
+    this.notes.push(note);
+    this.noteBySource.set(key, { n, factIds });
+    this.noteByFact.set(fact.id, n);
     return n;
   }
+}
+
+/** The text of a note that cites the same source as the note straight before it. */
+export const IBID = 'Ibid.';
+
+/**
+ * What makes two citations one note: the source's title, publisher, date and address, exactly as the pins hold
+ * them (a revised edition at the same address has another date and gets its own note, so neither is misdated),
+ * and the note's portion mark. A Map key from JSON, so no field value can collide with another's.
+ */
+function noteKey(fact: Fact, portion: string): string {
+  const s = fact.source;
+  return JSON.stringify([s.title, s.publisher, s.date, s.url, portion]);
 }
 
 /** `record[key]` when the record itself holds that key; never a member inherited from Object.prototype. */

@@ -12,17 +12,17 @@ export function refusedBodyLink(url: string): ComposeWarning {
 }
 
 /**
- * The endnote of a fact. A library refuses a bad source URL when it loads; a brief's pinned copy may still hold
+ * The endnote of a fact's source (later facts from the same source join its `factIds`). A library refuses a bad source URL when it loads; a brief's pinned copy may still hold
  * one (the brief came from elsewhere), so the note prints it as text, never as a link, and says why.
  */
 export function sourceNote(n: number, fact: Fact, text: string, warn: (w: ComposeWarning) => void): Note {
   const url = fact.source.url;
-  if (isAllowedUrl(url, 'source')) return { n, factId: fact.id, text, url };
+  if (isAllowedUrl(url, 'source')) return { n, factIds: [fact.id], text, url };
   warn({
     code: 'refused-link',
     factId: fact.id,
     sectionKey: '',
     message: `the pinned fact "${fact.id}" has the source address ${quoteUrl(url)}, printed as plain text: ${allowedUrlWords('source')} — update the pin from a library, or fix the address`,
   });
-  return { n, factId: fact.id, text: `${text} ${url.slice(0, MAX_URL_LENGTH)}` };
+  return { n, factIds: [fact.id], text: `${text} ${url.slice(0, MAX_URL_LENGTH)}` };
 }

@@ -10,7 +10,7 @@ export interface TextRun {
   /** External link target (http/https/mailto only; compose drops anything else). */
   href?: string;
 }
-/** Endnote marker: n is the note number (1-based, numbered by first use). */
+/** Endnote marker: n is the note number (1-based, numbered by first use; one note per source, see `ComposeContext.noteFor`). */
 export interface NoteRef {
   kind: 'note';
   n: number;
@@ -101,8 +101,9 @@ export interface DocSection {
 
 export interface Note {
   n: number;
-  factId?: string;
-  /** Note text, e.g. 'Source title, Publisher, 2021-05-01.' */
+  /** Every fact whose citations carry this note's number, in the order they were first cited (one source, one mark). */
+  factIds?: string[];
+  /** Note text, e.g. 'Source title, Publisher, May 1, 2021.', or 'Ibid.' for the source of the note straight before. */
   text: string;
   url?: string;
   /** Portion mark of the note: the marking of the fact it cites ("(U)"), where the profile marks portions. */

@@ -82,7 +82,7 @@ describe('id-keyed lookups in compose are safe for any string', () => {
       Object.defineProperty(pins, id, { value: fact(id), enumerable: true, writable: true, configurable: true });
       const doc = compose({ ...b, pins }, library(), { today: TODAY });
       expect(bodyText(doc)).toBe(`See Statement of ${id}.`);
-      expect(doc.notes.map((n) => n.factId)).toEqual([id]);
+      expect(doc.notes.map((n) => n.factIds)).toEqual([[id]]);
       expect(doc.warnings).toEqual([]);
     }
   });

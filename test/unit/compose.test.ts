@@ -47,10 +47,10 @@ describe('compose', () => {
     const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s1', 's2'] }, l);
     const doc = compose(brief, l, { today: TODAY });
     expect(paragraphs(doc.sections[0]!.blocks)[0]).toBe('First Statement of b.[1] then 12.5 percent[2] and again [1].');
-    expect(doc.notes.map((n) => [n.n, n.factId, n.url])).toEqual([
-      [1, 'b', 'https://example.org/b'],
-      [2, 'a', 'https://example.org/a'],
-      [3, 'old', 'https://example.org/old'],
+    expect(doc.notes.map((n) => [n.n, n.factIds, n.url])).toEqual([
+      [1, ['b'], 'https://example.org/b'],
+      [2, ['a'], 'https://example.org/a'],
+      [3, ['old'], 'https://example.org/old'],
     ]);
     expect(doc.notes[0]!.text).toBe('Source b, Pub, May 1, 2021.');
   });
@@ -192,10 +192,10 @@ describe('compose', () => {
     brief.sections.push({ kind: 'detached', id: 'd', title: 'Mixed', body: '(S) Secret {{fact:a}}.\n\nOpen {{fact:b}}.', marking: 'U', style: 'normal' });
     brief.sections.push({ kind: 'detached', id: 'e', title: 'All secret', body: 'Gone {{fact:old}}.', marking: 'S', style: 'normal' });
     const full = compose(brief, l, { today: TODAY });
-    expect(full.notes.map((n) => n.factId)).toEqual(['a', 'b', 'old']);
+    expect(full.notes.map((n) => n.factIds)).toEqual([['a'], ['b'], ['old']]);
     const copy = compose(brief, l, { today: TODAY, release: { level: 'U' } });
     expect(copy.sections.map((s) => s.key)).toEqual(['d']);
-    expect(copy.notes.map((n) => [n.n, n.factId])).toEqual([[1, 'b']]);
+    expect(copy.notes.map((n) => [n.n, n.factIds])).toEqual([[1, ['b']]]);
     expect(JSON.stringify(copy.sections)).not.toContain('Secret');
     expect(copy.marking.banner).toBe('UNCLASSIFIED');
     expect(copy.marking.derived?.withheld).toBe(2);

@@ -32,7 +32,7 @@ describe('handlers by area', () => {
     expect(await exp.revealLastExport()).toEqual({ revealed: true });
     expect(revealed).toEqual([target]);
     // The Word export goes through the same service: it becomes the file "Show in folder" reveals.
-    expect(await exp.exportWord(brief)).toMatchObject({ status: 'saved', displayName: 'memo.docx', noteCount: 19 });
+    expect(await exp.exportWord(brief)).toMatchObject({ status: 'saved', displayName: 'memo.docx', noteCount: 8 });
     expect(await exp.revealLastExport()).toEqual({ revealed: true });
     expect(revealed).toEqual([target, wordTarget]);
   });

@@ -33,7 +33,7 @@ describe('briefing export to Word', () => {
     const docx = path.join(dir(), 'memo.docx');
     const r = await cli('export', example('decision-memo'), '--out', docx);
     expect(r.code).toBe(0);
-    expect(r.out).toEqual([`wrote ${docx} (Word, 19 endnotes)`]);
+    expect(r.out).toEqual([`wrote ${docx} (Word, 8 endnotes)`]);
     expect(await isZip(docx)).toBe(true);
     expect(textOf(part(await readDocx(docx), 'word/document.xml'))).toContain('MEMORANDUM FOR');
 
@@ -117,7 +117,7 @@ describe('briefing export to Word', () => {
   it('runs as a whole process: `node bin/briefing.cjs export … --out FILE.docx`', async () => {
     const out = path.join(dir(), 'process.docx');
     const r = await run(process.execPath, [bin, 'export', example('t12-issue-brief'), '--out', out], { env: { ...process.env, BRIEFING_TODAY: '2026-11-25' } });
-    expect(r.stdout.trim()).toBe(`wrote ${out} (Word, 99 endnotes)`);
+    expect(r.stdout.trim()).toBe(`wrote ${out} (Word, 60 endnotes)`);
     expect(await isZip(out)).toBe(true);
   });
 });
