@@ -100,7 +100,7 @@ export function App() {
 
   return (
     <div className="app">
-      <SkipLinks />
+      <SkipLinks editorShown={view.tab === 'outline'} />
       <TopBar
         run={run}
         doc={doc.info}

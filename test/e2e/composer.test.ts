@@ -28,10 +28,14 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     const a11y: Record<string, string[]> = {};
     await page.getByRole('button', { name: /^Add / }).first().waitFor();
 
-    // New brief through the keyboard shortcut; it opens the settings.
+    // New brief through the keyboard shortcut: the start screen, titled there; the rest in Settings.
     await page.locator('body').press('Control+n');
-    await page.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
-    await page.getByLabel('Title', { exact: true }).fill('Allied Semiconductor Cooperation');
+    const start = page.getByRole('dialog', { name: 'Start' });
+    await start.getByRole('textbox', { name: 'Title' }).fill('Allied Semiconductor Cooperation');
+    await start.getByRole('button', { name: 'Create brief' }).click();
+    await start.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Allied Semiconductor Cooperation');
     await page.getByLabel('Subtitle').fill('Options for a chips agenda among techno-democracies');
     await page.getByLabel('Authors (one per line)').fill('A. Analyst');
     a11y.settings = await axeViolations(page);
@@ -54,11 +58,19 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await expect.poll(() => addButtons.count()).toBeGreaterThanOrEqual(4);
     a11y.search = await axeViolations(page);
     await shot(page, 'library-search');
-    // Filters narrow the search: one topic, then all topics again.
-    await page.getByLabel('Topic').selectOption('organization');
+    // Results come best match first in one list; grouped by topic on request.
+    expect(await page.locator('.library .group:not(.facts) h3').allTextContents()).toEqual(['Sections, best match first']);
+    await page.getByRole('checkbox', { name: 'Group results by topic' }).check();
+    expect((await page.locator('.library .group:not(.facts) h3').count()) > 1).toBe(true);
+    // Filters narrow the search: one topic, then all topics again. Filters list names, not ids.
+    const topic = page.getByRole('combobox', { name: /^Topic/ });
+    await topic.selectOption('organization');
     await expect.poll(() => page.locator('.library .group:not(.facts) h3').allTextContents()).toEqual(['Organization']);
-    await page.getByLabel('Topic').selectOption('');
-    await expect.poll(() => page.locator('.library .group:not(.facts) h3').count()).toBeGreaterThan(1);
+    await topic.selectOption('');
+    await page.getByRole('checkbox', { name: 'Group results by topic' }).uncheck();
+    const countries = await page.getByRole('combobox', { name: /^Country/ }).locator('option').allTextContents();
+    expect(countries).toContain('Japan');
+    expect(countries.filter((c) => /^[a-z]{2,3}$/.test(c))).toEqual([]);
 
     // Add four sections by click (the button list shrinks as each is added).
     await page.getByRole('tab', { name: /^Outline/ }).click();
@@ -244,6 +256,8 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     expect(await page.locator('.doc-title').textContent()).toBe('Allied Semiconductor Cooperation.brief');
 
     await page.locator('body').press('Control+n');
+    const start = page.getByRole('dialog', { name: 'Start' });
+    await start.getByRole('button', { name: 'Create brief' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Outline (0)' }).count()).toBe(1);
     h.openQueue.push(h.savedBriefs[0]!);
     await page.locator('body').press('Control+o');

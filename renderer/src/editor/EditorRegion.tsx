@@ -27,7 +27,7 @@ export function EditorRegion({ section, session, handle, facts, variables, searc
   const briefWords = useMemo(() => allBodies.reduce((n, b) => n + countWords(b), 0), [allBodies]);
   const sectionWords = useMemo(() => (section ? countWords(section.body) : 0), [section]);
   return (
-    <div className="editor-region" aria-label="Section editor" role="region">
+    <div className="editor-region" id="editor" tabIndex={-1} aria-label="Section editor" role="region">
       {section ? (
         <>
           <div className="editor-head">

@@ -9,6 +9,7 @@ import { LibrariesDialog } from '../library-manager/LibrariesDialog.js';
 import { SectionDialog } from '../library-manager/SectionDialog.js';
 import { useSaveTargets } from '../library-manager/useSaveTargets.js';
 import { TOPIC_LABELS } from './topics.js';
+import { countryName, technologyName } from '../../../shared/model/names.js';
 import type { LibraryData } from './useLibraryData.js';
 import { SECTION_DRAG_TYPE } from '../outline/dragTypes.js';
 
@@ -89,7 +90,9 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
       tags.technologies.forEach((t) => tech.add(t));
       tags.countries.forEach((c) => countries.add(c));
     }
-    return { tech: [...tech].sort(), countries: [...countries].sort() };
+    // Listed by name, in name order; the filter still matches the stored id.
+    const byName = (name: (id: string) => string) => (a: string, b: string) => name(a).localeCompare(name(b));
+    return { tech: [...tech].sort(byName(technologyName)), countries: [...countries].sort(byName(countryName)) };
   }, [data.sections, data.facts]);
 
   const sectionById = useMemo(() => new Map(data.sections.map((s) => [s.id, s])), [data.sections]);
@@ -162,7 +165,7 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
             <select value={filters.technology} onChange={(e) => setFilter({ technology: e.target.value })}>
               <option value="">Any</option>
               {options.tech.map((t) => (
-                <option key={t} value={t}>{t}</option>
+                <option key={t} value={t}>{technologyName(t)}</option>
               ))}
             </select>
           </label>
@@ -171,7 +174,7 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
             <select value={filters.country} onChange={(e) => setFilter({ country: e.target.value })}>
               <option value="">Any</option>
               {options.countries.map((c) => (
-                <option key={c} value={c}>{c}</option>
+                <option key={c} value={c}>{countryName(c)}</option>
               ))}
             </select>
           </label>

@@ -12,7 +12,7 @@ export const PANES = [
 ] as const;
 
 function paneElement(id: string): HTMLElement | null {
-  if (id === 'editor') return document.querySelector<HTMLElement>('.editor-region');
+  if (id === 'editor') return document.getElementById('editor');
   return document.getElementById(id)?.closest<HTMLElement>('section') ?? null;
 }
 
@@ -49,10 +49,12 @@ export function usePaneCycling(): void {
 }
 
 /** Visible on focus only: the first Tab of the page offers a jump past the toolbar and the library. */
-export function SkipLinks() {
+export function SkipLinks({ editorShown }: { editorShown: boolean }) {
+  // A link is only offered to a pane on screen (the editor is hidden while the Settings tab is open).
+  const panes = PANES.filter((p) => p.id !== 'warnings-heading' && (editorShown || p.id !== 'editor'));
   return (
     <nav className="skip-links" aria-label="Skip to">
-      {PANES.filter((p) => p.id !== 'warnings-heading').map((p) => (
+      {panes.map((p) => (
         <a
           key={p.id}
           href={`#${p.id}`}
