@@ -84,9 +84,13 @@ export class LibraryService implements LibraryQueries {
   factSummaries(today: Date): FactSummary[] {
     const sourceOf = this.itemSources();
     const origins = this.state().origins.facts;
+    const reviews = this.library().reviews;
     return [...this.library().facts.values()].map((fact) => {
       const source = sourceOf(origins.get(fact.id));
-      return { fact, stale: isStale(fact, today), reviewDue: isoDay(reviewDue(fact)), ...(source ? { source } : {}) };
+      const r = reviews?.get(fact.id);
+      // A review is shown as what it is: the user's date, over the fact's own one.
+      const review = r ? { review: { reviewedOn: r.reviewedOn, ...(r.note ? { note: r.note } : {}), ownDue: isoDay(reviewDue(fact)) } } : {};
+      return { fact, stale: isStale(fact, today, r), reviewDue: isoDay(reviewDue(fact, r)), ...review, ...(source ? { source } : {}) };
     });
   }
 

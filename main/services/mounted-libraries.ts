@@ -3,10 +3,12 @@ import path from 'node:path';
 import { ActionRefusedError } from '../../shared/errors.js';
 import { SerialQueue } from '../../shared/serial-queue.js';
 import { describeFileError } from './errno.js';
-import type { FactInput, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput } from '../../shared/ipc/channels.js';
+import type { FactInput, FactReviewInfo, FactReviewInput, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput } from '../../shared/ipc/channels.js';
 import { isWritable, librariesOverview } from './libraries-overview.js';
 import type { Mount } from './library/mount.js';
 import { libraryIdOf, LibraryService } from './library-service.js';
+import { isoDay, reviewDue } from '../../shared/staleness.js';
+import { FactReviewsFile } from './fact-reviews-file.js';
 import { knownIdsFrom, LibraryEditError, WritableLibrary, type EditableSection } from './writable-library.js';
 import type { SettingsService } from './settings/settings-service.js';
 
@@ -26,6 +28,10 @@ export interface LibraryMounts {
   deleteSection(id: string, libraryId?: string): Promise<boolean>;
   /** A personal section's front matter and body, for editing; null when the personal library has no such section. */
   editableSection(id: string, libraryId?: string): Promise<EditableSection | null>;
+  /** The user's dated fact reviews (personal library), each overriding a fact's own review date. */
+  factReviews(): FactReviewInfo[];
+  reviewFact(review: FactReviewInput, today: Date): Promise<SaveLibraryItemResult>;
+  removeFactReview(factId: string): Promise<boolean>;
 }
 
 /** The renderer is told whether it worked, never where the file went. */
@@ -117,6 +123,34 @@ export class MountedLibraries implements LibraryMounts {
 
   async editableSection(id: string, libraryId = 'personal'): Promise<EditableSection | null> {
     return (await this.editor(libraryId).editableSection(id)) ?? null;
+  }
+
+  factReviews(): FactReviewInfo[] {
+    const library = this.service.library();
+    return [...(library.reviews ?? [])].map(([factId, r]) => {
+      const fact = library.facts.get(factId);
+      return {
+        factId,
+        reviewedOn: r.reviewedOn,
+        ...(r.note ? { note: r.note } : {}),
+        ...(fact ? { statement: fact.statement, ownDue: isoDay(reviewDue(fact)) } : {}),
+      };
+    });
+  }
+
+  async reviewFact(review: FactReviewInput, today: Date): Promise<SaveLibraryItemResult> {
+    return saved(await this.change(() => this.reviewsFile().save(review, today), (r) => r.ok));
+  }
+
+  removeFactReview(factId: string): Promise<boolean> {
+    return this.change(() => this.reviewsFile().remove(factId), (removed) => removed);
+  }
+
+  /** Reviews always go to the personal library: they are the user's own word, whatever library the fact is in. */
+  private reviewsFile(): FactReviewsFile {
+    const personal = this.mounts.find((m) => m.kind === 'personal');
+    if (!personal) throw new LibraryEditError(NOT_MOUNTED);
+    return new FactReviewsFile(personal.dir);
   }
 
   /**

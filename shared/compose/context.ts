@@ -49,12 +49,14 @@ export class ComposeContext {
       this.warn({ code: 'missing-fact', factId: id, message: `unknown fact "${id}": check the id or add the fact to a library` });
       return undefined;
     }
-    if (isStale(fact, this.today)) {
+    // A dated review the user recorded (personal library) overrides the fact's own review date.
+    const review = this.library.reviews?.get(id);
+    if (isStale(fact, this.today, review)) {
       this.warn({
         code: 'stale-fact',
         factId: id,
         sectionKey: '',
-        message: `fact "${id}" was due for review on ${isoDay(reviewDue(fact))}: check it is still true`,
+        message: `fact "${id}" was due for review on ${isoDay(reviewDue(fact, review))}: check it is still true`,
       });
     }
     this.marks.citeFact(fact);

@@ -63,6 +63,18 @@ export interface FactSummary {
   /** YYYY-MM-DD the fact is due for review. */
   reviewDue: string;
   source?: ItemSource;
+  /** The user's dated review (personal library), which overrides the fact's own review date; `ownDue` is that date. */
+  review?: { reviewedOn: string; note?: string; ownDue: string };
+}
+
+/** One of the user's dated fact reviews, as the Libraries view lists them (the fact may no longer be in any library). */
+export interface FactReviewInfo {
+  factId: string;
+  reviewedOn: string;
+  note?: string;
+  /** The fact's statement and its own review date, when a mounted library has the fact. */
+  statement?: string;
+  ownDue?: string;
 }
 
 /** One mounted library as the Libraries view shows it. Team libraries are named by an opaque id, never their path. */
@@ -149,6 +161,9 @@ export const SectionMetaInput = z
     variables: z.array(z.object({ name: FormText(100), label: FormText(200), default: FormText(1000).optional() }).strict()).max(100).optional(),
   })
   .strict();
+/** "Still true": the fact, the day the user checked it (YYYY-MM-DD) and an optional note; the library checks the content. */
+export const FactReviewInput = z.object({ fact: FormText(200), reviewedOn: FormText(40), note: FormText(2000).optional() }).strict();
+export type FactReviewInput = z.infer<typeof FactReviewInput>;
 /** Which library update the user accepted: a pinned fact, or every linked copy of a section. */
 export const LibraryUpdate = z.object({ kind: z.enum(['pin', 'section']), id: z.string().min(1).max(200) }).strict();
 export type LibraryUpdate = z.infer<typeof LibraryUpdate>;
@@ -227,6 +242,11 @@ export const CHANNELS = {
     z.tuple([SectionMetaInput, SectionBody, Handle.optional()]),
   ),
   deleteLibrarySection: channel<[id: string, libraryId?: string], { deleted: boolean }>(z.tuple([ItemId, Handle.optional()])),
+  /** The user's dated fact reviews (personal library's reviews.yaml), each an override of a fact's review date. */
+  listFactReviews: channel<[], FactReviewInfo[]>(z.tuple([])),
+  /** "Still true": records (or replaces) a dated review of a fact in the personal library; the fact's stale warning goes. */
+  reviewFact: channel<[review: FactReviewInput], SaveLibraryItemResult>(z.tuple([FactReviewInput])),
+  removeFactReview: channel<[factId: string], { removed: boolean }>(z.tuple([ItemId])),
 } satisfies Record<MethodName, { args: z.ZodType; params: unknown[]; result: unknown }>;
 
 export type Channels = typeof CHANNELS;

@@ -38,6 +38,9 @@ export const CHANNEL_NAMES = {
   editableSection: 'libraries:editable-section',
   saveLibrarySection: 'libraries:save-section',
   deleteLibrarySection: 'libraries:delete-section',
+  listFactReviews: 'libraries:list-fact-reviews',
+  reviewFact: 'libraries:review-fact',
+  removeFactReview: 'libraries:remove-fact-review',
 } as const;
 
 export type MethodName = keyof typeof CHANNEL_NAMES;

@@ -154,6 +154,8 @@ export interface Library {
   technologies: Map<string, Technology>;
   /** Marking profiles: the app's (assets/markings) and any a team library carries in its markings/ folder. */
   markingProfiles: Map<string, MarkingProfile>;
+  /** The user's dated reviews by fact id (personal library, reviews.yaml): each overrides that fact's review date. */
+  reviews?: ReadonlyMap<string, { reviewedOn: string; note?: string }>;
 }
 
 export function emptyLibrary(manifest: Manifest = { id: 'empty', name: 'Empty', version: '0' }): Library {

@@ -13,9 +13,12 @@ type LibrariesChannels =
   | 'deleteLibraryFact'
   | 'editableSection'
   | 'saveLibrarySection'
-  | 'deleteLibrarySection';
+  | 'deleteLibrarySection'
+  | 'listFactReviews'
+  | 'reviewFact'
+  | 'removeFactReview';
 
-export function librariesHandlers(s: Pick<HandlerServices, 'libraries' | 'dialogs'>): Pick<Handlers, LibrariesChannels> {
+export function librariesHandlers(s: Pick<HandlerServices, 'libraries' | 'dialogs' | 'today'>): Pick<Handlers, LibrariesChannels> {
   return {
     listLibraries: async () => s.libraries.overview(),
     reloadLibraries: async () => s.libraries.reload(),
@@ -32,5 +35,8 @@ export function librariesHandlers(s: Pick<HandlerServices, 'libraries' | 'dialog
     editableSection: async (id, libraryId) => s.libraries.editableSection(id, libraryId),
     saveLibrarySection: async (meta, body, libraryId) => s.libraries.saveSection(meta, body, libraryId),
     deleteLibrarySection: async (id, libraryId) => ({ deleted: await s.libraries.deleteSection(id, libraryId) }),
+    listFactReviews: async () => s.libraries.factReviews(),
+    reviewFact: async (review) => s.libraries.reviewFact(review, s.today()),
+    removeFactReview: async (factId) => ({ removed: await s.libraries.removeFactReview(factId) }),
   };
 }

@@ -6,6 +6,7 @@ import type { ParseCache } from './cache.js';
 import { COLLECTIONS, ITEM_WORD, type Collection } from './parse-files.js';
 import { readLibraryFolderSafely, type LibraryPart, type Located } from './read-folder.js';
 import { readProfiles, type LocatedProfile } from './read-profiles.js';
+import { readReviews } from './read-reviews.js';
 import { markingProfilesDir } from '../app-paths.js';
 
 export type MountKind = 'bundled' | 'team' | 'personal';
@@ -50,7 +51,17 @@ export async function loadLibraries(mounts: readonly Mount[], options: LoadOptio
   const parts = mounts.map((m) => readLibraryFolderSafely(path.resolve(m.dir), options.cache));
   const result = mergeParts(mounts, parts);
   mergeProfiles(result, parts, options.profilesDir ?? markingProfilesDir());
+  applyReviews(result, mounts);
   return result;
+}
+
+/** The user's dated reviews (the personal library's reviews.yaml): explicit overrides of facts' review dates. */
+function applyReviews(result: LoadResult, mounts: readonly Mount[]): void {
+  const personal = mounts.find((m) => m.kind === 'personal');
+  if (!personal) return;
+  const read = readReviews(path.resolve(personal.dir));
+  result.problems.push(...read.problems);
+  if (read.reviews.size > 0) result.library.reviews = read.reviews;
 }
 
 /** The app's profiles first, then each library's markings/ in mount order; a clashing id is a problem, the first wins. */

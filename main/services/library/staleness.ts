@@ -15,7 +15,7 @@ export interface StaleFact {
 export function staleFacts(library: Library, asOf: Date): StaleFact[] {
   const out: StaleFact[] = [];
   for (const fact of library.facts.values()) {
-    const due = reviewDue(fact);
+    const due = reviewDue(fact, library.reviews?.get(fact.id));
     if (due.getTime() >= asOf.getTime()) continue;
     const reason = reasonFor(fact, due);
     const day = isoDay(due);
