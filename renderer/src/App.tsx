@@ -95,6 +95,12 @@ export function App() {
   const inBrief = useMemo(() => new Set(brief.sections.map((s) => (s.kind === 'linked' ? s.sectionId : (s.fromSectionId ?? s.id)))), [brief.sections]);
   const selected = view.selected;
   const bodies = useMemo(() => brief.sections.map((s) => s.body), [brief.sections]);
+  // The preview keeps the edited section in view: its title, and the next one's to know where it ends.
+  const follow = useMemo(() => {
+    if (!selected) return null;
+    const i = brief.sections.indexOf(selected);
+    return { title: selected.title, nextTitle: brief.sections[i + 1]?.title ?? null };
+  }, [selected, brief.sections]);
   usePaneCycling();
   const review = updates.review;
 
@@ -183,7 +189,7 @@ export function App() {
               </button>
             </div>
           )}
-          <PdfPreview preview={preview} target={view.target} />
+          <PdfPreview preview={preview} target={view.target} follow={follow} />
           <WarningsPanel
             warnings={preview.result?.warnings ?? []}
             changes={updates.changes}

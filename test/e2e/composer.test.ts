@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { FactSummary } from '../../shared/ipc/channels.js';
 import { axeViolations } from './axe.js';
 import { browserOrSkipReason, SCREENSHOTS, startHarness, useHarness, type Harness } from './harness.js';
+import { previewCurrentPage, previewPageText } from './preview.js';
 import { readPdfText } from '../support/read-pdf.js';
 import { readBriefFile } from '../../main/services/documents/brief-file.js';
 
@@ -134,11 +135,7 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
       await page.waitForTimeout(250);
       if ((await page.locator('.preview-status').textContent()) !== `Up to date · ${await page.locator('.page-input input').getAttribute('max')} pages`) continue;
       const pages = Number(await page.locator('.page-input input').getAttribute('max'));
-      for (let p = 1; p <= pages && !seen; p++) {
-        await page.locator('.page-input input').fill(String(p));
-        await page.waitForFunction((n) => document.querySelector('.textLayer')?.getAttribute('data-page') === String(n) && (document.querySelector('.textLayer')?.childElementCount ?? 0) > 0, p);
-        seen = squash((await page.locator('.textLayer').textContent()) ?? '').includes(words);
-      }
+      for (let p = 1; p <= pages && !seen; p++) seen = (await previewPageText(page, p)).includes(words);
     }
     expect(seen, `preview shows “${words}”`).toBe(true);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -147,7 +144,7 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
 
     // Choosing a section in the outline brings the preview to its page.
     await page.locator('.outline-select', { hasText: order[3]! }).click();
-    await expect.poll(async () => squash((await page.locator('.textLayer').textContent()) ?? '')).toContain(order[3]!);
+    await expect.poll(async () => squash((await page.locator(`.pdf-page[data-page="${await previewCurrentPage(page)}"] .textLayer`).textContent()) ?? '')).toContain(order[3]!);
 
     // Warnings panel: every warning that names a section opens it.
     const warningButtons = page.locator('.warnings-panel button.link');

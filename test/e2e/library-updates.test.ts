@@ -7,6 +7,7 @@ import type { FactSummary } from '../../shared/ipc/channels.js';
 import type { Brief } from '../../shared/model/brief.js';
 import { axeViolations } from './axe.js';
 import { browserOrSkipReason, SCREENSHOTS, useHarness, type Harness } from './harness.js';
+import { previewPageText, previewUpToDate } from './preview.js';
 
 const browser = browserOrSkipReason();
 const screenshots = SCREENSHOTS;
@@ -15,9 +16,8 @@ const OLD_STATEMENT = 'An outdated pinned statement kept in the brief.';
 
 /** The text of the preview's first page once the preview is up to date. */
 async function previewText(page: Page): Promise<string> {
-  await expect.poll(() => page.locator('.preview-status').textContent(), { timeout: 20_000 }).toMatch(/^Up to date/);
-  await page.waitForFunction(() => (document.querySelector('.textLayer')?.childElementCount ?? 0) > 0);
-  return squash((await page.locator('.textLayer').textContent()) ?? '');
+  await previewUpToDate(page, 20_000);
+  return previewPageText(page, 1);
 }
 
 describe.skipIf('skip' in browser)('library updates in Chromium', () => {

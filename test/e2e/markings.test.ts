@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
 import { browserOrSkipReason, useHarness, type Harness } from './harness.js';
+import { previewPageText, previewUpToDate } from './preview.js';
 import { readPdfText } from '../support/read-pdf.js';
 
 const browser = browserOrSkipReason();
@@ -17,10 +18,8 @@ const page = (h: Harness) => h.page.locator('.export-status .status-text').textC
 /** The preview's first page text, once the preview is up to date. */
 async function previewFirstPage(h: Harness): Promise<string> {
   const { page } = h;
-  await expect.poll(() => page.locator('.preview-status').textContent(), { timeout: 30_000 }).toMatch(/^Up to date/);
-  await page.locator('.page-input input').fill('1');
-  await page.waitForFunction(() => document.querySelector('.textLayer')?.getAttribute('data-page') === '1' && (document.querySelector('.textLayer')?.childElementCount ?? 0) > 0);
-  return (await page.locator('.textLayer').textContent()) ?? '';
+  await previewUpToDate(page);
+  return previewPageText(page, 1);
 }
 
 describe.skipIf('skip' in browser)('markings in Chromium', () => {

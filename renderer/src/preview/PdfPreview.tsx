@@ -1,29 +1,42 @@
-// The live preview: the export pipeline's own PDF, drawn with pdf.js (canvas + text layer), one page at a time.
-import { useEffect, useRef, useState } from 'react';
-import { TextLayer, type RenderTask } from 'pdfjs-dist';
+// The live preview: the export pipeline's own PDF, drawn with pdf.js, every page in one scrolling column, zoomable.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { findTitlePage, openPdf, type PDFDocumentProxy } from './pdfjs.js';
+import { PdfPageView, type PageSize } from './PdfPageView.js';
+import { ZOOM_STEPS, nextZoom, zoomLabel, type Zoom } from './zoom.js';
 import type { PreviewState } from './usePreview.js';
 
 interface Props {
   preview: PreviewState;
   /** Title of the section chosen in the outline; `goto` changes each time one is chosen. */
   target: { title: string; goto: number } | null;
+  /** The section open in the editor and the one after it: each new PDF keeps the edited section in view. */
+  follow: { title: string; nextTitle: string | null } | null;
 }
 
 interface Loaded {
   doc: PDFDocumentProxy;
   seq: number;
+  /** Page 1's size at scale 1; every page starts at it until drawn (a brief's pages share one size). */
+  size: PageSize;
 }
 
-export function PdfPreview({ preview, target }: Props) {
+/** Pixels between pages and around them (keep in step with .pdf-pages in styles.css). */
+const GAP = 12;
+
+export function PdfPreview({ preview, target, follow }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [page, setPage] = useState(1);
-  const [width, setWidth] = useState(600);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const [frameWidth, setFrameWidth] = useState(600);
+  const [near, setNear] = useState<ReadonlySet<number>>(new Set([1]));
   const [renderError, setRenderError] = useState<string | null>(null);
   const frame = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const textLayer = useRef<HTMLDivElement>(null);
   const honouredGoto = useRef(0);
+  const followRef = useRef(follow);
+  followRef.current = follow;
+
+  const pages = loaded?.doc.numPages ?? 0;
+  const scale = loaded ? (zoom === 'fit' ? Math.max(0.2, (frameWidth - 2 * GAP) / loaded.size.width) : (zoom * 96) / 72) : 1;
 
   // Open each new PDF; an older one still opening when a newer arrives is discarded.
   useEffect(() => {
@@ -32,11 +45,11 @@ export function PdfPreview({ preview, target }: Props) {
     let live = true;
     let opened: PDFDocumentProxy | null = null;
     openPdf(result.pdf)
-      .then((doc) => {
+      .then(async (doc) => {
         opened = doc;
+        const first = (await doc.getPage(1)).getViewport({ scale: 1 });
         if (!live) return;
-        setLoaded({ doc, seq: preview.shownSeq });
-        setPage((p) => Math.min(Math.max(1, p), doc.numPages));
+        setLoaded({ doc, seq: preview.shownSeq, size: { width: first.width, height: first.height } });
         setRenderError(null);
       })
       .catch((e: Error) => live && setRenderError(e.message));
@@ -47,64 +60,110 @@ export function PdfPreview({ preview, target }: Props) {
     };
   }, [preview.result, preview.shownSeq]);
 
+  /** Scrolls page `n` to the top of the frame. */
+  const scrollToPage = useCallback((n: number) => {
+    const el = frame.current?.querySelector<HTMLElement>(`.pdf-page[data-page="${n}"]`);
+    if (el && frame.current) frame.current.scrollTop = el.offsetTop - GAP;
+    setPage(n);
+  }, []);
+
+  /** Pages at least partly inside the frame. */
+  const visiblePages = (): number[] => {
+    const f = frame.current;
+    if (!f) return [];
+    const out: number[] = [];
+    for (const el of f.querySelectorAll<HTMLElement>('.pdf-page')) {
+      if (el.offsetTop < f.scrollTop + f.clientHeight && el.offsetTop + el.offsetHeight > f.scrollTop) out.push(Number(el.dataset.page));
+    }
+    return out;
+  };
+
   // Choosing a section in the outline brings the preview to the page where it starts.
   useEffect(() => {
     if (!loaded || !target || target.goto === honouredGoto.current) return;
     let live = true;
-    findTitlePage(loaded.doc, target.title).then((p) => {
+    void findTitlePage(loaded.doc, target.title).then((p) => {
       if (!live) return;
       honouredGoto.current = target.goto;
-      if (p) setPage(p);
+      if (p) scrollToPage(p);
     });
     return () => {
       live = false;
     };
-  }, [loaded, target]);
+  }, [loaded, target, scrollToPage]);
+
+  // A new PDF after an edit: if none of the edited section's pages is on screen, go to where it starts.
+  useEffect(() => {
+    const f = followRef.current;
+    if (!loaded || !f) return;
+    let live = true;
+    void (async () => {
+      const start = await findTitlePage(loaded.doc, f.title);
+      if (!live || !start) return;
+      const next = f.nextTitle ? await findTitlePage(loaded.doc, f.nextTitle) : null;
+      const end = next && next > start ? next : next === start ? start : loaded.doc.numPages;
+      if (!live) return;
+      const shown = visiblePages();
+      if (shown.length && !shown.some((p) => p >= start && p <= end)) scrollToPage(start);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [loaded, scrollToPage]);
 
   useEffect(() => {
     const el = frame.current;
     if (!el) return;
-    const ro = new ResizeObserver(([entry]) => entry && setWidth(Math.max(200, Math.floor(entry.contentRect.width) - 24)));
+    const ro = new ResizeObserver(([entry]) => entry && setFrameWidth(Math.max(200, Math.floor(entry.contentRect.width))));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
-  // Draw the page; a newer draw cancels an unfinished one instead of queueing behind it.
-  useEffect(() => {
-    if (!loaded || !canvas.current || !textLayer.current) return;
-    let task: RenderTask | null = null;
-    let text: TextLayer | null = null;
-    let live = true;
-    (async () => {
-      const p = await loaded.doc.getPage(Math.min(page, loaded.doc.numPages));
-      if (!live) return;
-      const base = p.getViewport({ scale: 1 });
-      const scale = width / base.width;
-      const viewport = p.getViewport({ scale });
-      const ratio = window.devicePixelRatio || 1;
-      const c = canvas.current!;
-      c.width = Math.floor(viewport.width * ratio);
-      c.height = Math.floor(viewport.height * ratio);
-      c.style.width = `${Math.floor(viewport.width)}px`;
-      c.style.height = `${Math.floor(viewport.height)}px`;
-      const layer = textLayer.current!;
-      layer.replaceChildren();
-      layer.parentElement!.style.setProperty('--total-scale-factor', String(scale));
-      task = p.render({ canvas: c, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
-      text = new TextLayer({ textContentSource: p.streamTextContent(), container: layer, viewport });
-      await Promise.all([task.promise, text.render()]);
-    })().catch((e: Error) => {
-      if (live && e.name !== 'RenderingCancelledException' && e.name !== 'AbortException') setRenderError(e.message);
-    });
-    return () => {
-      live = false;
-      task?.cancel();
-      text?.cancel();
-    };
-  }, [loaded, page, width]);
+  // Pages near the view are drawn, the rest are placeholders of the right size (a 200-page brief stays light).
+  useLayoutEffect(() => {
+    const root = frame.current;
+    if (!root || !pages) return;
+    const io = new IntersectionObserver(
+      (entries) =>
+        setNear((prev) => {
+          const next = new Set(prev);
+          for (const e of entries) {
+            const n = Number((e.target as HTMLElement).dataset.page);
+            if (e.isIntersecting) next.add(n);
+            else next.delete(n);
+          }
+          return next;
+        }),
+      { root, rootMargin: '50% 0px' },
+    );
+    root.querySelectorAll('.pdf-page').forEach((el) => io.observe(el));
+    return () => io.disconnect();
+  }, [pages, loaded]);
 
-  const pages = loaded?.doc.numPages ?? 0;
-  const go = (p: number) => setPage(Math.min(Math.max(1, p), Math.max(1, pages)));
+  // Zooming keeps the page at the top of the view in place.
+  const zoomTo = (z: Zoom) => {
+    const top = page;
+    setZoom(z);
+    requestAnimationFrame(() => scrollToPage(top));
+  };
+
+  const onScroll = () => {
+    const f = frame.current;
+    if (!f) return;
+    // The page under the top third of the view is "the" page for the pager.
+    const probe = f.scrollTop + f.clientHeight / 3;
+    let current = 1;
+    for (const el of f.querySelectorAll<HTMLElement>('.pdf-page')) {
+      if (el.offsetTop <= probe) current = Number(el.dataset.page);
+      else break;
+    }
+    setPage(current);
+  };
+
+  const go = (p: number) => {
+    if (!pages) return;
+    scrollToPage(Math.min(Math.max(1, Math.round(p) || 1), pages));
+  };
   const status = preview.error
     ? `Preview failed: ${preview.error}`
     : preview.pending || (preview.result && loaded?.seq !== preview.shownSeq)
@@ -126,6 +185,19 @@ export function PdfPreview({ preview, target }: Props) {
           <span aria-hidden="true">of {pages || '–'}</span>
           <button type="button" onClick={() => go(page + 1)} disabled={page >= pages} aria-label="Next page">›</button>
         </div>
+        <div className="zoom" role="group" aria-label="Zoom">
+          <button type="button" onClick={() => zoomTo(nextZoom(zoom, scale, -1))} disabled={scale <= ZOOM_STEPS[0]! * (96 / 72) + 1e-6} aria-label="Zoom out">−</button>
+          <label>
+            <span className="visually-hidden">Zoom</span>
+            <select value={zoom === 'fit' ? 'fit' : String(zoom)} onChange={(e) => zoomTo(e.target.value === 'fit' ? 'fit' : Number(e.target.value))}>
+              <option value="fit">Fit width{zoom === 'fit' ? ` (${Math.round((scale * 72 * 100) / 96)}%)` : ''}</option>
+              {ZOOM_STEPS.map((z) => (
+                <option key={z} value={String(z)}>{zoomLabel(z)}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => zoomTo(nextZoom(zoom, scale, 1))} disabled={scale >= ZOOM_STEPS[ZOOM_STEPS.length - 1]! * (96 / 72) - 1e-6} aria-label="Zoom in">+</button>
+        </div>
         <span className={`preview-status${preview.error ? ' error' : ''}`} role="status" aria-live="polite">
           {status}
         </span>
@@ -137,18 +209,28 @@ export function PdfPreview({ preview, target }: Props) {
         role="region"
         aria-label={`PDF preview, page ${page} of ${pages}`}
         data-preview-seq={loaded?.seq ?? 0}
+        onScroll={onScroll}
         onKeyDown={(e) => {
-          const step = e.key === 'PageDown' || e.key === 'ArrowRight' ? 1 : e.key === 'PageUp' || e.key === 'ArrowLeft' ? -1 : 0;
+          // PageUp/PageDown and the arrows up and down scroll as in any viewer; left and right step a page.
+          if (e.key === '+' || e.key === '=' || e.key === '-') {
+            e.preventDefault();
+            return zoomTo(nextZoom(zoom, scale, e.key === '-' ? -1 : 1));
+          }
+          if (e.key === '0') return zoomTo('fit');
+          const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
           if (!step) return;
           e.preventDefault();
           go(page + step);
         }}
       >
         {renderError && <p role="alert" className="error">Could not draw the preview: {renderError}</p>}
-        <div className="pdf-page" hidden={!loaded}>
-          <canvas ref={canvas} aria-hidden="true" />
-          <div ref={textLayer} className="textLayer" data-page={page} />
-        </div>
+        {loaded && (
+          <div className="pdf-pages">
+            {Array.from({ length: pages }, (_, i) => (
+              <PdfPageView key={i + 1} doc={loaded.doc} n={i + 1} scale={scale} size={loaded.size} near={near.has(i + 1)} seq={loaded.seq} onError={setRenderError} />
+            ))}
+          </div>
+        )}
         {!loaded && !preview.error && <p className="hint">The preview appears here.</p>}
       </div>
     </section>
