@@ -14,6 +14,8 @@ export interface ExportRequest {
   strict: boolean;
   /** --release/--rel-to/--draft, and the brief's file name for the derived-copy notice. */
   copy: CopyOptions;
+  /** Files the export must never replace; by default the brief itself (a batch protects all its briefs). */
+  protect?: readonly string[];
 }
 
 /** A draft's marking errors are printed too, as what makes it a draft. */
@@ -60,7 +62,7 @@ export async function exportBrief(exporter: ExportService, brief: Brief, request
 
 async function exportChecked(exporter: ExportService, brief: Brief, request: ExportRequest, io: CliIO): Promise<number> {
   const { file, out, pdfa, strict } = request;
-  const target = { label: out, protect: [file] };
+  const target = { label: out, protect: request.protect ?? [file] };
   await exporter.checkTarget(out, target);
   const rendered = await namingTheBrief(file, () => exporter.render(brief, { pdfa, ...request.copy }));
   const warnings = renderWarnings(rendered);

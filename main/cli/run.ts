@@ -10,6 +10,7 @@ import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
 import { exportBrief, formatWarning, namingTheBrief, refusingMarkingErrors, type ExportRequest } from './export-command.js';
 import { checkNewOptions } from './new-args.js';
+import { runBatchExport, type ExportOne } from './batch-export.js';
 import { applySectionMarkings, parseFields, profileNamed, splitSectionArg } from './marking-args.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
 import { readBriefFile } from '../services/documents/brief-file.js';
@@ -19,16 +20,23 @@ import { ExportService } from '../services/export-service.js';
 import { sha256Hex } from '../services/audit-manifest.js';
 import { LibraryService } from '../services/library-service.js';
 
-const USAGE = `usage:
-  briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
+const EXPORT_USAGE = `  briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
                  [--release LEVEL [--rel-to CC]...] [--draft]
+  briefing export FILE.brief... | FOLDER... --out-dir DIR [the options above but --out]
+                 one process for all: DIR/<name>.pdf (.docx with --format docx) for each brief, a folder's *.brief
+                 files (not its subfolders); a line per brief on stderr, a summary on stdout, the worst exit code`;
+
+const EXIT_CODES = 'exit codes: 0 done, 1 bad input, 2 usage, 3 marking errors (export without --draft) or --strict and warnings present';
+
+const USAGE = `usage:
+${EXPORT_USAGE}
   briefing new --template ID --title TEXT --section ID[:MARKING] [--section ...]... [--var k=v]... [--date YYYY-MM-DD]
                [--profile PROFILE_ID] [--field NAME=VALUE]... --out FILE.brief
   briefing inspect FILE.pdf [--json]         the audit manifest an exported PDF carries
   briefing check [--library DIR]...          validate libraries
   briefing check FILE.brief [--update]       pinned facts / linked sections changed in the libraries?
   briefing list sections|facts|templates|countries|forums [--search Q] [--topic T] [--json]
-exit codes: 0 done, 1 bad input, 2 usage, 3 marking errors (export without --draft) or --strict and warnings present`;
+${EXIT_CODES}`;
 
 /** "Today" for staleness; BRIEFING_TODAY=YYYY-MM-DD pins it for reproducible runs. */
 function today(): Date {
@@ -63,7 +71,7 @@ function exportFormat(out: string, format: string | undefined): ExportFormat {
 /** As the PDF export: the target refused before rendering, the same warnings, --strict exits 3 with nothing written. */
 async function exportWordBrief(exporter: ExportService, brief: Brief, request: ExportRequest, io: CliIO): Promise<number> {
   const { file, out, strict } = request;
-  const target = { label: out, protect: [file] };
+  const target = { label: out, protect: request.protect ?? [file] };
   await exporter.checkTarget(out, target, 'docx');
   const rendered = await exporter.renderWord(brief, request.copy);
   const warnings = rendered.doc.warnings.map(formatWarning);
@@ -77,19 +85,46 @@ async function exportWordBrief(exporter: ExportService, brief: Brief, request: E
   return EXIT.ok;
 }
 
+const EXPORT_OPTIONS = {
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
+  format: { type: 'string' },
+  pdfa: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  library: { type: 'string', multiple: true },
+  release: { type: 'string' },
+  'rel-to': { type: 'string', multiple: true },
+  draft: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type ExportValues = ReturnType<typeof parse<typeof EXPORT_OPTIONS>>['values'];
+
+/** One brief already read, exported as `format` to `out` (the single export and each brief of a batch). */
+async function exportReadBrief(exporter: ExportService, brief: Brief, file: string, out: string, format: ExportFormat, values: ExportValues, io: CliIO, protect?: readonly string[]): Promise<number> {
+  const copy = {
+    ...(values.release && { release: { level: values.release, relTo: values['rel-to'] ?? [] } }),
+    ...(values.draft && { draft: true }),
+    source: path.basename(file),
+    sourceSha256: sha256Hex(await fs.readFile(file)),
+  };
+  const request = { file, out, pdfa: values.pdfa, strict: values.strict, copy, ...(protect && { protect }) };
+  if (format === 'pdf') return exportBrief(exporter, brief, request, io);
+  return refusingMarkingErrors(file, values.draft, () => namingTheBrief(file, () => exportWordBrief(exporter, brief, request, io)), io);
+}
+
+const isFolder = (file: string) => fs.stat(file).then((s) => s.isDirectory(), () => false);
+
 async function runExport(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    out: { type: 'string' },
-    format: { type: 'string' },
-    pdfa: { type: 'boolean', default: false },
-    strict: { type: 'boolean', default: false },
-    library: { type: 'string', multiple: true },
-    release: { type: 'string' },
-    'rel-to': { type: 'string', multiple: true },
-    draft: { type: 'boolean', default: false },
-  });
+  const { values, positionals } = parse(argv, EXPORT_OPTIONS);
+  if (values.help) {
+    io.stdout(`usage:\n${EXPORT_USAGE}\n${EXIT_CODES}`);
+    return EXIT.ok;
+  }
   const file = positionals[0];
-  if (!file || positionals.length > 1) usage('export needs exactly one FILE.brief');
+  if (!file) usage('export needs a FILE.brief (or several, or folders of them, with --out-dir DIR)');
+  const batch = values['out-dir'] !== undefined || positionals.length > 1 || (await isFolder(file));
+  if (batch) return runExportBatch(positionals, values, io);
   if (!values.out) usage('export needs --out FILE.pdf or --out FILE.docx');
   const format = exportFormat(values.out, values.format);
   if (format === 'docx' && values.pdfa) usage('--pdfa applies to PDF export only; drop it or write a .pdf');
@@ -97,15 +132,23 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
   const brief = await readBriefFile(file);
   const lib = await libraries(values.library, io);
   const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
-  const copy = {
-    ...(values.release && { release: { level: values.release, relTo: values['rel-to'] ?? [] } }),
-    ...(values.draft && { draft: true }),
-    source: path.basename(file),
-    sourceSha256: sha256Hex(await fs.readFile(file)),
-  };
-  const request = { file, out: values.out, pdfa: values.pdfa, strict: values.strict, copy };
-  if (format === 'pdf') return exportBrief(exporter, brief, request, io);
-  return refusingMarkingErrors(file, values.draft, () => namingTheBrief(file, () => exportWordBrief(exporter, brief, request, io)), io);
+  return exportReadBrief(exporter, brief, file, values.out, format, values, io);
+}
+
+/** Several briefs, or folders of them: the libraries, fonts and engine are loaded once for all (batch-export.ts). */
+async function runExportBatch(inputs: string[], values: ExportValues, io: CliIO): Promise<number> {
+  const outDir = values['out-dir'];
+  if (values.out !== undefined) usage(`--out names one file; to export ${inputs.length > 1 ? 'several briefs' : 'a folder of briefs'}, give --out-dir DIR instead (each brief becomes DIR/<name>.pdf)`);
+  if (outDir === undefined) usage(`to export ${inputs.length > 1 ? 'several briefs' : 'a folder of briefs'}, give --out-dir DIR (each brief becomes DIR/<name>.pdf)`);
+  const format = values.format ?? 'pdf';
+  if (format !== 'pdf' && format !== 'docx') usage(`--format must be pdf or docx, got "${format}"`);
+  if (format === 'docx' && values.pdfa) usage('--pdfa applies to PDF export only; drop it or use --format pdf');
+  if (values['rel-to']?.length && !values.release) usage('--rel-to needs --release LEVEL (the highest level the copy may hold)');
+  const lib = await libraries(values.library, io);
+  const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
+  const exportOne: ExportOne = async (file, out, protect, briefIO) =>
+    exportReadBrief(exporter, await readBriefFile(file), file, out, format, values, briefIO, protect);
+  return runBatchExport({ inputs, outDir, format }, exportOne, io);
 }
 
 async function runNew(argv: string[], io: CliIO): Promise<number> {
