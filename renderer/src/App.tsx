@@ -87,6 +87,15 @@ export function App() {
     void editing.addSection(id, index).then(() =>
       setTimeout(() => document.querySelector<HTMLElement>(`.outline-item[data-key="${CSS.escape(id)}"] .outline-select`)?.focus(), 0),
     );
+  // A blank section of this brief's own opens with its title selected, ready to be named.
+  const addBlankAndName = () => {
+    view.select(editing.addBlank());
+    setTimeout(() => {
+      const title = document.querySelector<HTMLInputElement>('.section-title-field input');
+      title?.focus();
+      title?.select();
+    }, 0);
+  };
   const startFromScreen = (go: () => void) => {
     setStartOpen(false);
     go();
@@ -150,6 +159,11 @@ export function App() {
           sectionCount={brief.sections.length}
           outline={
             <>
+              <div className="outline-actions">
+                <button type="button" onClick={addBlankAndName} title="A section for this brief only; nothing is written to a library">
+                  Blank section
+                </button>
+              </div>
               <OutlinePane
                 brief={brief}
                 selectedKey={view.selectedKey}
@@ -166,6 +180,8 @@ export function App() {
                 variables={brief.variables}
                 search={(q) => api().searchLibrary(q, { kinds: ['fact'] })}
                 onBodyChange={editing.changeBody}
+                onTitleChange={editing.changeTitle}
+                onStyleChange={editing.changeStyle}
                 profile={profile}
                 onMarkingChange={editing.changeMarking}
                 allBodies={bodies}

@@ -54,7 +54,8 @@ export function compose(brief: Brief, library: Library, options: ComposeOptions)
     const body = parseMarkdown(s.body);
     const heading = parseMarkdown(s.title, true);
     for (const url of [...body.refusedLinks, ...heading.refusedLinks]) ctx.warn(refusedBodyLink(url));
-    const title = plainText(convertInlines(heading.tokens, ctx));
+    // A section renamed to nothing (the field cleared mid-edit) still has a heading to find it by.
+    const title = plainText(convertInlines(heading.tokens, ctx)).trim() || UNTITLED_SECTION;
     const bodyBlocks = convertBlocks(body.tokens, ctx, { usedIds, marking, label });
     const printed = profile.id === NO_MARKING_PROFILE.id ? '' : portionText(profile, marking);
     sections.push({ key, title, marking: printed, blocks: frameSection({ ...s, title }, bodyBlocks, usedIds, portion) });
@@ -102,6 +103,9 @@ function warnLibraryChanges(brief: Brief, library: Library, ctx: ComposeContext)
     });
   }
 }
+
+/** The heading of a section whose title is blank. */
+export const UNTITLED_SECTION = 'Untitled section';
 
 /** A section becomes an H1 part, or the boxed summary when styled so. */
 function frameSection(s: BriefSection, blocks: Block[], usedIds: Set<string>, portion: string): Block[] {

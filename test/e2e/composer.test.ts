@@ -126,7 +126,7 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await shot(page, 'fact-hover');
     await page.mouse.move(5, 5);
     // Editing a linked section detaches it, visibly.
-    await expect.poll(() => page.locator('.outline-item.selected .badge').textContent()).toBe('Edited copy');
+    await expect.poll(() => page.locator('.outline-item.selected .badge').textContent()).toBe('Your copy');
 
     // The live preview shows the fact: page through the preview's text layer until its words appear.
     const words = squash(fact.statement).split(' ').slice(0, 4).join(' ');

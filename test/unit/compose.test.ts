@@ -1,6 +1,6 @@
 // compose(): references, endnote numbering, variables, markings, containers, data tables and safety.
 import { describe, expect, it } from 'vitest';
-import { compose } from '../../shared/compose/index.js';
+import { compose, UNTITLED_SECTION } from '../../shared/compose/index.js';
 import { assembleBrief, UnknownSectionError } from '../../shared/assemble.js';
 import { emptyLibrary, type Fact, type Library, type Section } from '../../shared/model/library.js';
 import { markingErrors, type Block, type Inline } from '../../shared/model/composed-doc.js';
@@ -114,6 +114,18 @@ describe('compose', () => {
     expect(doc.sections[0]!.title).toBe('Working with Korea');
     const h = doc.sections[0]!.blocks[0]!;
     expect(h.kind === 'heading' && text(h.inlines)).toBe('Working with Korea');
+  });
+
+  it('a section renamed to nothing is headed "Untitled section"; one styled as a summary is the boxed summary', () => {
+    const l = lib();
+    const brief = assembleBrief({ title: 'T', template: 'issue-brief', date: '2026-11-25', sectionIds: ['s1'] }, l);
+    brief.sections.push({ kind: 'detached', id: 'own-1', title: '  ', body: 'Text of my own.', style: 'normal' });
+    brief.sections[0] = { ...brief.sections[0]!, style: 'summary' };
+    const doc = compose(brief, l, { today: TODAY });
+    expect(doc.sections[1]!.title).toBe(UNTITLED_SECTION);
+    const h = doc.sections[1]!.blocks[0]!;
+    expect(h.kind === 'heading' && text(h.inlines)).toBe(UNTITLED_SECTION);
+    expect(doc.sections[0]!.blocks[0]).toMatchObject({ kind: 'summary', title: 'Title s1' });
   });
 
   it('builds a data table from the store', () => {

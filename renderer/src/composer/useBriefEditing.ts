@@ -1,10 +1,11 @@
-// The composer's edits of the brief: add a library section, type in a section, reorder, remove, undo and redo.
+// The composer's edits of the brief: add a library or blank section, type in, rename or restyle a section, reorder, remove, undo and redo.
 // Each keeps the selection on the section the user is working on.
 import { useCallback } from 'react';
 import type { Fact } from '../../../shared/model/library.js';
 import { pinCitedFacts } from '../../../shared/pinning.js';
 import { api } from '../api.js';
-import { insertSection, moveSection, removeSection, setSectionBody, setSectionMarking } from '../state/briefEdits.js';
+import { addBlankSection, insertSection, moveSection, removeSection, setSectionBody, setSectionMarking, setSectionStyle, setSectionTitle } from '../state/briefEdits.js';
+import type { SectionStyle } from '../../../shared/model/brief.js';
 import type { BriefStore } from '../state/useBriefStore.js';
 import type { ComposerView } from './useComposerView.js';
 
@@ -49,6 +50,33 @@ export function useBriefEditing(store: BriefStore, view: ComposerView, factMap: 
     [store, selectedRef],
   );
 
+  /** Renaming the selected section in this brief: one undo step per section, as typing its text is. */
+  const changeTitle = useCallback(
+    (title: string) => {
+      const key = selectedRef.current;
+      if (!key) return;
+      const r = setSectionTitle(store.current(), key, title);
+      store.update(r.brief, `title:${r.key}`);
+      if (r.key !== key) rekey(r.key);
+    },
+    [store, selectedRef, rekey],
+  );
+
+  const changeStyle = useCallback(
+    (style: SectionStyle) => {
+      const key = selectedRef.current;
+      if (key) store.update(setSectionStyle(store.current(), key, style));
+    },
+    [store, selectedRef],
+  );
+
+  /** A blank section of this brief's own after the selected one; it opens in the editor. */
+  const addBlank = useCallback(() => {
+    const r = addBlankSection(store.current(), selectedRef.current);
+    store.update(r.brief);
+    return r.key;
+  }, [store, selectedRef]);
+
   const step = useCallback(
     (dir: 'undo' | 'redo') => {
       const before = store.current();
@@ -69,5 +97,5 @@ export function useBriefEditing(store: BriefStore, view: ComposerView, factMap: 
     [store, selectedRef, clear],
   );
 
-  return { addSection, changeBody, changeMarking, step, move, remove };
+  return { addSection, changeBody, changeMarking, changeTitle, changeStyle, addBlank, step, move, remove };
 }

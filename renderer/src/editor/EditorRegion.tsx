@@ -2,7 +2,7 @@
 import { useMemo, type RefObject } from 'react';
 import { countWords } from '../../../shared/text/word-count.js';
 import type { FactSummary, SearchHit } from '../../../shared/ipc/channels.js';
-import type { BriefSection } from '../../../shared/model/brief.js';
+import type { BriefSection, SectionStyle } from '../../../shared/model/brief.js';
 import type { MarkingProfile } from '../../../shared/markings/profile.js';
 import { MarkingPicker } from './MarkingPicker.js';
 import { SectionEditor, type SectionEditorHandle } from './SectionEditor.js';
@@ -16,6 +16,9 @@ interface Props {
   variables: Record<string, string>;
   search(query: string): Promise<SearchHit[]>;
   onBodyChange(body: string): void;
+  /** Renaming in this brief (a linked section becomes the brief's copy, as with its text). */
+  onTitleChange(title: string): void;
+  onStyleChange(style: SectionStyle): void;
   /** The brief's marking profile; no picker without one. */
   profile: MarkingProfile | undefined;
   onMarkingChange(marking: string | undefined): void;
@@ -23,7 +26,7 @@ interface Props {
   allBodies: readonly string[];
 }
 
-export function EditorRegion({ section, session, handle, facts, variables, search, onBodyChange, profile, onMarkingChange, allBodies }: Props) {
+export function EditorRegion({ section, session, handle, facts, variables, search, onBodyChange, onTitleChange, onStyleChange, profile, onMarkingChange, allBodies }: Props) {
   const briefWords = useMemo(() => allBodies.reduce((n, b) => n + countWords(b), 0), [allBodies]);
   const sectionWords = useMemo(() => (section ? countWords(section.body) : 0), [section]);
   return (
@@ -31,12 +34,18 @@ export function EditorRegion({ section, session, handle, facts, variables, searc
       {section ? (
         <>
           <div className="editor-head">
-            <h3>{section.title}</h3>
-            {section.kind === 'linked' ? (
-              <span className="badge linked">Linked to library · editing makes an edited copy</span>
-            ) : (
-              <span className="badge detached">{section.fromSectionId ? `Edited copy of “${section.fromSectionId}” — no longer follows the library` : 'Own text'}</span>
-            )}
+            <label className="section-title-field">
+              <span className="visually-hidden">Section title</span>
+              <input value={section.title} onChange={(e) => onTitleChange(e.target.value)} placeholder="Untitled section" spellCheck />
+            </label>
+            <label className="section-style-field">
+              <span>Set as</span>
+              <select value={section.style} onChange={(e) => onStyleChange(e.target.value as SectionStyle)}>
+                <option value="normal">Normal section</option>
+                <option value="summary">Summary box</option>
+              </select>
+            </label>
+            <span className={`badge ${section.kind}`}>{sectionStanding(section)}</span>
           </div>
           <p className="hint small word-count" aria-live="off">
             {plural(sectionWords, 'word')} in this section · {plural(briefWords, 'word')} in the brief
@@ -49,6 +58,12 @@ export function EditorRegion({ section, session, handle, facts, variables, searc
       )}
     </div>
   );
+}
+
+/** Where the section's text comes from, in words. */
+export function sectionStanding(s: BriefSection): string {
+  if (s.kind === 'linked') return 'Follows the library · editing its text or title makes your copy';
+  return s.fromSectionId ? 'Your copy · no longer follows the library' : 'Only in this brief';
 }
 
 function plural(n: number, word: string): string {

@@ -15,14 +15,14 @@ interface Props {
 function LinkBadge({ section }: { section: BriefSection }) {
   if (section.kind === 'linked') {
     return (
-      <span className="badge linked" title="Follows the library section; editing it makes an edited copy">
-        Linked · rev {section.revision}
+      <span className="badge linked" title={`Follows the library section (revision ${section.revision}); editing its text or title makes your copy`}>
+        Follows the library
       </span>
     );
   }
   return (
-    <span className="badge detached" title={section.fromSectionId ? `Edited copy of library section ${section.fromSectionId}` : 'Written for this brief'}>
-      {section.fromSectionId ? 'Edited copy' : 'Own text'}
+    <span className="badge detached" title={section.fromSectionId ? `Your copy of a library section; it no longer follows the library` : 'Written for this brief; in no library'}>
+      {section.fromSectionId ? 'Your copy' : 'Only in this brief'}
     </span>
   );
 }

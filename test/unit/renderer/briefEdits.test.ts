@@ -1,7 +1,7 @@
 // briefEdits: insert a linked section, reorder and remove by key, and typing in a section (a linked section becomes an edited copy with a fresh id).
 import { describe, expect, it } from 'vitest';
 import { sectionKey, type Brief } from '../../../shared/model/brief.js';
-import { insertSection, moveSection, removeSection, setSectionBody } from '../../../renderer/src/state/briefEdits.js';
+import { addBlankSection, insertSection, moveSection, removeSection, setSectionBody, setSectionStyle, setSectionTitle } from '../../../renderer/src/state/briefEdits.js';
 import { briefOf, detached, linked } from './briefs.js';
 
 const keys = (b: Brief) => b.sections.map(sectionKey);
@@ -111,5 +111,44 @@ describe('setSectionBody', () => {
     expect(setSectionBody(b, 'a', 'Body of a.')).toEqual({ brief: b, key: 'a' });
     expect(setSectionBody(b, 'a', 'Body of a.').brief).toBe(b);
     expect(setSectionBody(b, 'zz', 'x').brief).toBe(b);
+  });
+});
+
+describe('setSectionTitle', () => {
+  it('renames a linked section as the brief’s own copy, keeping its text, marking and style', () => {
+    const b = briefOf(linked('a', { marking: 'CUI', style: 'summary' }), linked('b'));
+    const r = setSectionTitle(b, 'a', 'The short version');
+    const s = r.brief.sections[0]!;
+    expect(s).toMatchObject({ kind: 'detached', id: 'a-edited', title: 'The short version', body: b.sections[0]!.body, marking: 'CUI', style: 'summary', fromSectionId: 'a' });
+    expect(r.key).toBe('a-edited');
+    expect(r.brief.sections[1]).toBe(b.sections[1]);
+  });
+
+  it('renames a detached section in place; the same title is no edit at all', () => {
+    const b = abcd();
+    const r = setSectionTitle(b, 'c', 'Renamed');
+    expect(r.key).toBe('c');
+    expect(r.brief.sections[2]).toMatchObject({ kind: 'detached', id: 'c', title: 'Renamed' });
+    expect(setSectionTitle(b, 'c', b.sections[2]!.title).brief).toBe(b);
+    expect(setSectionTitle(b, 'nope', 'x').brief).toBe(b);
+  });
+});
+
+describe('setSectionStyle', () => {
+  it('sets summary or normal and leaves a linked section linked', () => {
+    const b = abcd();
+    const next = setSectionStyle(b, 'a', 'summary');
+    expect(next.sections[0]).toMatchObject({ kind: 'linked', sectionId: 'a', style: 'summary' });
+    expect(setSectionStyle(next, 'a', 'summary')).toBe(next);
+  });
+});
+
+describe('addBlankSection', () => {
+  it('adds an empty section of the brief’s own after the given one, with an id new in the brief', () => {
+    const b = briefOf(linked('a'), detached('own-1'), linked('b'));
+    const r = addBlankSection(b, 'a');
+    expect(keys(r.brief)).toEqual(['a', 'own-2', 'own-1', 'b']);
+    expect(r.brief.sections[1]).toEqual({ kind: 'detached', id: 'own-2', title: 'New section', body: '', style: 'normal' });
+    expect(keys(addBlankSection(b, null).brief)).toEqual(['a', 'own-1', 'b', 'own-2']);
   });
 });
