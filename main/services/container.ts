@@ -4,6 +4,7 @@ import { ExportService } from './export-service.js';
 import type { LibraryService } from './library-service.js';
 import { MountedLibraries } from './mounted-libraries.js';
 import { SettingsService } from './settings/settings-service.js';
+import { SpellingService } from './settings/spelling-service.js';
 
 /** Native dialogs the services need; Electron supplies them in the app, tests supply fakes. */
 export interface AppDialogs {
@@ -49,6 +50,7 @@ export async function createServices(deps: ServiceDeps) {
     },
     exporter,
     documents,
+    spelling: new SpellingService(deps.userDataDir),
     dialogs: deps.dialogs,
     today: deps.today,
   };

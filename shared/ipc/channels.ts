@@ -172,6 +172,15 @@ export type SectionMetaInput = z.infer<typeof SectionMetaInput>;
 const ItemId = z.string().min(1).max(200);
 const SectionBody = z.string().max(200_000);
 
+/** The spell checker's personal word list and switch (main/services/settings/spelling-service.ts). */
+export interface SpellingState {
+  enabled: boolean;
+  words: string[];
+}
+const SpellWord = z.string().min(1).max(64).regex(/^[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*$/u);
+export const SpellingChange = z.object({ addWord: SpellWord.optional(), removeWord: SpellWord.optional(), enabled: z.boolean().optional() }).strict();
+export type SpellingChange = z.infer<typeof SpellingChange>;
+
 /** P is the method's parameter list as TypeScript sees it; `args` validates the same list at runtime. */
 const channel = <P extends unknown[], R>(args: z.ZodType) => ({ args, params: undefined as unknown as P, result: undefined as unknown as R });
 
@@ -247,6 +256,10 @@ export const CHANNELS = {
   /** "Still true": records (or replaces) a dated review of a fact in the personal library; the fact's stale warning goes. */
   reviewFact: channel<[review: FactReviewInput], SaveLibraryItemResult>(z.tuple([FactReviewInput])),
   removeFactReview: channel<[factId: string], { removed: boolean }>(z.tuple([ItemId])),
+  /** The spell checker's personal word list and on/off switch, read when the editor first checks a word. */
+  spelling: channel<[], SpellingState>(z.tuple([])),
+  /** Adds or removes a personal word, or switches spell check on or off; answers the new state. */
+  changeSpelling: channel<[change: SpellingChange], SpellingState>(z.tuple([SpellingChange])),
 } satisfies Record<MethodName, { args: z.ZodType; params: unknown[]; result: unknown }>;
 
 export type Channels = typeof CHANNELS;

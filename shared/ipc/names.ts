@@ -38,6 +38,8 @@ export const CHANNEL_NAMES = {
   editableSection: 'libraries:editable-section',
   saveLibrarySection: 'libraries:save-section',
   deleteLibrarySection: 'libraries:delete-section',
+  spelling: 'spelling:get',
+  changeSpelling: 'spelling:change',
   listFactReviews: 'libraries:list-fact-reviews',
   reviewFact: 'libraries:review-fact',
   removeFactReview: 'libraries:remove-fact-review',

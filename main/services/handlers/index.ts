@@ -5,6 +5,7 @@ import { documentHandlers } from './documents.js';
 import { exportHandlers } from './export.js';
 import { librariesHandlers } from './libraries.js';
 import { libraryHandlers } from './library.js';
+import { spellingHandlers } from './spelling.js';
 import type { HandlerServices } from './services.js';
 
 export type { HandlerServices } from './services.js';
@@ -17,5 +18,6 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...librariesHandlers(s),
     ...documentHandlers(s),
     ...exportHandlers(s),
+    ...spellingHandlers(s),
   };
 }

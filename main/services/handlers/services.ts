@@ -1,5 +1,6 @@
 // What the channel handlers depend on: the services as interfaces, so a test can build them from real services.
 import type { Brief } from '../../../shared/model/brief.js';
+import type { SpellingChange, SpellingState } from '../../../shared/ipc/channels.js';
 import type { ExampleItem, OpenDocument, OpenResult, RecentItem, RecoveryOffer, SaveResult } from '../../../shared/model/document-handles.js';
 import type { NewDocumentInit } from '../documents/document-service.js';
 import type { Exporter } from '../export-service.js';
@@ -38,6 +39,8 @@ export interface HandlerServices {
   libraries: LibraryMounts;
   exporter: Exporter;
   documents: DocumentStore;
+  /** The personal word list of the spell checker (SpellingService). */
+  spelling: { get(): Promise<SpellingState>; change(c: SpellingChange): Promise<SpellingState> };
   dialogs: HandlerDialogs;
   today(): Date;
 }
