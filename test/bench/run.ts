@@ -57,6 +57,7 @@ const SUITES: Record<string, () => Promise<BenchReport>> = {
   docx: docxSuite,
   preview: async () => (await import('./preview.bench.js')).run(),
   'bad-input': async () => (await import('./bad-input.bench.js')).run(),
+  batch: async () => (await import('./batch.bench.js')).run(),
 };
 
 process.env.BRIEFING_TODAY ??= '2026-11-25';

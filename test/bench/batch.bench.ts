@@ -1,0 +1,118 @@
+// Batch export benchmark: `briefing export` of 20 copies of the example issue brief in one process, per brief, next to one cold export and Typst warm.
+// Runs alone with `npx tsx test/bench/batch.bench.ts` (needs `npm run build:node`); `npm run bench` imports run().
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compose } from '../../shared/compose/index.js';
+import { findAssetsDir } from '../../main/pdf/index.js';
+import { bundledLibraryDir, examplesDir } from '../../main/services/app-paths.js';
+import { readBriefFile } from '../../main/services/documents/brief-file.js';
+import { LibraryService } from '../../main/services/library-service.js';
+import { toTypst } from '../fixtures/pdf/equivalent-markup.js';
+import { printReport, type BenchReport, type BenchRow } from './report.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(root, 'bin/briefing.cjs');
+const BRIEFS = 20;
+
+export interface BatchBenchOptions {
+  /** Whole-process runs of the single export (median taken); the batch runs half as many, at least 2. */
+  runs?: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const ms = (value: number, label: string, extra: Record<string, number | string> = {}): BenchRow => ({ label, value, unit: 'ms', extra });
+
+/** Wall time of one `briefing …` process; its stderr kept for the per-brief lines. */
+function briefing(argv: string[]): { ms: number; stderr: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...argv], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, BRIEFING_TODAY: process.env.BRIEFING_TODAY ?? '2026-11-25' } });
+  const took = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`briefing ${argv.join(' ')} exited ${r.status}: ${r.stderr.split('\n').at(-2)}`);
+  return { ms: took, stderr: r.stderr };
+}
+
+export async function run(options: BatchBenchOptions = {}): Promise<BenchReport> {
+  const runs = options.runs ?? 5;
+  const notes: string[] = [];
+  const rows: BenchRow[] = [];
+  const example = path.join(examplesDir(), 't12-issue-brief.brief');
+  const dir = mkdtempSync(path.join(tmpdir(), 'briefing-bench-batch-'));
+  try {
+    const files = Array.from({ length: BRIEFS }, (_, i) => path.join(dir, `brief-${String(i + 1).padStart(2, '0')}.brief`));
+    for (const f of files) copyFileSync(example, f);
+
+    briefing(['export', files[0]!, '--out', path.join(dir, 'warmup.pdf')]); // OS file cache warm, as every row
+    const single = Array.from({ length: runs }, (_, i) => briefing(['export', files[0]!, '--out', path.join(dir, `single-${i}.pdf`)]).ms);
+    const singleRow = ms(median(single), 'one brief, cold whole process (briefing export FILE --out FILE.pdf)', { n: runs, min: Math.min(...single) });
+    rows.push(singleRow);
+
+    const batchRuns = Math.max(2, Math.ceil(runs / 2));
+    const perBriefLines: number[] = [];
+    const batch = Array.from({ length: batchRuns }, (_, i) => {
+      const r = briefing(['export', ...files, '--out-dir', path.join(dir, `batch-${i}`)]);
+      // `[k/20] file … ok 84 ms (…)`: the brief's own time inside the process; the first brief pays the warm-up.
+      const each = [...r.stderr.matchAll(/^\[(\d+)\/\d+\] .* … ok (\d+) ms/gm)].filter((m) => m[1] !== '1').map((m) => Number(m[2]));
+      perBriefLines.push(...each);
+      return r.ms;
+    });
+    const total = median(batch);
+    rows.push(ms(total, `${BRIEFS} briefs in one batch, whole process (briefing export ×${BRIEFS} --out-dir DIR)`, { n: batchRuns, min: Math.min(...batch) }));
+    const perBrief = ms(total / BRIEFS, `batch: per brief (the batch's time / ${BRIEFS})`);
+    perBrief.ratio = { of: 'one brief, cold whole process', ratio: perBrief.value / singleRow.value };
+    rows.push(perBrief);
+    const steady = ms(median(perBriefLines), 'batch: per brief after the first (median of the progress lines)', { n: perBriefLines.length, min: Math.min(...perBriefLines), max: Math.max(...perBriefLines) });
+    rows.push(steady);
+
+    // Typst warm on the same content: the issue's target for the per-brief figure.
+    try {
+      const library = new LibraryService([{ dir: bundledLibraryDir(), kind: 'bundled', readOnly: true }]);
+      await library.load();
+      const doc = compose(await readBriefFile(example), library.library(), { today: new Date(`${process.env.BRIEFING_TODAY ?? '2026-11-25'}T00:00:00Z`) });
+      const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
+      const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [findAssetsDir()] }] });
+      const source = toTypst(doc);
+      const compile = (src: string) => {
+        const r = compiler.compile({ mainFileContent: src });
+        if (r.hasError() || !r.result) throw new Error('typst compile failed');
+        compiler.pdf(r.result);
+      };
+      const timed = (n: number, src: (i: number) => string) =>
+        Array.from({ length: n }, (_, i) => {
+          const text = src(i);
+          const t0 = performance.now();
+          compile(text);
+          return performance.now() - t0;
+        });
+      for (let i = 0; i < 3; i++) compile(source);
+      // The same source again (its memo hot), as 20 copies of one brief find our layout memo hot after the first.
+      const same = timed(runs * 2, () => source);
+      // A changed page margin each time: everything laid out again.
+      const relayout = timed(runs, (i) => source.replace('margin: (x: 76pt', `margin: (x: ${(76 + (i + 1) * 0.01).toFixed(2)}pt`));
+      const typstSame = ms(median(same), 'Typst warm compile of the same brief (same source, its memo hot)', { n: same.length, min: Math.min(...same) });
+      const typstRelayout = ms(median(relayout), 'Typst warm compile of the same brief, full relayout (page margin nudged)', { n: relayout.length, min: Math.min(...relayout) });
+      rows.push(typstSame, typstRelayout);
+      for (const r of [perBrief, steady]) {
+        r.target = '<= Typst warm compile, same source';
+        r.met = r.value <= typstSame.value;
+      }
+      steady.ratio = { of: 'Typst warm compile, same source', ratio: steady.value / typstSame.value };
+    } catch (e) {
+      notes.push(`Typst skipped: ${(e as Error).message}`);
+    }
+    notes.push(`content: ${BRIEFS} copies of assets/examples/t12-issue-brief.brief; library, fonts and engine loaded once per process, and our layout memo hot after the first copy (as Typst's is in its same-source row)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { suite: 'batch', rows, notes };
+}
+
+// Run alone: print the rows (BATCH_BENCH_RUNS sets the single-export runs).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printReport(await run({ runs: Number(process.env.BATCH_BENCH_RUNS) || undefined }));
