@@ -3,6 +3,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReleaseArgs } from '../../shared/ipc/channels.js';
 import { ReleaseDialog } from './export/ReleaseDialog.js';
+import { ReviewExportDialog } from './export/ReviewExportDialog.js';
+import { useExportReview } from './export/useExportReview.js';
+import { useStaleFactActions } from './warnings/useStaleFactActions.js';
 import { UnsavedPromptDialog } from './document/UnsavedPromptDialog.js';
 import { StartScreen } from './start/StartScreen.js';
 import { showAtLaunch } from './start/startPreference.js';
@@ -48,7 +51,7 @@ export function App() {
   const [startOpen, setStartOpen] = useState(showAtLaunch);
   // The preview shows this releasable copy instead of the whole brief until the user goes back.
   const [previewRelease, setPreviewRelease] = useState<ReleaseArgs | null>(null);
-  const preview = usePreview(brief, profile ? previewRelease : null);
+  const preview = usePreview(brief, profile ? previewRelease : null, library.version);
   const { notice, show, say } = useNotice();
   const doc = useDocumentCommands(store, show);
   const view = useComposerView(store);
@@ -57,6 +60,9 @@ export function App() {
   const exporting = useExport(store, say);
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<SectionEditorHandle>(null);
+  // Export asks first when the brief has warnings; a warning's Go to and a stale fact's actions land on the reference.
+  const exportReview = useExportReview(store, exporting, say);
+  const warningActions = useStaleFactActions({ store, view, library, editor, say });
 
   // Another document replaces the brief: nothing of the old one stays selected.
   const clearSelection = view.clear;
@@ -68,8 +74,8 @@ export function App() {
     open: doc.open,
     save: doc.save,
     'save-as': doc.saveAs,
-    'export-pdf': () => void exporting.exportPdf(),
-    'export-word': () => void exporting.exportWord(),
+    'export-pdf': () => void exportReview.exportPdf(),
+    'export-word': () => void exportReview.exportWord(),
     'export-releasable': () => (profile ? setReleaseOpen(true) : say('Choose a marking profile in Settings first: a releasable copy is cut by its levels.')),
     find: () => {
       searchRef.current?.focus();
@@ -123,7 +129,7 @@ export function App() {
         canUndo={store.canUndo}
         canRedo={store.canRedo}
         canExport={brief.sections.length > 0 && !!brief.meta.title.trim()}
-        exporting={exporting}
+        exporting={{ ...exporting, exportPdf: exportReview.exportPdf, exportWord: exportReview.exportWord }}
         onOpenRecent={doc.openRecent}
         marked={!!profile}
       />
@@ -216,12 +222,14 @@ export function App() {
               view.select(key);
               // A marking error about the section lands on its marking picker; anything else on its text.
               const onPicker = w && (w.code === 'unmarked-portion' || w.code === 'unknown-marking') && !w.factId;
-              setTimeout(() => (onPicker ? document.getElementById(MARKING_PICKER_ID)?.focus() : editor.current?.focus()), 0);
+              if (onPicker) setTimeout(() => document.getElementById(MARKING_PICKER_ID)?.focus(), 0);
+              else warningActions.land(key, w?.factId, w?.variable);
             }}
             onGoToField={(field) => {
               view.setTab('settings');
               setTimeout(() => document.getElementById(markingFieldId(field))?.focus(), 0);
             }}
+            actions={warningActions.buttonsFor}
           />
         </div>
       </main>
@@ -244,6 +252,28 @@ export function App() {
         />
       )}
       {doc.prompt && <UnsavedPromptDialog prompt={doc.prompt} />}
+      {exportReview.pending && (
+        <ReviewExportDialog
+          format={exportReview.pending.format}
+          warnings={exportReview.pending.warnings}
+          locate={(w) => locateWarning(brief, w)}
+          onGoTo={(w) => {
+            exportReview.cancel();
+            if (w.field) {
+              view.setTab('settings');
+              setTimeout(() => document.getElementById(markingFieldId(w.field!))?.focus(), 0);
+            } else if ((w.code === 'unmarked-portion' || w.code === 'unknown-marking') && !w.factId && w.sectionKey) {
+              view.select(w.sectionKey);
+              setTimeout(() => document.getElementById(MARKING_PICKER_ID)?.focus(), 0);
+            } else warningActions.goTo(w);
+          }}
+          actions={(w) => (w.code === 'stale-fact' ? <span onClickCapture={exportReview.cancel}>{warningActions.buttonsFor(w)}</span> : null)}
+          onExportAnyway={exportReview.exportAnyway}
+          onExportDraft={exportReview.exportDraft}
+          onCancel={exportReview.cancel}
+        />
+      )}
+      {warningActions.dialogs}
       {review && (
         <SectionUpdateDialog
           update={review}

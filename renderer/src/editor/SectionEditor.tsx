@@ -16,6 +16,8 @@ import { formattingKeymap } from './markdownFormatting.js';
 export interface SectionEditorHandle {
   insertFact(id: string): void;
   focus(): void;
+  /** Focuses the text with the cursor on the first `needle` (a fact reference) selected; false when it is not there. */
+  focusText(needle: string): boolean;
   /** The text's own undo history (the menu's Undo lands here while the editor has focus). */
   undo(): void;
   redo(): void;
@@ -112,6 +114,15 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
       v.focus();
     },
     focus: () => view.current?.focus(),
+    focusText(needle) {
+      const v = view.current;
+      if (!v) return false;
+      const at = v.state.doc.toString().indexOf(needle);
+      v.focus();
+      if (at === -1) return false;
+      v.dispatch({ selection: { anchor: at, head: at + needle.length }, scrollIntoView: true });
+      return true;
+    },
     undo: () => void (view.current && undo(view.current)),
     redo: () => void (view.current && redo(view.current)),
   }));

@@ -73,10 +73,17 @@ export function refHover(ctx: RefContext) {
             el('div', 'ref-card-url', s.url),
             el('div', f.stale ? 'ref-card-stale' : 'ref-card-asof', f.stale ? `Stale: review was due ${f.reviewDue} (as of ${f.fact.asOf})` : `As of ${f.fact.asOf}`),
           );
+          // A review of the user's own is said as what it is: an override of the library's review date.
+          if (f.review) dom.append(el('div', 'ref-card-review', reviewWords(f.review)));
           return { dom };
         },
       };
     }
     return null;
   });
+}
+
+/** "Reviewed by you on DATE, overrides the bundled review date (DATE)": the fact list and the hover card say it alike. */
+export function reviewWords(review: { reviewedOn: string; note?: string; ownDue: string }): string {
+  return `Reviewed by you on ${review.reviewedOn}, overrides the bundled review date (${review.ownDue})${review.note ? ` — “${review.note}”` : ''}`;
 }

@@ -2,7 +2,7 @@
 // own message, in plain words, next to each field; countries, technologies and topics picked by name; dates picked;
 // closing with changes asks first.
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import type { FieldError } from '../../../shared/ipc/channels.js';
+import type { FactInput, FieldError } from '../../../shared/ipc/channels.js';
 import type { Fact } from '../../../shared/model/library.js';
 import { COUNTRY_OPTIONS, countryName, TECHNOLOGY_OPTIONS, technologyName, TOPIC_TAG_OPTIONS, topicTagName } from '../../../shared/model/names.js';
 import { api } from '../api.js';
@@ -23,6 +23,10 @@ interface Props {
   libraryId?: string;
   onDone(message: string): void;
   onClose(): void;
+  /** A new fact prefilled from this one (its id replaced by `copyOf.id`'s suggestion): "Edit a personal copy". */
+  copyOf?: Fact;
+  /** Told what a new fact was saved as (the brief then cites the copy). */
+  onSaved?(input: FactInput): void;
 }
 
 type Text = TextFieldSpec<Exclude<keyof FactDraft, TagKey>>;
@@ -32,9 +36,9 @@ const SOURCE: Text[] = [
 ];
 type DateKey = 'asOf' | 'reviewBy' | 'sourceDate';
 
-export function FactDialog({ fact, targets, libraryId, onDone, onClose }: Props) {
+export function FactDialog({ fact, targets, libraryId, onDone, onClose, copyOf, onSaved }: Props) {
   const editing = fact !== undefined;
-  const start = useMemo(() => (fact ? factDraft(fact) : emptyFactDraft()), [fact]);
+  const start = useMemo(() => (fact ? factDraft(fact) : copyOf ? factDraft(copyOf) : emptyFactDraft()), [fact, copyOf]);
   const [draft, setDraft] = useState<FactDraft>(start);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const { busy, failure, run } = useSaveAction();
@@ -50,7 +54,10 @@ export function FactDialog({ fact, targets, libraryId, onDone, onClose }: Props)
     if ('errors' in built) return setErrors(built.errors);
     void run(async () => {
       const r = await api().saveLibraryFact(built.input, target);
-      if (r.ok) return onDone(`Fact “${built.input.id}” saved to ${where}.`);
+      if (r.ok) {
+        onSaved?.(built.input);
+        return onDone(`Fact “${built.input.id}” saved to ${where}.`);
+      }
       setErrors(plainFieldErrors(r.errors, built.input, 'fact', suggested));
     });
   };
@@ -75,8 +82,8 @@ export function FactDialog({ fact, targets, libraryId, onDone, onClose }: Props)
     ) : null;
 
   return (
-    <Modal title={editing ? `Edit fact ${fact.id}` : 'New fact'} onClose={guard.requestClose} className="item-form">
-      <form ref={formRef} onSubmit={submit} noValidate aria-label={editing ? 'Edit fact' : 'New fact'}>
+    <Modal title={editing ? `Edit fact ${fact.id}` : copyOf ? 'Personal copy of a fact' : 'New fact'} onClose={guard.requestClose} className="item-form">
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={editing ? 'Edit fact' : copyOf ? 'Personal copy of a fact' : 'New fact'}>
         <ErrorSummary what="The fact" errors={errors} failure={failure} />
         {!editing && <SaveTargetField targets={targets} value={target} onChange={setTarget} />}
         {input({ key: 'statement', label: 'Statement', field: 'statement', rows: 3 })}

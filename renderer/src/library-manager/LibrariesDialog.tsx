@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LibrariesOverview, LibraryInfo } from '../../../shared/ipc/channels.js';
 import { api } from '../api.js';
+import { FactReviewsList } from './FactReviewsList.js';
 import { Modal } from './Modal.js';
 
 interface Props {
@@ -72,6 +73,7 @@ export function LibrariesDialog({ onChanged, onClose }: Props) {
           ))}
         </ul>
       )}
+      <FactReviewsList onChanged={onChanged} />
       <div className="form-actions">
         <button type="button" onClick={() => void add()} disabled={busy}>
           Add team library…

@@ -5,6 +5,7 @@ import type { FactSummary, ItemSource, SearchHit, SectionSummary } from '../../.
 import { TOPICS, type Fact, type Topic } from '../../../shared/model/library.js';
 import { api } from '../api.js';
 import { FactDialog } from '../library-manager/FactDialog.js';
+import { reviewWords } from '../editor/factRefs.js';
 import { LibrariesDialog } from '../library-manager/LibrariesDialog.js';
 import { SectionDialog } from '../library-manager/SectionDialog.js';
 import { useSaveTargets } from '../library-manager/useSaveTargets.js';
@@ -243,6 +244,7 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
                     </span>
                   )}
                 </div>
+                {f.review && <div className="fact-review hint small">{reviewWords(f.review)}</div>}
               </div>
               <span className="item-actions">
                 {editable(f.source) && (

@@ -14,8 +14,11 @@ export interface PreviewState {
   error: string | null;
 }
 
-/** `release`: preview the releasable copy at that level instead of the whole brief. */
-export function usePreview(brief: Brief, release: ReleaseArgs | null = null): PreviewState {
+/**
+ * `release`: preview the releasable copy at that level instead of the whole brief. `libraryVersion`: composed
+ * again when the libraries change (a fact review recorded, a fact saved), since main composes against them.
+ */
+export function usePreview(brief: Brief, release: ReleaseArgs | null = null, libraryVersion = 0): PreviewState {
   const seq = useRef(0);
   const [state, setState] = useState<PreviewState>({ result: null, shownSeq: 0, pending: true, error: null });
   useEffect(() => {
@@ -36,6 +39,6 @@ export function usePreview(brief: Brief, release: ReleaseArgs | null = null): Pr
         );
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [brief, release]);
+  }, [brief, release, libraryVersion]);
   return state;
 }

@@ -1,5 +1,5 @@
 // Warnings from compose, marking errors first (they block export), then missing/stale facts, unknown variables, library updates; each opens its section.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BriefChanges, FieldChange } from '../../../shared/brief-changes.js';
 import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
 
@@ -14,9 +14,12 @@ interface Props {
   onReviewSection(sectionId: string): void;
   /** A marking-field error: the Settings field it is about. */
   onGoToField(field: string): void;
+  /** Extra actions under a warning (a stale fact's Still true… / Replace with… / Edit a personal copy). */
+  actions?(w: ComposeWarning): ReactNode;
 }
 
-const LABELS: Record<ComposeWarning['code'], string> = {
+/** Each warning's kind in words (the warnings panel and the export review). */
+export const WARNING_LABELS: Record<ComposeWarning['code'], string> = {
   'missing-fact': 'Missing fact',
   'stale-fact': 'Stale fact',
   'unknown-variable': 'Unknown variable',
@@ -38,7 +41,7 @@ function show(value: FieldChange['pinned']): string {
   return String(value);
 }
 
-export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdatePin, onReviewSection, onGoToField }: Props) {
+export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdatePin, onReviewSection, onGoToField, actions }: Props) {
   // Marking errors first: they are what stops an export.
   const warnings = [...all.filter((w) => w.severity === 'error'), ...all.filter((w) => w.severity !== 'error')];
   // Collapsible, so a long list never squeezes the preview; it opens by itself when an error appears.
@@ -66,15 +69,15 @@ export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdate
               <li key={`${w.code}-${w.sectionKey ?? w.factId ?? ''}-${i}`} className={`warning ${w.code}${w.severity === 'error' ? ' marking-error' : ''}`}>
                 {w.field ? (
                   <button type="button" className="link" onClick={() => onGoToField(w.field!)} title="Go to the field in Settings">
-                    <strong>Error — {LABELS[w.code]}</strong>: {w.message}
+                    <strong>Error — {WARNING_LABELS[w.code]}</strong>: {w.message}
                   </button>
                 ) : where ? (
                   <button type="button" className="link" onClick={() => onOpen(where.key, w)} title={`Open “${where.title}”`}>
-                    <strong>{w.severity === 'error' ? `Error — ${LABELS[w.code]}` : LABELS[w.code]}</strong> in “{where.title}”: {w.message}
+                    <strong>{w.severity === 'error' ? `Error — ${WARNING_LABELS[w.code]}` : WARNING_LABELS[w.code]}</strong> in “{where.title}”: {w.message}
                   </button>
                 ) : (
                   <span>
-                    <strong>{w.severity === 'error' ? `Error — ${LABELS[w.code]}` : LABELS[w.code]}</strong>: {w.message}
+                    <strong>{w.severity === 'error' ? `Error — ${WARNING_LABELS[w.code]}` : WARNING_LABELS[w.code]}</strong>: {w.message}
                   </span>
                 )}
                 {pin && (
@@ -91,6 +94,7 @@ export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdate
                     </button>
                   </div>
                 )}
+                {actions?.(w)}
                 {canReview && (
                   <div className="library-update">
                     <button type="button" onClick={() => onReviewSection(w.sectionKey!)} aria-label={`Review update of “${where?.title ?? w.sectionKey}”`}>
