@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { FactSummary } from '../../shared/ipc/channels.js';
 import { axeViolations } from './axe.js';
 import { browserOrSkipReason, SCREENSHOTS, startHarness, useHarness, type Harness } from './harness.js';
+import { exportThroughReview } from './review.js';
 import { previewCurrentPage, previewPageText } from './preview.js';
 import { readPdfText } from '../support/read-pdf.js';
 import { readBriefFile } from '../../main/services/documents/brief-file.js';
@@ -160,7 +161,7 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
 
     // Export through the (fake) native save dialog.
-    await page.locator('body').press('Control+e');
+    await exportThroughReview(h, () => page.locator('body').press('Control+e'));
     await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/^Saved Allied Semiconductor Cooperation\.pdf — \d+ pages?/);
     await expect(page.getByRole('button', { name: 'Show in folder' }).isVisible()).resolves.toBe(true);
     await shot(page, 'exported');
@@ -179,7 +180,7 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
 
     // PDF/A: the same brief again with the archival option; its XMP metadata declares the conformance.
     await page.getByLabel('PDF/A', { exact: true }).check();
-    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await exportThroughReview(h, () => page.getByRole('button', { name: 'Export PDF…' }).click());
     await expect.poll(() => h.savedFiles.length, { timeout: 60_000 }).toBe(2);
     await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/^Saved /);
     expect((await fs.readFile(h.savedFiles[1]!)).toString('latin1')).toMatch(/pdfaid:part/);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserOrSkipReason, SCREENSHOTS, useHarness, type Harness } from './harness.js';
+import { exportThroughReview } from './review.js';
 import { readPdfText } from '../support/read-pdf.js';
 import { METHOD_NAMES } from '../../shared/ipc/names.js';
 
@@ -37,7 +38,7 @@ describe.skipIf('skip' in browser)('composer slice in Chromium', () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByLabel('Title', { exact: true }).fill('E2E Slice Brief');
     await page.screenshot({ path: path.join(screenshots, 'slice-settings.png') });
-    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await exportThroughReview(h, () => page.getByRole('button', { name: 'Export PDF…' }).click());
     await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/Saved E2E Slice Brief\.pdf — \d+ page/);
 
     expect(h.savedFiles).toHaveLength(1);

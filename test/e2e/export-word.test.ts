@@ -1,6 +1,7 @@
 // End to end: the composer in Chromium exports Word (button, File menu command, Ctrl+Shift+E) and the .docx reads back.
 import { describe, expect, it } from 'vitest';
 import { browserOrSkipReason, useHarness, type Harness } from './harness.js';
+import { exportThroughReview } from './review.js';
 import { all, part, readDocx, textOf } from '../integration/docx/docx-parts.js';
 
 const browser = browserOrSkipReason();
@@ -25,7 +26,7 @@ describe.skipIf('skip' in browser)('Export Word… in Chromium', () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByLabel('Title', { exact: true }).fill('E2E Word Brief');
 
-    await page.getByRole('button', { name: 'Export Word…' }).click();
+    await exportThroughReview(h, () => page.getByRole('button', { name: 'Export Word…' }).click());
     await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/^Saved E2E Word Brief\.docx — Word, \d+ endnotes?/);
     expect(h.savedFiles).toHaveLength(1);
     const file = h.savedFiles[0]!;
@@ -39,11 +40,11 @@ describe.skipIf('skip' in browser)('Export Word… in Chromium', () => {
 
     // The File menu's item and the keyboard shortcut reach the same export.
     await page.getByRole('button', { name: 'Dismiss' }).click();
-    await h.menu('export-word');
+    await exportThroughReview(h, () => h.menu('export-word'));
     await expect.poll(() => h.savedFiles.length, { timeout: 60_000 }).toBe(2);
     await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/^Saved .*\.docx/);
     await page.getByRole('button', { name: 'Dismiss' }).click();
-    await page.locator('body').press('Control+Shift+E');
+    await exportThroughReview(h, () => page.locator('body').press('Control+Shift+E'));
     await expect.poll(() => h.savedFiles.length, { timeout: 60_000 }).toBe(3);
     expect(h.refused).toEqual([]);
   });

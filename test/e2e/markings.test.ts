@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
 import { browserOrSkipReason, useHarness, type Harness } from './harness.js';
+import { exportThroughReview } from './review.js';
 import { previewPageText, previewUpToDate } from './preview.js';
 import { readPdfText } from '../support/read-pdf.js';
 
@@ -45,18 +46,24 @@ describe.skipIf('skip' in browser)('markings in Chromium', () => {
     // With nothing marked, the preview is a draft: its banner says the markings are incomplete.
     await expect.poll(() => previewFirstPage(h), { timeout: 30_000 }).toContain('DRAFT — MARKINGS INCOMPLETE');
 
-    // An export is blocked, with the errors listed, before any save dialog.
+    // An export is blocked before any save dialog: the review lists the marking errors first and offers no
+    // "Export anyway", only the DRAFT copy.
     await page.getByRole('button', { name: 'Export PDF…' }).click();
-    await page.getByRole('list', { name: 'Marking errors' }).waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('list', { name: 'Marking errors' }).textContent()).toContain(`section "${titles[0]}" has no marking`);
+    const review = page.getByRole('dialog', { name: 'Review before export' });
+    await review.getByRole('heading', { name: 'Marking errors — these block export' }).waitFor({ timeout: 30_000 });
+    expect(await review.textContent()).toContain(`section "${titles[0]}" has no marking`);
+    expect(await review.getByRole('button', { name: 'Export anyway' }).count()).toBe(0);
     expect(h.savedFiles).toHaveLength(0);
     const blockedAxe = await axeViolations(page);
+    await review.getByRole('button', { name: 'Cancel' }).click();
+    await review.waitFor({ state: 'detached' });
     // The warnings list the marking errors first; "Go to" lands on the section's marking picker.
     await page.locator('.warnings-panel button.link', { hasText: 'Error — Unmarked portion' }).first().click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('section-marking-level');
 
     // "Export DRAFT copy…" goes out, and says DRAFT on every page.
-    await page.getByRole('button', { name: 'Export DRAFT copy…' }).click();
+    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await review.getByRole('button', { name: 'Export DRAFT copy…' }).click();
     const draft = await savedPdf(h, 0);
     for (const p of draft.pages) expect(p).toContain('DRAFT — MARKINGS INCOMPLETE');
     await page.getByRole('button', { name: 'Dismiss' }).click();
@@ -84,7 +91,7 @@ describe.skipIf('skip' in browser)('markings in Chromium', () => {
     await expect.poll(() => previewFirstPage(h), { timeout: 30_000 }).toContain('SECRET//NOFORN');
     expect(await previewFirstPage(h)).not.toContain('DRAFT');
 
-    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await exportThroughReview(h, () => page.getByRole('button', { name: 'Export PDF…' }).click());
     const pdf = await savedPdf(h, 1);
     for (const p of pdf.pages) expect(p).toContain('SECRET//NOFORN');
     expect(pdf.pages[0]).toContain('Declassify On: 20361231');

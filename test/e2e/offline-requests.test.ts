@@ -1,6 +1,7 @@
 // End to end: every request of a compose, preview and export session stays on the app's origin (nothing leaves the machine).
 import { describe, expect, it } from 'vitest';
 import { browserOrSkipReason, useHarness, type Harness } from './harness.js';
+import { exportThroughReview } from './review.js';
 
 const browser = browserOrSkipReason();
 
@@ -21,7 +22,7 @@ describe.skipIf('skip' in browser)('no request leaves the app', () => {
     await expect.poll(() => page.locator('.outline-title').count()).toBe(2);
     // The live preview renders the composed PDF with pdf.js (its worker, fonts and the document bytes).
     await expect.poll(() => page.locator('.preview-status').textContent(), { timeout: 30_000 }).toMatch(/^Up to date/);
-    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await exportThroughReview(h, () => page.getByRole('button', { name: 'Export PDF…' }).click());
     await expect.poll(() => page.locator('.export-status .status-text').textContent(), { timeout: 60_000 }).toMatch(/^Saved .*\.pdf — \d+ page/);
     expect(h.savedFiles).toHaveLength(1);
 
