@@ -6,6 +6,10 @@ import { ReleaseDialog } from './export/ReleaseDialog.js';
 import { ReviewExportDialog } from './export/ReviewExportDialog.js';
 import { useExportReview } from './export/useExportReview.js';
 import { useStaleFactActions } from './warnings/useStaleFactActions.js';
+import { FindInBrief } from './find/FindInBrief.js';
+import { useBriefReplace } from './find/useBriefReplace.js';
+import { useFindInBrief } from './find/useFindInBrief.js';
+import { isInsideTextEditor } from './shell/shortcuts.js';
 import { UnsavedPromptDialog } from './document/UnsavedPromptDialog.js';
 import { StartScreen } from './start/StartScreen.js';
 import { showAtLaunch } from './start/startPreference.js';
@@ -56,6 +60,8 @@ export function App() {
   const doc = useDocumentCommands(store, show);
   const view = useComposerView(store);
   const editing = useBriefEditing(store, view, library.factMap, say);
+  const findInBrief = useFindInBrief();
+  const replaceInBrief = useBriefReplace(store, view, library.factMap);
   const updates = useLibraryUpdates(store, preview.result?.warnings, library.factMap, say);
   const exporting = useExport(store, say);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -78,6 +84,8 @@ export function App() {
     'export-word': () => void exportReview.exportWord(),
     'export-releasable': () => (profile ? setReleaseOpen(true) : say('Choose a marking profile in Settings first: a releasable copy is cut by its levels.')),
     find: () => {
+      // In the text, Find is find and replace in the section (the menu's Ctrl+F there); elsewhere the library search.
+      if (isInsideTextEditor(document.activeElement)) return editor.current?.openFind();
       searchRef.current?.focus();
       searchRef.current?.select();
     },
@@ -249,6 +257,19 @@ export function App() {
           onOpenExample={(id) => startFromScreen(() => doc.openExample(id))}
           onOpenRecent={(id) => startFromScreen(() => doc.openRecent(id))}
           onOpenFile={() => startFromScreen(doc.open)}
+        />
+      )}
+      {findInBrief.open && (
+        <FindInBrief
+          brief={brief}
+          focusField={findInBrief.focusField}
+          openCount={findInBrief.openCount}
+          onClose={findInBrief.close}
+          onReplaceAll={replaceInBrief}
+          onGoTo={(key, from, to) => {
+            view.select(key);
+            setTimeout(() => editor.current?.selectRange(from, to), 0);
+          }}
         />
       )}
       {doc.prompt && <UnsavedPromptDialog prompt={doc.prompt} />}

@@ -50,9 +50,9 @@ export function proseWords(text: string): ProseWord[] {
     for (let k = s; k < spans.length && spans[k]![0] < to; k++) if (spans[k]![1] > from) inside = true;
     if (inside) continue;
     if (/\p{N}/u.test(raw)) continue; // G7, 2025, 5nm
-    const letters = raw.replace(/['’]/g, '');
+    const letters = raw.replace(/['’]s$/, '').replace(/['’]/g, '');
     if ([...letters].length < 2) continue;
-    if (letters === letters.toUpperCase() && letters !== letters.toLowerCase()) continue; // AI, CHIPS, NATO
+    if (letters === letters.toUpperCase() && letters !== letters.toLowerCase()) continue; // AI, CHIPS, NATO, EU's
     // Joined to another word by _ (snake_case) is an identifier, not prose; _emphasis_ is prose.
     if ((text[to] === '_' && ALNUM.test(text[to + 1] ?? '')) || (text[from - 1] === '_' && ALNUM.test(text[from - 2] ?? ''))) continue;
     out.push({ from, to, word: raw.replace(/’/g, "'") });

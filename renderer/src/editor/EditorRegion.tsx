@@ -5,6 +5,7 @@ import type { FactSummary, SearchHit } from '../../../shared/ipc/channels.js';
 import type { BriefSection, SectionStyle } from '../../../shared/model/brief.js';
 import type { MarkingProfile } from '../../../shared/markings/profile.js';
 import { MarkingPicker } from './MarkingPicker.js';
+import { SpellToggle } from './SpellToggle.js';
 import { SectionEditor, type SectionEditorHandle } from './SectionEditor.js';
 
 interface Props {
@@ -50,6 +51,7 @@ export function EditorRegion({ section, session, handle, facts, variables, searc
           <p className="hint small word-count" aria-live="off">
             {plural(sectionWords, 'word')} in this section · {plural(briefWords, 'word')} in the brief
           </p>
+          <SpellToggle />
           {profile && <MarkingPicker profile={profile} sectionTitle={section.title} value={section.marking} onChange={onMarkingChange} />}
           <SectionEditor key={session} handle={handle} section={section} facts={facts} variables={variables} search={search} onBodyChange={onBodyChange} />
         </>

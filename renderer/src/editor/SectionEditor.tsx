@@ -12,12 +12,19 @@ import { factCompletion } from './factCompletion.js';
 import { refHighlighting, refHover } from './factRefs.js';
 import { cspNonce } from './cspNonce.js';
 import { formattingKeymap } from './markdownFormatting.js';
+import { openReplace, sectionFind } from './sectionFind.js';
+import { openSearchPanel } from '@codemirror/search';
+import { spellCheck } from './spellCheck.js';
 
 export interface SectionEditorHandle {
   insertFact(id: string): void;
   focus(): void;
   /** Focuses the text with the cursor on the first `needle` (a fact reference) selected; false when it is not there. */
   focusText(needle: string): boolean;
+  /** Focuses the text with `from`–`to` selected and in view (Find in brief's Go to). */
+  selectRange(from: number, to: number): void;
+  /** Opens find (and replace) in this section. */
+  openFind(replace?: boolean): void;
   /** The text's own undo history (the menu's Undo lands here while the editor has focus). */
   undo(): void;
   redo(): void;
@@ -78,6 +85,9 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
           }),
           refHighlighting(refs),
           refHover(refs),
+          // Ctrl+F / Ctrl+H in the text: find and replace in this section (elsewhere Ctrl+F is the library search).
+          sectionFind(),
+          spellCheck(),
           // No Tab binding: Tab leaves the editor like any other field, so keyboard users are never trapped.
           keymap.of([...formattingKeymap, ...completionKeymap, ...defaultKeymap, ...historyKeymap]),
           placeholder('Write Markdown. Type {{ to insert a fact.'),
@@ -122,6 +132,17 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
       if (at === -1) return false;
       v.dispatch({ selection: { anchor: at, head: at + needle.length }, scrollIntoView: true });
       return true;
+    },
+    selectRange(from, to) {
+      const v = view.current;
+      if (!v) return;
+      const max = v.state.doc.length;
+      v.focus();
+      v.dispatch({ selection: { anchor: Math.min(from, max), head: Math.min(to, max) }, scrollIntoView: true });
+    },
+    openFind(replace) {
+      const v = view.current;
+      if (v) void (replace ? openReplace(v) : openSearchPanel(v));
     },
     undo: () => void (view.current && undo(view.current)),
     redo: () => void (view.current && redo(view.current)),
