@@ -1,5 +1,7 @@
 // The application menu (File, Edit, View, Help) with desktop shortcuts; pure template builder, unit-tested.
+// Labels and shortcuts come from the one command table (shared/commands.ts) that the command palette lists too.
 import type { MenuItemConstructorOptions } from 'electron';
+import { menuEntry, type MenuEntry } from '../../shared/commands.js';
 import type { MenuCommand } from '../../shared/ipc/menu-commands.js';
 
 export interface MenuDeps {
@@ -8,26 +10,25 @@ export interface MenuDeps {
 }
 
 export function buildMenuTemplate({ platform, send }: MenuDeps): MenuItemConstructorOptions[] {
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    click: () => send(command),
-    ...(accelerator ? { accelerator } : {}),
-  });
+  const item = (command: MenuEntry['command']): MenuItemConstructorOptions => {
+    const { label, accelerator } = menuEntry(command);
+    return { label, click: () => send(command), ...(accelerator ? { accelerator } : {}) };
+  };
   const mac = platform === 'darwin';
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
       submenu: [
-        item('New Brief', 'new', 'CmdOrCtrl+N'),
-        item('Open…', 'open', 'CmdOrCtrl+O'),
+        item('new'),
+        item('open'),
         { type: 'separator' },
-        item('Save', 'save', 'CmdOrCtrl+S'),
-        item('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
+        item('save'),
+        item('save-as'),
         { type: 'separator' },
-        item('Export PDF…', 'export-pdf', 'CmdOrCtrl+E'),
-        item('Export Word…', 'export-word', 'CmdOrCtrl+Shift+E'),
-        item('Export Releasable Copy…', 'export-releasable'),
+        item('export-pdf'),
+        item('export-word'),
+        item('export-releasable'),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -36,18 +37,21 @@ export function buildMenuTemplate({ platform, send }: MenuDeps): MenuItemConstru
       label: '&Edit',
       submenu: [
         // Undo/redo go to the renderer, which owns the brief's history (outline and settings).
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+        item('undo'),
+        item('redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        item('Find in Library', 'find', 'CmdOrCtrl+F'),
+        item('find'),
       ],
     },
-    { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-    { label: '&Help', role: 'help', submenu: [item('About Briefing Builder', 'about')] },
+    {
+      label: '&View',
+      submenu: [item('command-palette'), { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { label: '&Help', role: 'help', submenu: [item('about')] },
   ];
 }

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReleaseArgs } from '../../shared/ipc/channels.js';
 import { ReleaseDialog } from './export/ReleaseDialog.js';
+import { CommandPalette } from './palette/CommandPalette.js';
 import { ReviewExportDialog } from './export/ReviewExportDialog.js';
 import { useExportReview } from './export/useExportReview.js';
 import { useStaleFactActions } from './warnings/useStaleFactActions.js';
@@ -52,6 +53,7 @@ export function App() {
   const profiles = useMarkingProfiles();
   const profile = profiles.find((p) => p.id === brief.meta.marking);
   const [releaseOpen, setReleaseOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
   const [startOpen, setStartOpen] = useState(showAtLaunch);
   // The preview shows this releasable copy instead of the whole brief until the user goes back.
   const [previewRelease, setPreviewRelease] = useState<ReleaseArgs | null>(null);
@@ -92,6 +94,7 @@ export function App() {
     undo: () => editing.step('undo'),
     redo: () => editing.step('redo'),
     about: () => void api().appInfo().then(aboutText, () => aboutText(null)).then(say),
+    'command-palette': () => setPaletteOpen(true),
   };
   const run = useCommandRouting(commands, editor);
 
@@ -259,6 +262,7 @@ export function App() {
           onOpenFile={() => startFromScreen(doc.open)}
         />
       )}
+      {paletteOpen && <CommandPalette run={run} onClose={() => setPaletteOpen(false)} />}
       {findInBrief.open && (
         <FindInBrief
           brief={brief}

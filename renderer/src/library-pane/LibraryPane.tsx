@@ -13,6 +13,7 @@ import { TOPIC_LABELS } from './topics.js';
 import { countryName, technologyName } from '../../../shared/model/names.js';
 import type { LibraryData } from './useLibraryData.js';
 import { SECTION_DRAG_TYPE } from '../outline/dragTypes.js';
+import { useRovingFocus } from '../shell/useRovingFocus.js';
 
 interface Props {
   data: LibraryData;
@@ -113,6 +114,9 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
   const topHit = searching ? sections.find((s) => !inBrief.has(s.id)) : undefined;
   const staleCount = facts.filter((f) => f.stale).length;
   const setFilter = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  // The section list (every topic group) and the fact list are one Tab stop each, with arrows inside.
+  const sectionRoving = useRovingFocus<HTMLDivElement>({ rows: '.section-item', primary: '.add-section' });
+  const factRoving = useRovingFocus<HTMLUListElement>({ rows: ':scope > li' });
 
   return (
     <section className="pane library" aria-labelledby="library-heading">
@@ -187,50 +191,52 @@ export function LibraryPane({ data, inBrief, onAdd, onInsertFact, searchRef }: P
         {searching ? `${sections.length} section${sections.length === 1 ? '' : 's'}, ${facts.length} fact${facts.length === 1 ? '' : 's'} match` : ''}
       </p>
 
-      {groups.map(([topic, list]) => (
-        <div key={topic ?? 'ranked'} className="group">
-          <h3>{topic ? TOPIC_LABELS[topic] : 'Sections, best match first'}</h3>
-          <ul aria-label={topic ? `${TOPIC_LABELS[topic]} sections` : 'Matching sections'}>
-            {list.map((s) => (
-              <li
-                key={s.id}
-                className="section-item"
-                data-section-id={s.id}
-                draggable={!inBrief.has(s.id)}
-                onDragStart={(e) => {
-                  e.dataTransfer.setData(SECTION_DRAG_TYPE, s.id);
-                  e.dataTransfer.effectAllowed = 'copy';
-                }}
-              >
-                <div>
-                  <div className="section-title">
-                    {s.title}
-                    <SourceBadge source={s.source} />
+      <div className="section-list" ref={sectionRoving.ref} onKeyDown={sectionRoving.onKeyDown} onFocus={sectionRoving.onFocus}>
+        {groups.map(([topic, list]) => (
+          <div key={topic ?? 'ranked'} className="group">
+            <h3>{topic ? TOPIC_LABELS[topic] : 'Sections, best match first'}</h3>
+            <ul aria-label={topic ? `${TOPIC_LABELS[topic]} sections` : 'Matching sections'}>
+              {list.map((s) => (
+                <li
+                  key={s.id}
+                  className="section-item"
+                  data-section-id={s.id}
+                  draggable={!inBrief.has(s.id)}
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(SECTION_DRAG_TYPE, s.id);
+                    e.dataTransfer.effectAllowed = 'copy';
+                  }}
+                >
+                  <div>
+                    <div className="section-title">
+                      {s.title}
+                      <SourceBadge source={s.source} />
+                    </div>
+                    {s.summary && <div className="section-summary">{s.summary}</div>}
                   </div>
-                  {s.summary && <div className="section-summary">{s.summary}</div>}
-                </div>
-                <span className="item-actions">
-                  {editable(s.source) && (
-                    <button type="button" onClick={() => setDialog({ kind: 'section', sectionId: s.id, libraryId: s.source!.libraryId })} aria-label={`Edit ${s.title}`}>
-                      Edit
+                  <span className="item-actions">
+                    {editable(s.source) && (
+                      <button type="button" onClick={() => setDialog({ kind: 'section', sectionId: s.id, libraryId: s.source!.libraryId })} aria-label={`Edit ${s.title}`}>
+                        Edit
+                      </button>
+                    )}
+                    <button type="button" className="add-section" onClick={() => onAdd(s.id)} disabled={inBrief.has(s.id)} aria-label={inBrief.has(s.id) ? `Added ${s.title}` : `Add ${s.title}`}>
+                      {inBrief.has(s.id) ? 'Added' : 'Add'}
                     </button>
-                  )}
-                  <button type="button" onClick={() => onAdd(s.id)} disabled={inBrief.has(s.id)} aria-label={inBrief.has(s.id) ? `Added ${s.title}` : `Add ${s.title}`}>
-                    {inBrief.has(s.id) ? 'Added' : 'Add'}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
       {searching && sections.length === 0 && facts.length === 0 && <p className="hint">Nothing in the library matches “{query.trim()}”.</p>}
 
       <details className="group facts" open={searching}>
         <summary>
           <h3>Facts ({facts.length}{staleCount ? `, ${staleCount} stale` : ''})</h3>
         </summary>
-        <ul aria-label="Facts">
+        <ul aria-label="Facts" ref={factRoving.ref} onKeyDown={factRoving.onKeyDown} onFocus={factRoving.onFocus}>
           {facts.map((f) => (
             <li key={f.fact.id} className={`fact-item${f.stale ? ' stale' : ''}`} data-fact-id={f.fact.id}>
               <div>

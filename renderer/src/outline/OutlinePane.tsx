@@ -1,6 +1,8 @@
-// The brief's outline: select, reorder (drag, buttons, Alt+Up/Down), remove; linked vs edited sections are marked.
+// The brief's outline: select, reorder (drag, buttons, Alt+Up/Down), remove (button, Delete); linked vs edited sections
+// are marked. One Tab stop for the list: Up/Down between rows, Left/Right to a row's buttons (useRovingFocus).
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { sectionKey, type Brief, type BriefSection } from '../../../shared/model/brief.js';
+import { useRovingFocus } from '../shell/useRovingFocus.js';
 import { OUTLINE_DRAG_TYPE, SECTION_DRAG_TYPE } from './dragTypes.js';
 
 interface Props {
@@ -28,7 +30,8 @@ function LinkBadge({ section }: { section: BriefSection }) {
 }
 
 export function OutlinePane({ brief, selectedKey, onSelect, onMove, onRemove, onAddAt }: Props) {
-  const listRef = useRef<HTMLOListElement>(null);
+  const roving = useRovingFocus<HTMLOListElement>({ rows: ':scope > li', primary: '.outline-select', initial: '.selected' });
+  const listRef = roving.ref;
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // After a keyboard move the item's DOM node moves too, which drops focus: put it back on the moved item.
@@ -48,7 +51,20 @@ export function OutlinePane({ brief, selectedKey, onSelect, onMove, onRemove, on
     setAnnouncement(`Moved ${title} to position ${to + 1} of ${count}`);
   };
 
+  /** Focus goes to the row that takes the removed one's place (the one after it, or before it at the end). */
+  const remove = (key: string, title: string, i: number) => {
+    const next = brief.sections[i + 1] ?? brief.sections[i - 1];
+    refocus.current = next ? sectionKey(next) : null;
+    onRemove(key);
+    setAnnouncement(`Removed ${title}`);
+  };
+
   const onItemKeyDown = (e: KeyboardEvent, key: string, title: string, i: number) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (!e.altKey && e.key === 'Delete') {
+      e.preventDefault();
+      return remove(key, title, i);
+    }
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
     move(key, title, i, e.key === 'ArrowUp' ? i - 1 : i + 1);
@@ -85,7 +101,7 @@ export function OutlinePane({ brief, selectedKey, onSelect, onMove, onRemove, on
       {count === 0 ? (
         <p className="hint empty-outline">Add sections from the library — click Add, or drag them here.</p>
       ) : (
-        <ol ref={listRef} className="outline" aria-label="Sections in the brief" aria-describedby="outline-help">
+        <ol ref={listRef} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus} className="outline" aria-label="Sections in the brief" aria-describedby="outline-help">
           {brief.sections.map((s, i) => {
             const key = sectionKey(s);
             const selected = key === selectedKey;
@@ -118,16 +134,16 @@ export function OutlinePane({ brief, selectedKey, onSelect, onMove, onRemove, on
                   <LinkBadge section={s} />
                 </button>
                 <span className="outline-actions">
-                  <button type="button" onClick={() => move(key, s.title, i, i - 1)} disabled={i === 0} aria-label={`Move ${s.title} up`}>↑</button>
-                  <button type="button" onClick={() => move(key, s.title, i, i + 1)} disabled={i === count - 1} aria-label={`Move ${s.title} down`}>↓</button>
-                  <button type="button" onClick={() => onRemove(key)} aria-label={`Remove ${s.title}`}>✕</button>
+                  <button type="button" onClick={() => move(key, s.title, i, i - 1)} disabled={i === 0} aria-label={`Move ${s.title} up`} aria-keyshortcuts="Alt+ArrowUp">↑</button>
+                  <button type="button" onClick={() => move(key, s.title, i, i + 1)} disabled={i === count - 1} aria-label={`Move ${s.title} down`} aria-keyshortcuts="Alt+ArrowDown">↓</button>
+                  <button type="button" onClick={() => remove(key, s.title, i)} aria-label={`Remove ${s.title}`} aria-keyshortcuts="Delete">✕</button>
                 </span>
               </li>
             );
           })}
         </ol>
       )}
-      <p id="outline-help" className="hint small">Alt+↑/↓ moves the focused section. Drag to reorder.</p>
+      <p id="outline-help" className="hint small">↑/↓ go through the sections, ←/→ to a section’s buttons. Alt+↑/↓ moves the focused section, Delete removes it. Drag to reorder.</p>
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
     </div>
   );

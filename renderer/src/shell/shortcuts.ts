@@ -1,17 +1,13 @@
-// Keyboard shortcuts mirroring the app menu (Ctrl/Cmd+N, O, S, Shift+S, E, Shift+E, Z, Shift+Z, F), for where no menu exists.
+// Keyboard shortcuts of the app menu, for where no menu exists: matched against the one command table
+// (shared/commands.ts), so they are the menu's accelerators exactly.
+import { menuCommandForKey } from '../../../shared/commands.js';
 import type { MenuCommand } from '../../../shared/ipc/menu-commands.js';
 
+/** ⌘ stands for Ctrl on a Mac, in the menu and in the shortcuts shown. */
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
 export function commandForKey(e: KeyboardEvent): MenuCommand | null {
-  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
-  const k = e.key.toLowerCase();
-  if (k === 'n') return 'new';
-  if (k === 'o') return 'open';
-  if (k === 's') return e.shiftKey ? 'save-as' : 'save';
-  if (k === 'e') return e.shiftKey ? 'export-word' : 'export-pdf';
-  if (k === 'f') return 'find';
-  if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
-  if (k === 'y') return 'redo';
-  return null;
+  return menuCommandForKey(e, IS_MAC);
 }
 
 /** Undo/redo inside the text editor belong to the editor's own history, not the brief's. */

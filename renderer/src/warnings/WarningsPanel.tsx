@@ -2,6 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BriefChanges, FieldChange } from '../../../shared/brief-changes.js';
 import type { ComposeWarning } from '../../../shared/model/composed-doc.js';
+import { useRovingFocus } from '../shell/useRovingFocus.js';
 
 interface Props {
   warnings: ComposeWarning[];
@@ -46,6 +47,8 @@ export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdate
   const warnings = [...all.filter((w) => w.severity === 'error'), ...all.filter((w) => w.severity !== 'error')];
   // Collapsible, so a long list never squeezes the preview; it opens by itself when an error appears.
   const [open, setOpen] = useState(true);
+  // One Tab stop for the list: Up/Down between warnings, Left/Right to a warning's buttons.
+  const roving = useRovingFocus<HTMLUListElement>({ rows: ':scope > li' });
   const errors = warnings.filter((w) => w.severity === 'error').length;
   useEffect(() => {
     if (errors > 0) setOpen(true);
@@ -60,7 +63,7 @@ export function WarningsPanel({ warnings: all, changes, locate, onOpen, onUpdate
       {!open ? null : warnings.length === 0 ? (
         <p className="hint small">No warnings: every fact is found and current, every variable is set.</p>
       ) : (
-        <ul>
+        <ul ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus} className="warnings-list" aria-label="Warnings">
           {warnings.map((w, i) => {
             const where = locate(w);
             const pin = w.code === 'pin-changed' ? changes?.changedPins.find((c) => c.factId === w.factId) : undefined;
