@@ -56,6 +56,7 @@ const SUITES: Record<string, () => Promise<BenchReport>> = {
   pdf: pdfSuite,
   docx: docxSuite,
   preview: async () => (await import('./preview.bench.js')).run(),
+  keystroke: async () => (await import('./keystroke.bench.js')).run(),
   'bad-input': async () => (await import('./bad-input.bench.js')).run(),
   batch: async () => (await import('./batch.bench.js')).run(),
 };

@@ -88,7 +88,10 @@ async function preloadScript(): Promise<string> {
   const source = await fsp.readFile(file, 'utf8').catch(() => {
     throw new Error(`e2e: ${file} is missing; run \`npm run build\` first`);
   });
+  // Functions cross into the page as source text; run under tsx (the bench), esbuild's keepNames wraps them in
+  // __name(...) calls, which the page must answer (vitest's transform does not, so tests never needed it).
   return `(() => {
+  if (!('__name' in globalThis)) Object.defineProperty(globalThis, '__name', { value: (f) => f });
   const electron = (${electronStandIn.toString()})(${pageDecode.toString()}, ${JSON.stringify(MENU_CHANNEL)});
   const require = (name) => { if (name === 'electron') return electron; throw new Error('a sandboxed preload cannot require ' + name); };
   const module = { exports: {} };

@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { TextLayer, type RenderTask } from 'pdfjs-dist';
 import type { PDFDocumentProxy } from './pdfjs.js';
 
+/** The performance mark each drawn page leaves, with `{ seq, page }` as its detail. */
+export const PAINTED_MARK = 'briefing:preview-painted';
+
 export interface PageSize {
   width: number;
   height: number;
@@ -17,12 +20,14 @@ interface Props {
   /** The size to reserve until the page itself has been read (scale 1). */
   size: PageSize;
   near: boolean;
+  /** On screen now (not just near): drawn first. */
+  visible: boolean;
   /** The brief version this document shows, written on the page when drawn (tests and tools read it). */
   seq: number;
   onError(message: string): void;
 }
 
-export function PdfPageView({ doc, n, scale, size, near, seq, onError }: Props) {
+export function PdfPageView({ doc, n, scale, size, near, visible, seq, onError }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [own, setOwn] = useState<PageSize | null>(null);
   // What the host shows now, so a page scrolled away and back is not drawn again for nothing.
@@ -35,7 +40,7 @@ export function PdfPageView({ doc, n, scale, size, near, seq, onError }: Props) 
     let task: RenderTask | null = null;
     let text: TextLayer | null = null;
     let live = true;
-    (async () => {
+    const draw = async () => {
       const p = await doc.getPage(n);
       if (!live) return;
       const base = p.getViewport({ scale: 1 });
@@ -49,26 +54,39 @@ export function PdfPageView({ doc, n, scale, size, near, seq, onError }: Props) 
       c.height = Math.floor(viewport.height * ratio);
       c.style.width = `${Math.floor(viewport.width)}px`;
       c.style.height = `${Math.floor(viewport.height)}px`;
+      task = p.render({ canvas: c, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+      await task.promise;
+      if (!live || !host.current) return;
+      // The picture first (what the writer waits for), the selectable text after it; the old text layer goes with
+      // the old picture, since it no longer lines up.
+      host.current.style.setProperty('--total-scale-factor', String(scale));
+      host.current.replaceChildren(c);
+      // On the next frame the new page is on screen: the keystroke-to-paint bench reads this mark.
+      requestAnimationFrame(() => performance.mark(PAINTED_MARK, { detail: { seq, page: n } }));
       const layer = document.createElement('div');
       layer.className = 'textLayer';
       layer.dataset.page = String(n);
-      task = p.render({ canvas: c, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
       text = new TextLayer({ textContentSource: p.streamTextContent(), container: layer, viewport });
-      await Promise.all([task.promise, text.render()]);
+      await text.render();
       if (!live || !host.current) return;
-      host.current.style.setProperty('--total-scale-factor', String(scale));
-      host.current.replaceChildren(c, layer);
+      host.current.append(layer);
       host.current.dataset.drawn = String(seq);
       drawn.current = { doc, scale };
-    })().catch((e: Error) => {
-      if (live && e.name !== 'RenderingCancelledException' && e.name !== 'AbortException') onError(e.message);
-    });
+    };
+    const start = () =>
+      void draw().catch((e: Error) => {
+        if (live && e.name !== 'RenderingCancelledException' && e.name !== 'AbortException') onError(e.message);
+      });
+    // Pages on screen are drawn at once; those just beyond it wait a moment, so the page being read comes first.
+    const timer = visible ? undefined : setTimeout(start, 150);
+    if (visible) start();
     return () => {
       live = false;
+      clearTimeout(timer);
       task?.cancel();
       text?.cancel();
     };
-  }, [doc, n, scale, near, size, seq, onError]);
+  }, [doc, n, scale, near, visible, size, seq, onError]);
 
   // A page far from the view lets its canvas go; its placeholder keeps the scroll height.
   useEffect(() => {

@@ -29,9 +29,11 @@ export function PdfPreview({ preview, target, follow }: Props) {
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [frameWidth, setFrameWidth] = useState(600);
   const [near, setNear] = useState<ReadonlySet<number>>(new Set([1]));
+  const [onScreen, setOnScreen] = useState<ReadonlySet<number>>(new Set([1]));
   const [renderError, setRenderError] = useState<string | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   const honouredGoto = useRef(0);
+  const sizeRef = useRef<PageSize | null>(null);
   const followRef = useRef(follow);
   followRef.current = follow;
 
@@ -47,9 +49,13 @@ export function PdfPreview({ preview, target, follow }: Props) {
     openPdf(result.pdf)
       .then(async (doc) => {
         opened = doc;
-        const first = (await doc.getPage(1)).getViewport({ scale: 1 });
+        // The page size is read once; later documents of the same brief reuse it (a page of another size corrects itself when drawn).
+        const known = sizeRef.current;
+        const size: PageSize = known ?? (await doc.getPage(1).then((p) => p.getViewport({ scale: 1 })));
+        sizeRef.current = { width: size.width, height: size.height };
+        performance.mark('briefing:preview-opened', { detail: { seq: preview.shownSeq } });
         if (!live) return;
-        setLoaded({ doc, seq: preview.shownSeq, size: { width: first.width, height: first.height } });
+        setLoaded({ doc, seq: preview.shownSeq, size: sizeRef.current });
         setRenderError(null);
       })
       .catch((e: Error) => live && setRenderError(e.message));
@@ -119,25 +125,30 @@ export function PdfPreview({ preview, target, follow }: Props) {
     return () => ro.disconnect();
   }, []);
 
-  // Pages near the view are drawn, the rest are placeholders of the right size (a 200-page brief stays light).
+  // Pages near the view are drawn, the rest are placeholders of the right size (a 200-page brief stays light);
+  // the pages on screen are drawn before the ones just beyond it.
   useLayoutEffect(() => {
     const root = frame.current;
     if (!root || !pages) return;
-    const io = new IntersectionObserver(
-      (entries) =>
-        setNear((prev) => {
-          const next = new Set(prev);
-          for (const e of entries) {
-            const n = Number((e.target as HTMLElement).dataset.page);
-            if (e.isIntersecting) next.add(n);
-            else next.delete(n);
-          }
-          return next;
-        }),
-      { root, rootMargin: '50% 0px' },
-    );
-    root.querySelectorAll('.pdf-page').forEach((el) => io.observe(el));
-    return () => io.disconnect();
+    const track = (set: typeof setNear, rootMargin: string) => {
+      const io = new IntersectionObserver(
+        (entries) =>
+          set((prev) => {
+            const next = new Set(prev);
+            for (const e of entries) {
+              const n = Number((e.target as HTMLElement).dataset.page);
+              if (e.isIntersecting) next.add(n);
+              else next.delete(n);
+            }
+            return next;
+          }),
+        { root, rootMargin },
+      );
+      root.querySelectorAll('.pdf-page').forEach((el) => io.observe(el));
+      return io;
+    };
+    const observers = [track(setNear, '50% 0px'), track(setOnScreen, '0px')];
+    return () => observers.forEach((io) => io.disconnect());
   }, [pages, loaded]);
 
   // Zooming keeps the page at the top of the view in place.
@@ -227,7 +238,7 @@ export function PdfPreview({ preview, target, follow }: Props) {
         {loaded && (
           <div className="pdf-pages">
             {Array.from({ length: pages }, (_, i) => (
-              <PdfPageView key={i + 1} doc={loaded.doc} n={i + 1} scale={scale} size={loaded.size} near={near.has(i + 1)} seq={loaded.seq} onError={setRenderError} />
+              <PdfPageView key={i + 1} doc={loaded.doc} n={i + 1} scale={scale} size={loaded.size} near={near.has(i + 1)} visible={onScreen.has(i + 1)} seq={loaded.seq} onError={setRenderError} />
             ))}
           </div>
         )}

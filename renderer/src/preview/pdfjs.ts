@@ -1,14 +1,22 @@
 // pdf.js set up for the renderer: its worker is bundled by Vite and served from the app's own origin (CSP worker-src 'self').
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+/**
+ * One worker for every preview document: left to itself, pdf.js starts a new Web Worker (and parses its 1 MB of
+ * script again) for each document it opens, i.e. on every edit. Handed in as `worker`, it is not the document's to
+ * destroy, so destroying an old preview leaves it running for the next.
+ */
+let shared: PDFWorker | null = null;
+const previewWorker = () => (shared ??= new PDFWorker());
 
 export type { PDFDocumentProxy };
 
 export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   // pdf.js transfers the buffer to its worker: hand it a copy so the caller's bytes stay usable.
-  return getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: false }).promise;
+  return getDocument({ data: new Uint8Array(bytes), worker: previewWorker(), isEvalSupported: false, disableFontFace: true }).promise;
 }
 
 const textsByDoc = new WeakMap<PDFDocumentProxy, Promise<string[]>>();
