@@ -225,6 +225,11 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await h.menu('undo');
     await expect.poll(() => editor.textContent()).not.toContain('Menu undo check.');
     expect(await page.locator('.outline-title').allTextContents()).toEqual(before);
+    // Find inside the text searches the section (its find panel); from elsewhere it is the library search.
+    await h.menu('find');
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.cm-search'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('.outline-select').first().focus();
     await h.menu('find');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
   });

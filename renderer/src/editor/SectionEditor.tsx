@@ -10,6 +10,7 @@ import type { FactSummary, SearchHit } from '../../../shared/ipc/channels.js';
 import type { BriefSection } from '../../../shared/model/brief.js';
 import { factCompletion } from './factCompletion.js';
 import { refHighlighting, refHover } from './factRefs.js';
+import { refValues } from './refValues.js';
 import { cspNonce } from './cspNonce.js';
 import { formattingKeymap } from './markdownFormatting.js';
 import { openReplace, sectionFind } from './sectionFind.js';
@@ -84,6 +85,7 @@ export function SectionEditor({ section, facts, variables, search, onBodyChange,
             activateOnTyping: true,
           }),
           refHighlighting(refs),
+          refValues(refs),
           refHover(refs),
           // Ctrl+F / Ctrl+H in the text: find and replace in this section (elsewhere Ctrl+F is the library search).
           sectionFind(),

@@ -7,7 +7,7 @@ export const PANES = [
   { id: 'library-heading', label: 'Library', focus: 'input[type="search"]' },
   { id: 'brief-heading', label: 'Brief', focus: '.outline-select[aria-current="true"], .outline-select, [role="tab"][aria-selected="true"]' },
   { id: 'editor', label: 'Section editor', focus: '.cm-content, .editor-region' },
-  { id: 'preview-heading', label: 'Preview', focus: '.preview-toolbar button, .preview-frame' },
+  { id: 'preview-heading', label: 'Preview', focus: '.preview-frame' },
   { id: 'warnings-heading', label: 'Warnings', focus: '.warnings-toggle' },
 ] as const;
 
@@ -21,7 +21,8 @@ export function focusPane(id: string): boolean {
   const pane = paneElement(id);
   if (!pane) return false;
   const pane0 = PANES.find((p) => p.id === id)!;
-  const target = pane.querySelector<HTMLElement>(pane0.focus) ?? pane;
+  // A disabled control cannot take focus: the first enabled match, else the pane itself.
+  const target = [...pane.querySelectorAll<HTMLElement>(pane0.focus)].find((el) => !el.matches(':disabled')) ?? pane;
   if (target === pane && !pane.hasAttribute('tabindex')) pane.setAttribute('tabindex', '-1');
   target.focus();
   return document.activeElement === target;
@@ -36,7 +37,12 @@ export function usePaneCycling(): void {
       if (document.querySelector('dialog[open]')) return;
       e.preventDefault();
       const active = document.activeElement;
-      const current = PANES.findIndex((p) => paneElement(p.id)?.contains(active));
+      // The innermost pane holding focus: the editor sits inside the brief pane, and F6 from it goes on to the preview.
+      let current = -1;
+      PANES.forEach((p, i) => {
+        const el = paneElement(p.id);
+        if (el?.contains(active) && (current < 0 || paneElement(PANES[current]!.id)?.contains(el))) current = i;
+      });
       const step = e.shiftKey ? -1 : 1;
       for (let i = 1; i <= PANES.length; i++) {
         const next = PANES[(((current < 0 ? (e.shiftKey ? 0 : -1) : current) + step * i) % PANES.length + PANES.length) % PANES.length]!;
