@@ -3,6 +3,7 @@ import type { FaceId } from './faces.js';
 import type { FillRect } from './frame.js';
 import type { Rgb, Run } from './layout-types.js';
 import type { PdfDoc, PdfEmbeddedFont } from './pdfkit-api.js';
+import { hex4, wordShape } from './word-shapes.js';
 
 /** A word as TJ operands in a font subset (glyph ids in hex, kerning offsets), plus its advance in 1/1000 em. */
 export interface EncodedWord {
@@ -99,29 +100,31 @@ function glyphOps(ops: string[], memo: Map<string, EncodedWord>, f: PdfEmbeddedF
 
 /**
  * A word as TJ operands, memoized in `memo` (per font: encoding also registers glyphs in the font's subset,
- * so the memo must not outlive the subset).
+ * so the memo must not outlive the subset). The shaping comes from the process-wide word shapes; only the
+ * subset ids are this document's. Does what pdfkit's `encode` does, byte for byte.
  */
 function encoded(memo: Map<string, EncodedWord>, f: PdfEmbeddedFont, word: string): EncodedWord {
   let enc = memo.get(word);
   if (enc) return enc;
-  const [hex, pos] = f.encode(word);
+  const shape = wordShape(f, word, fmt);
+  const { subset, widths, unicode } = f;
   let tj = '';
   let run = '';
-  let advance = 0;
-  let marks = false;
-  for (let g = 0; g < hex.length; g++) {
-    const p = pos[g]!;
-    if (p.xOffset || p.yOffset) marks = true;
-    run += hex[g];
-    const kern = p.xAdvance - p.advanceWidth;
-    if (Math.abs(kern) > 1e-6) {
-      tj += `<${run}> ${fmt(-kern)} `;
+  const n = shape.glyphs.length;
+  for (let g = 0; g < n; g++) {
+    const gid = subset.includeGlyph(shape.glyphs[g]!);
+    if (widths[gid] == null) widths[gid] = shape.widths[g]!;
+    if (unicode[gid] == null) unicode[gid] = shape.codePoints[g]!;
+    run += hex4(gid);
+    const kern = shape.kerns[g]!;
+    if (kern) {
+      tj += `<${run}>${kern} `;
       run = '';
     }
-    advance += p.xAdvance;
   }
   if (run) tj += `<${run}>`;
-  enc = { tj: tj.trimEnd(), advance, marks };
+  else if (tj) tj = tj.slice(0, -1);
+  enc = { tj, advance: shape.advance, marks: shape.marks };
   memo.set(word, enc);
   return enc;
 }

@@ -28,9 +28,11 @@ export interface PdfEmbeddedFont {
   unicode: number[][];
   widths: number[];
   encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  /** The shaping of a piece of text without spaces through `layoutCache` (positions scaled to 1/1000 em, plus advanceWidth). */
+  layoutCached(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[] };
   ref(): PdfRef;
   /** fontkit's subset: original glyph ids in order of first use, and the encoder pdfkit calls once. */
-  subset: { glyphs: number[]; encode(): Uint8Array };
+  subset: { glyphs: number[]; encode(): Uint8Array; includeGlyph(glyph: number): number };
 }
 
 export interface PdfDoc {
