@@ -13,6 +13,7 @@ import { useFindInBrief } from './find/useFindInBrief.js';
 import { isInsideTextEditor } from './shell/shortcuts.js';
 import { UnsavedPromptDialog } from './document/UnsavedPromptDialog.js';
 import { StartScreen } from './start/StartScreen.js';
+import { HeadingOutline } from './outline/HeadingOutline.js';
 import { showAtLaunch } from './start/startPreference.js';
 import { MARKING_PICKER_ID } from './editor/MarkingPicker.js';
 import { markingFieldId } from './settings/MarkingSettings.js';
@@ -188,6 +189,14 @@ export function App() {
                 onMove={editing.move}
                 onRemove={editing.remove}
                 onAddAt={(id, index) => addAndFocus(id, index)}
+              />
+              <HeadingOutline
+                brief={brief}
+                onGoTo={(key, heading) => {
+                  view.select(key);
+                  // The editor for a newly chosen section mounts on this render; select the heading after it.
+                  setTimeout(() => editor.current?.selectRange(heading.from, heading.to), 0);
+                }}
               />
               <EditorRegion
                 section={selected}

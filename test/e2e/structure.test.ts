@@ -57,4 +57,21 @@ describe.skipIf('skip' in browser)('brief structure in Chromium', () => {
     await expect.poll(() => page.locator('.outline-title').first().textContent()).toBe('Semiconductors');
     await expect.poll(() => page.locator('.outline-item .badge').first().textContent()).toBe('Follows the library');
   });
+  it('lists the headings inside the sections in a folding outline; choosing one selects it in the editor', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Blank section' }).click();
+    await page.keyboard.type('Options');
+    await page.locator('.cm-content').click();
+    await page.keyboard.type('Lead in.\n\n## Keep the coalition small\n\nText.\n\n### Who joins first\n\nMore.');
+    const outline = page.locator('.heading-outline');
+    await outline.locator('summary').first().click();
+    const list = page.getByRole('list', { name: 'Headings in Options' });
+    await expect.poll(() => list.getByRole('button').allTextContents()).toEqual(['Keep the coalition small', 'Who joins first']);
+    // Open another section, then go to a heading of this one: its section opens with the heading selected.
+    await page.locator('.outline-select').first().click();
+    await list.getByRole('button', { name: 'Who joins first' }).click();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('### Who joins first');
+    expect(await page.getByRole('textbox', { name: 'Section title' }).inputValue()).toBe('Options');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

@@ -102,8 +102,8 @@ describe('section ids for repeated titles', () => {
   it('10,000 sections with empty titles get unique, numbered ids', () => {
     const doc = compose(parseBriefJson(emptyTitlesBrief(10_000), 'empty.brief'), emptyLibrary(), { today: TODAY });
     const ids = doc.sections.map((s) => (s.blocks[0]!.kind === 'heading' ? s.blocks[0]!.id : ''));
-    expect(ids.slice(0, 3)).toEqual(['section', 'section-2', 'section-3']);
-    expect(ids[9_999]).toBe('section-10000');
+    expect(ids.slice(0, 3)).toEqual(['untitled-section', 'untitled-section-2', 'untitled-section-3']);
+    expect(ids[9_999]).toBe('untitled-section-10000');
     expect(new Set(ids).size).toBe(10_000);
   });
 });
