@@ -1,6 +1,7 @@
 // End to end: export asks first when the brief has warnings ("Review before export": Go to lands on the reference,
 // Export anyway exports, Cancel returns focus); a stale fact's Still true… records a visible override and its
-// warning goes; Replace with… swaps the reference for a current fact on the same subject. Axe-clean dialogs.
+// warning goes; Replace with… swaps the reference for a current fact on the same subject; Edit a personal copy saves
+// a copy to the personal library and cites it. Axe-clean dialogs.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -142,5 +143,37 @@ describe.skipIf('skip' in browser)('review before export in Chromium', () => {
     await page.getByRole('button', { name: 'Export PDF…' }).click();
     await expect.poll(() => h.savedFiles.length, { timeout: 60_000 }).toBe(2);
     expect(await page.getByRole('dialog', { name: 'Review before export' }).count()).toBe(0);
+  });
+  it('edits a personal copy of a stale fact: the form starts from it, the copy goes to the personal library, the brief cites the copy', async () => {
+    const { page } = h;
+    const third = await page.evaluate(async (skip) => {
+      const api = (window as unknown as { briefing: Record<string, () => Promise<unknown>> }).briefing;
+      return ((await api.listFacts!()) as FactSummary[]).find((f) => f.stale && !skip.includes(f.fact.id))!.fact.id;
+    }, [first, second]);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(`\n\nThird: {{fact:${third}}}`);
+    const panel = page.getByRole('region', { name: /^Warnings/ });
+    const item = panel.getByRole('listitem').filter({ hasText: `fact "${third}"` });
+    await item.getByRole('button', { name: 'Edit a personal copy' }).click({ timeout: 20_000 });
+    const dialog = page.getByRole('dialog', { name: 'Personal copy of a fact' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Id', { exact: true }).inputValue()).toBe(`${third}-mine`);
+    expect(await dialog.getByLabel('Statement').inputValue()).not.toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByLabel('Review by', { exact: true }).fill('2030-01-01');
+    await dialog.getByRole('button', { name: /^Save / }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const text = () => page.locator('.cm-content').textContent();
+    await expect.poll(text).toContain(`{{fact:${third}-mine}}`);
+    expect(await text()).not.toContain(`{{fact:${third}}}`);
+    await expect.poll(() => selectedText(page)).toBe(`{{fact:${third}-mine}}`);
+    await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(0);
+    const copy = await page.evaluate(async (id) => {
+      const api = (window as unknown as { briefing: Record<string, () => Promise<unknown>> }).briefing;
+      return ((await api.listFacts!()) as FactSummary[]).find((f) => f.fact.id === id);
+    }, `${third}-mine`);
+    expect(copy?.source?.kind).toBe('personal');
+    expect(copy?.stale).toBe(false);
   });
 });
