@@ -5,9 +5,10 @@ import type { StructNode } from './flow.js';
 import type { FontSet } from './fonts.js';
 import type { Line, LinkTarget, Run } from './layout-types.js';
 import type { DocumentOutput, OutputStrategy, PdfkitModeOptions } from './output.js';
-import type { PdfDoc, PdfStructureElement } from './pdfkit-api.js';
+import { writeLinkAnnotation } from './link-annotations.js';
+import type { PdfDoc } from './pdfkit-api.js';
 import { memoizeSubset, withFastDeflate } from './pdfkit-patches.js';
-import { Tagger } from './tagging.js';
+import { Tagger, type LinkElement } from './tagging.js';
 import { isAllowedUrl } from '../../shared/model/url-policy.js';
 
 export class ExportOutput implements OutputStrategy {
@@ -36,9 +37,7 @@ class ExportDocument implements DocumentOutput {
     private readonly content: ContentBuffer,
     fontSet: FontSet,
   ) {
-    const root = doc.struct('Document');
-    doc.addStructure(root);
-    this.marker = new Tagger(doc, root, () => content.flush());
+    this.marker = new Tagger(doc, content);
     this.fonts = new DocumentFonts(doc, fontSet, (face, f) => {
       memoizeSubset(`${fontSet.dir}:${face}`, f.subset);
       return new Map();
@@ -78,14 +77,12 @@ class ExportDocument implements DocumentOutput {
   }
 
   /** A link annotation over a group of runs with the same target (in the structure tree under `link`, when tagged). */
-  private annotate(group: Run[], target: LinkTarget, x: number, top: number, height: number, link: PdfStructureElement | null): void {
+  private annotate(group: Run[], target: LinkTarget, x: number, top: number, height: number, link: LinkElement | null): void {
     const first = group[0]!;
     const last = group[group.length - 1]!;
     const left = x + first.x;
     const width = last.x + last.width - first.x;
-    const options = link ? { structParent: link } : {};
-    if ('uri' in target) this.doc.link(left, top, width, height, target.uri, { ...options, Contents: new String(target.uri) });
-    else this.doc.goTo(left, top, width, height, target.dest, options);
+    writeLinkAnnotation(this.doc, this.marker, { x: left, top, width, height }, target, link);
   }
 }
 

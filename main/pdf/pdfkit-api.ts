@@ -1,14 +1,12 @@
 // The slice of pdfkit 0.20 the writer relies on, typed narrowly (some of it is internal to pdfkit).
 import type { Font } from 'fontkit';
 
-export interface PdfStructureElement {
-  add(child: PdfStructureElement | PdfStructureContent): PdfStructureElement;
-  end(): void;
-}
-export type PdfStructureContent = object;
-
+/** pdfkit's PDFReference: numbered when made (doc.ref), written when ended; `String(ref)` is `N 0 R`. */
 export interface PdfRef {
-  data: Record<string, unknown>;
+  readonly id: number;
+  /** Written by pdfkit's PDFObject.convert; a RawPdf (pdf-objects.ts) is written as its text. */
+  data: Record<string, unknown> | object;
+  end(): void;
 }
 
 export interface PdfOutline {
@@ -41,6 +39,10 @@ export interface PdfDoc {
     height: number;
     dictionary: PdfRef;
     fonts: Record<string, PdfRef>;
+    /** The page's Annots array (created on first use). */
+    annotations: PdfRef[];
+    /** The page's key in the structure parent tree (taken on first use). */
+    structParentTreeKey: number;
   };
   outline: PdfOutline;
   info: Record<string, unknown>;
@@ -60,13 +62,19 @@ export interface PdfDoc {
   registerFont(name: string, src: Font): PdfDoc;
   font(name: string): PdfDoc;
   addContent(data: string | Uint8Array): PdfDoc;
-  struct(type: string, options?: Record<string, unknown>): PdfStructureElement;
-  addStructure(element: PdfStructureElement): PdfDoc;
-  markStructureContent(tag: string): PdfStructureContent;
-  markContent(tag: string, options?: Record<string, unknown>): PdfDoc;
-  endMarkedContent(): PdfDoc;
-  link(x: number, y: number, w: number, h: number, url: string, options?: Record<string, unknown>): PdfDoc;
-  goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): PdfDoc;
+  /** A new numbered object (written when ended). */
+  ref(data?: object): PdfRef;
+  /** Encryption (never set here: the structure tree and annotations are written as plain text). */
+  _security: unknown;
+  /** (x, top, w, h) in our top-down coordinates -> the PDF rectangle, through the page's transform. */
+  _convertRect(x: number, y: number, w: number, h: number): [number, number, number, number];
+  /** The catalog's StructTreeRoot (made when the document is tagged); its `K` lists the top-level elements. */
+  getStructTreeRoot(): PdfRef & { data: { K?: PdfRef[] } };
+  /** The parent tree: per page key, the element of each MCID; per annotation key, its element. */
+  getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): void };
+  createStructParentTreeNextKey(): number;
+  /** What endMarkings ends right after writing the StructTreeRoot. */
+  structChildren: { end(): void }[];
   addNamedDestination(name: string, fit: 'XYZ', left: number | null, top: number, zoom: number | null): void;
   end(): void;
 }

@@ -1,0 +1,47 @@
+// PDF values serialised by hand, exactly as pdfkit's PDFObject.convert writes them, and a ref body pdfkit writes as given.
+
+/**
+ * An object body already serialised. pdfkit's PDFObject.convert writes any value it does not recognise
+ * (not a string, String, array, plain object, number, Date, ref or tree) as `${value}`; the tag makes
+ * `Object.prototype.toString` say this is no plain object, so a ref whose data is a RawPdf is written as
+ * this text, with pdfkit's own numbering, offsets and `obj`/`endobj` lines.
+ */
+export class RawPdf {
+  constructor(private readonly text: string) {}
+  get [Symbol.toStringTag](): string {
+    return 'RawPdf';
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** A number as pdfkit writes it (rounded to 6 decimals). */
+export function pdfNumber(n: number): string {
+  if (!(n > -1e21 && n < 1e21)) throw new Error(`unsupported number: ${n}`);
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A text string as pdfkit writes a `new String(s)`: bytes when ASCII, else UTF-16BE with a byte-order mark; escaped. */
+export function pdfString(s: string): string {
+  let bin = s;
+  if (NON_ASCII.test(s)) {
+    const codes: number[] = [0xfe, 0xff];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      codes.push(c >> 8, c & 0xff);
+    }
+    bin = '';
+    for (let i = 0; i < codes.length; i += 0x4000) bin += String.fromCharCode(...codes.slice(i, i + 0x4000));
+  }
+  return `(${bin.replace(/[\n\r\t\b\f()\\]/g, (c) => ESCAPES[c]!)})`;
+}
+
+/** A plain dictionary as pdfkit writes one: `<<`, one `/Key value` line per entry, `>>`. */
+export function pdfDict(entries: string[]): string {
+  return entries.length ? `<<\n${entries.join('\n')}\n>>` : '<<\n>>';
+}

@@ -1,0 +1,39 @@
+// The hand-written PDF values (pdf-objects.ts) must be the bytes pdfkit's own object layer writes for the same values.
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { pdfDict, pdfNumber, pdfString, RawPdf } from '../../../main/pdf/pdf-objects.js';
+
+/** What pdfkit writes for one object with this data (its `N 0 obj` ... `endobj` lines). */
+function written(data: object): string {
+  const doc = new PDFDocument({ autoFirstPage: false }) as unknown as { ref(d: object): { end(): void }; _write(d: string | Uint8Array): void };
+  const out: string[] = [];
+  doc._write = (d) => void out.push(typeof d === 'string' ? d : Buffer.from(d).toString('latin1'));
+  doc.ref(data).end();
+  return out.join('\n');
+}
+
+const STRINGS = ['', 'https://example.org/a?b=c&d=(e)', 'back\\slash', 'tab\tnew\nline\rform\fback\b', 'café', 'Ελλάδα (πρώτη)', '日本', 'emoji 🙂 ok', '\u0129(', 'mixed ) ( é \\'];
+const NUMBERS = [0, -0, 1, -1, 0.1 + 0.2, 123.4567891, -0.0000004, 1e-7, 841.89, 595.2756, 2 / 3, 1e20];
+
+describe('raw PDF values match pdfkit', () => {
+  it('writes strings as pdfkit writes new String(s)', () => {
+    for (const s of STRINGS) {
+      expect(written(new RawPdf(pdfDict([`/T ${pdfString(s)}`]))), JSON.stringify(s)).toBe(written({ T: new String(s) }));
+    }
+  });
+
+  it('writes numbers, arrays of numbers, names and refs as pdfkit does', () => {
+    for (const n of NUMBERS) {
+      expect(written(new RawPdf(pdfDict([`/N ${pdfNumber(n)}`, `/R [${pdfNumber(n)} ${pdfNumber(-n)}]`, '/S /Link']))), String(n)).toBe(written({ N: n, R: [n, -n], S: 'Link' }));
+    }
+  });
+
+  it('writes an empty dictionary as pdfkit does', () => {
+    expect(written(new RawPdf(pdfDict([])))).toBe(written({}));
+  });
+
+  it('refuses numbers pdfkit refuses', () => {
+    expect(() => pdfNumber(1e21)).toThrow(/unsupported number/);
+    expect(() => pdfNumber(Number.NaN)).toThrow(/unsupported number/);
+  });
+});
