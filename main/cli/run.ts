@@ -19,6 +19,7 @@ import { inspectPdf } from './inspect-command.js';
 import { ExportService } from '../services/export-service.js';
 import { sha256Hex } from '../services/audit-manifest.js';
 import { LibraryService } from '../services/library-service.js';
+import { cliCacheDir } from '../services/cache-dir.js';
 
 const EXPORT_USAGE = `  briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
                  [--release LEVEL [--rel-to CC]...] [--draft]
@@ -52,7 +53,9 @@ const parse = <const O extends NonNullable<ParseArgsConfig['options']>>(argv: st
   parseCommandArgs(argv, options, 'see `briefing --help`');
 
 async function libraries(extra: string[] | undefined, io: CliIO): Promise<LibraryService> {
-  const service = new LibraryService(mountsFor({ bundledDir: bundledLibraryDir(), today: today() }, extra));
+  // Unchanged library files come from the parse cache in the user's cache folder (BRIEFING_CACHE_DIR=off: none).
+  const cacheDir = cliCacheDir();
+  const service = new LibraryService(mountsFor({ bundledDir: bundledLibraryDir(), today: today() }, extra), cacheDir ? { cacheDir } : {});
   await service.load();
   const errors = service.problems().filter((p) => p.severity === 'error');
   if (errors.length) io.stderr(`briefing: warning: the libraries have ${errors.length} problem(s); run \`briefing check\` for details`);

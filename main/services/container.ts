@@ -1,4 +1,5 @@
 // The composition root: creates the app's services in dependency order (the channel handlers are in handlers/).
+import path from 'node:path';
 import { DocumentService } from './documents/document-service.js';
 import { ExportService } from './export-service.js';
 import type { LibraryService } from './library-service.js';
@@ -34,7 +35,8 @@ export interface ServiceDeps {
 export async function createServices(deps: ServiceDeps) {
   const settings = new SettingsService(deps.userDataDir);
   await settings.load();
-  const libraries = await MountedLibraries.open(settings, deps.bundledLibraryDir);
+  // The parse cache and search index of the libraries live in the user's data folder (safe to delete).
+  const libraries = await MountedLibraries.open(settings, deps.bundledLibraryDir, { cacheDir: path.join(deps.userDataDir, 'cache'), prepareSearch: true });
   const exporter = new ExportService({
     library: () => libraries.current.library(),
     fontsDir: deps.fontsDir,

@@ -4,9 +4,11 @@ import path from 'node:path';
 import type { FactSummary, ItemSource, SearchFilterSpec, SearchHit, SectionSummary } from '../../shared/ipc/channels.js';
 import type { Library, Problem } from '../../shared/model/library.js';
 import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
+import { appVersion } from './app-paths.js';
 import { ParseCache } from './library/cache.js';
+import { pruneCacheFolder, readIndexFile, readIndexFileSync, writeIndexFile } from './library/index-file.js';
 import { loadLibraries, type ItemOrigin, type LoadResult, type Mount } from './library/mount.js';
-import { LibraryIndex, checkSearchQuery } from './library/search.js';
+import { LibraryIndex, checkSearchQuery, indexKey } from './library/search.js';
 
 /** What the channel handlers ask of the merged library. */
 export interface LibraryQueries {
@@ -24,18 +26,126 @@ export function libraryIdOf(mount: Pick<Mount, 'dir' | 'kind'>): string {
   return `team-${createHash('sha256').update(path.resolve(mount.dir)).digest('hex').slice(0, 16)}`;
 }
 
+export interface LibraryCacheOptions {
+  /**
+   * The user's cache folder: the parse cache and the search index are kept there across restarts. Both are safe
+   * to delete and never change what is loaded or found. Without it, the parse cache lives in memory only.
+   */
+  cacheDir?: string;
+  /** Caches written by another app version are ignored (default: the app's version). */
+  appVersion?: string;
+  /** After each load, load or rebuild the search index in the background (the app; the CLI rarely searches). */
+  prepareSearch?: boolean;
+}
+
 export class LibraryService implements LibraryQueries {
   private loaded: LoadResult | undefined;
   private index: LibraryIndex | undefined;
   /** A reload (after an edit in a team or personal library) parses only the files that changed. */
-  private readonly cache = new ParseCache();
+  private cache = new ParseCache();
+  private cacheOpened = false;
+  private indexSource: 'none' | 'persisted' | 'built' = 'none';
+  /** Which load the state is from: background work for an older one is dropped. */
+  private generation = 0;
+  /** Cache writes and index preparation, after each load, one after another. */
+  private background: Promise<void> = Promise.resolve();
 
-  constructor(private readonly mounts: Mount[]) {}
+  constructor(
+    private readonly mounts: Mount[],
+    private readonly options: LibraryCacheOptions = {},
+  ) {}
 
   async load(): Promise<void> {
+    if (this.options.cacheDir && !this.cacheOpened) {
+      this.cache = await ParseCache.open(this.cacheFile('parse'), this.version());
+      this.cacheOpened = true;
+    }
     this.loaded = await loadLibraries(this.mounts, { cache: this.cache });
     this.cache.prune();
     this.index = undefined;
+    this.indexSource = 'none';
+    const generation = ++this.generation;
+    if (this.options.cacheDir) this.afterLoad(generation);
+  }
+
+  /** Where the last load's data came from: files not read (unchanged), files parsed, and the search index. */
+  cacheStats(): { notRead: number; parsed: number; index: 'none' | 'persisted' | 'built' } {
+    return { ...this.cache.stats, index: this.indexSource };
+  }
+
+  /** Resolves when the caches of the last load are written and its index is prepared (tests, the bench). */
+  async settled(): Promise<void> {
+    await this.background;
+  }
+
+  private version(): string {
+    return this.options.appVersion ?? appVersion();
+  }
+
+  /** One pair of files per set of mounts, so the app and a CLI run with other libraries do not evict each other. */
+  private cacheFile(kind: 'parse' | 'index'): string {
+    return path.join(this.options.cacheDir!, `library-${this.mountsId()}.${kind}.json`);
+  }
+
+  private mountsId(): string {
+    const mounts = JSON.stringify(this.mounts.map((m) => [path.resolve(m.dir), m.kind]));
+    return createHash('sha256').update(mounts).digest('hex').slice(0, 16);
+  }
+
+  /** Off the critical path: the caller has its library (outline, lists, compose, export) before any of this runs. */
+  private afterLoad(generation: number): void {
+    this.background = this.background
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(async () => {
+        if (this.cache.changed) {
+          await this.cache.save(this.cacheFile('parse'), this.version()).catch(() => undefined);
+          await pruneCacheFolder(this.options.cacheDir!, this.mountsId()).catch(() => undefined);
+        }
+        if (this.options.prepareSearch && generation === this.generation) await this.prepareIndex(generation);
+      })
+      .catch(() => undefined); // a cache that cannot be written costs speed, never the library
+  }
+
+  /** The persisted index when it was built from this library, else a build in chunks, then persisted. */
+  private async prepareIndex(generation: number): Promise<void> {
+    if (this.index) return;
+    const library = this.library();
+    const key = indexKey(library, this.version());
+    const json = await readIndexFile(this.cacheFile('index'), key);
+    let index = json === undefined ? undefined : await LibraryIndex.fromJSONAsync(library, json).catch(() => undefined);
+    const fresh = !index;
+    index ??= await LibraryIndex.buildAsync(library);
+    if (generation !== this.generation) return;
+    if (this.index) return; // a search built it meanwhile (and persisted it)
+    this.index = index;
+    this.indexSource = fresh ? 'built' : 'persisted';
+    if (fresh) await writeIndexFile(this.cacheFile('index'), key, index.toJSON());
+  }
+
+  /** The index for a search now: prepared, persisted or built on the spot (and then persisted). */
+  private indexNow(): LibraryIndex {
+    if (this.index) return this.index;
+    const library = this.library();
+    if (!this.options.cacheDir) {
+      this.indexSource = 'built';
+      return (this.index = new LibraryIndex(library));
+    }
+    const key = indexKey(library, this.version());
+    const file = this.cacheFile('index');
+    const json = readIndexFileSync(file, key);
+    if (json !== undefined) {
+      try {
+        this.index = LibraryIndex.fromJSON(library, json);
+        this.indexSource = 'persisted';
+        return this.index;
+      } catch {
+        // A corrupt index is rebuilt below.
+      }
+    }
+    const index = (this.index = new LibraryIndex(library));
+    this.indexSource = 'built';
+    this.background = this.background.then(() => writeIndexFile(file, key, index.toJSON())).catch(() => undefined);
+    return index;
   }
 
   /** The whole load result: merged library, problems, and which mount each item came from. */
@@ -59,8 +169,7 @@ export class LibraryService implements LibraryQueries {
   /** The index is built on the first search, so start-up and the CLI's export never pay for it. */
   search(query: string, filters: SearchFilterSpec = {}): SearchHit[] {
     checkSearchQuery(query); // before the index is built for it
-    this.index ??= new LibraryIndex(this.library());
-    return this.index.search(query, filters);
+    return this.indexNow().search(query, filters);
   }
 
   sectionSummaries(): SectionSummary[] {

@@ -6,7 +6,7 @@ import { describeFileError } from './errno.js';
 import type { FactInput, FactReviewInfo, FactReviewInput, LibrariesOverview, LibraryInfo, SaveLibraryItemResult, SectionMetaInput } from '../../shared/ipc/channels.js';
 import { isWritable, librariesOverview } from './libraries-overview.js';
 import type { Mount } from './library/mount.js';
-import { libraryIdOf, LibraryService } from './library-service.js';
+import { libraryIdOf, LibraryService, type LibraryCacheOptions } from './library-service.js';
 import { isoDay, reviewDue } from '../../shared/staleness.js';
 import { FactReviewsFile } from './fact-reviews-file.js';
 import { knownIdsFrom, LibraryEditError, WritableLibrary, type EditableSection } from './writable-library.js';
@@ -53,16 +53,17 @@ export class MountedLibraries implements LibraryMounts {
   private constructor(
     private readonly settings: SettingsService,
     private readonly bundledDir: string,
+    private readonly cacheOptions: LibraryCacheOptions,
   ) {
     this.mounts = settings.mounts(bundledDir);
-    this.service = new LibraryService(this.mounts);
+    this.service = new LibraryService(this.mounts, cacheOptions);
     const problem = settings.problem();
     if (problem) this.notices.push(problem);
   }
 
-  /** Creates the personal library if it is missing, then loads every mount. */
-  static async open(settings: SettingsService, bundledDir: string): Promise<MountedLibraries> {
-    const libraries = new MountedLibraries(settings, bundledDir);
+  /** Creates the personal library if it is missing, then loads every mount (`cacheOptions`: see LibraryService). */
+  static async open(settings: SettingsService, bundledDir: string, cacheOptions: LibraryCacheOptions = {}): Promise<MountedLibraries> {
+    const libraries = new MountedLibraries(settings, bundledDir, cacheOptions);
     // An unwritable data folder must not stop the app: the bundled library still works, and the Libraries view says why.
     await libraries.editor('personal').ensure().catch((err: unknown) => {
       // The errno table's words, not Node's message: that one carries the absolute path, and this goes to the window.
@@ -179,7 +180,7 @@ export class MountedLibraries implements LibraryMounts {
     const mounts = this.settings.mounts(this.bundledDir);
     const same = mounts.length === this.mounts.length && mounts.every((m, i) => m.dir === this.mounts[i]!.dir && m.readOnly === this.mounts[i]!.readOnly);
     // The same mounts reload in place, so files that did not change come from the parse cache.
-    const next = same ? this.service : new LibraryService(mounts);
+    const next = same ? this.service : new LibraryService(mounts, this.cacheOptions);
     await next.load();
     this.service = next;
     if (!same) this.mounts = mounts;

@@ -1,6 +1,7 @@
-// Parse cache: per-file parse results keyed by a hash of the file's content, kept in memory and optionally on disk.
+// Parse cache: per-file parse results keyed by a hash of the file's content (or its unchanged stat), kept in memory and optionally on disk.
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { Country, Fact, Forum, SectionMeta, Technology } from '../../../shared/model/library.js';
 
@@ -29,23 +30,61 @@ function schemaFingerprint(): string {
  */
 export class ParseCache {
   private readonly entries: Map<string, unknown>;
+  /**
+   * A file's stat signature (real path, size, mtime, ctime and inode, to the nanosecond) → the content key it had
+   * when it was last read: an unchanged file is then not even read or hashed. Any write changes ctime.
+   */
+  private readonly signatures: Map<string, string>;
   private readonly used = new Set<string>();
+  private readonly usedSignatures = new Set<string>();
   /** Keys used since the last `prune`. */
   private readonly current = new Set<string>();
+  /** Something was added since the cache was opened or saved: worth writing again. */
+  private dirty = false;
+  /** Files taken from the cache without being read (unchanged stat), and files parsed, since the cache was made. */
+  readonly stats = { notRead: 0, parsed: 0 };
 
-  constructor(entries?: Iterable<[string, unknown]>) {
+  constructor(entries?: Iterable<[string, unknown]>, signatures?: Iterable<[string, string]>) {
     this.entries = new Map(entries);
+    this.signatures = new Map(signatures);
   }
 
-  /** Reads a cache file written by `save`; a missing, corrupt or outdated file gives an empty cache. */
-  static async open(file: string): Promise<ParseCache> {
+  /**
+   * Reads a cache file written by `save`; a missing, corrupt or truncated file, or one written by another app
+   * version or for other schemas, gives an empty cache (which `save` then replaces).
+   */
+  static async open(file: string, appVersion = ''): Promise<ParseCache> {
     try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as { fingerprint?: string; entries?: [string, unknown][] };
-      if (data.fingerprint === schemaFingerprint() && Array.isArray(data.entries)) return new ParseCache(data.entries);
+      const data = JSON.parse(await readFile(file, 'utf8')) as { fingerprint?: unknown; entries?: unknown; signatures?: unknown };
+      if (data.fingerprint === fileFingerprint(appVersion) && isPairs(data.entries) && isPairs(data.signatures)) {
+        return new ParseCache(data.entries as [string, unknown][], data.signatures as [string, string][]);
+      }
     } catch {
       // A cache is only ever an optimisation: start empty.
     }
-    return new ParseCache();
+    const empty = new ParseCache();
+    empty.dirty = true;
+    return empty;
+  }
+
+  /** The content key last seen for a file with this stat signature, if its parse result is still held. */
+  keyOfSignature(signature: string): string | undefined {
+    const key = this.signatures.get(signature);
+    if (key === undefined || !this.entries.has(key)) return undefined;
+    this.usedSignatures.add(signature);
+    this.stats.notRead++;
+    return key;
+  }
+
+  rememberSignature(signature: string, key: string): void {
+    if (this.signatures.get(signature) !== key) this.dirty = true;
+    this.signatures.set(signature, key);
+    this.usedSignatures.add(signature);
+  }
+
+  /** Whether `save` would write anything new. */
+  get changed(): boolean {
+    return this.dirty;
   }
 
   /** Key of one file's content as a given kind of file (the same text parses differently as facts or as a section). */
@@ -61,6 +100,8 @@ export class ParseCache {
 
   set(key: string, value: unknown): void {
     this.entries.set(key, value);
+    this.dirty = true;
+    this.stats.parsed++;
     this.touch(key);
   }
 
@@ -75,14 +116,24 @@ export class ParseCache {
    */
   prune(): void {
     for (const key of this.entries.keys()) if (!this.current.has(key)) this.entries.delete(key);
+    for (const [sig, key] of this.signatures) if (!this.current.has(key) || !this.usedSignatures.has(sig)) this.signatures.delete(sig);
+    this.usedSignatures.clear();
     this.current.clear();
   }
 
   /** Writes the entries used since the cache was opened (so it does not grow forever), via a temp file + rename. */
-  async save(file: string): Promise<void> {
+  async save(file: string, appVersion = ''): Promise<void> {
     const entries = [...this.entries].filter(([k]) => this.used.has(k));
+    const signatures = [...this.signatures].filter(([, k]) => this.used.has(k));
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ fingerprint: schemaFingerprint(), entries }));
+    this.dirty = false;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, JSON.stringify({ fingerprint: fileFingerprint(appVersion), entries, signatures }));
     await rename(tmp, file);
   }
 }
+
+/** A cache file is only for the app version and schemas that wrote it. */
+const fileFingerprint = (appVersion: string) => `${appVersion}\0${schemaFingerprint()}`;
+
+const isPairs = (x: unknown): boolean => Array.isArray(x) && x.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string');

@@ -43,6 +43,29 @@ export function readText(file: string, root: LibraryRoot): ReadResult {
   return 'real' in checked ? readRegular(file, checked.real) : checked;
 }
 
+/**
+ * A regular file's identity as the parse cache knows it (real path, size, mtime and ctime in nanoseconds, inode),
+ * without opening it; undefined for anything readText would not read as it is (outside the library, a link to
+ * nowhere, not a regular file, too big), so that path always takes the full read and reports the problem.
+ */
+export function fileSignature(file: string, root: LibraryRoot): string | undefined {
+  try {
+    // The loader's files are the root's own children or come from listFiles, which walks no linked folder: a
+    // file that is not itself a link is then where its path says, and only a link needs resolving (as readText does).
+    let real = file;
+    let info = lstatSync(file, { bigint: true });
+    if (info.isSymbolicLink()) {
+      real = realpathSync.native(file);
+      if (!inside(root.real, real)) return undefined;
+      info = lstatSync(real, { bigint: true });
+    }
+    if (!info.isFile() || info.size > BigInt(MAX_LIBRARY_FILE_BYTES)) return undefined;
+    return `${real}\0${info.size}\0${info.mtimeNs}\0${info.ctimeNs}\0${info.ino}\0${info.dev}`;
+  } catch {
+    return undefined;
+  }
+}
+
 function problem(file: string, message: string, line?: number): { problem: Problem } {
   return { problem: { file, ...(line === undefined ? {} : { line }), message, severity: 'error' } };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { Country, Fact, Forum, Manifest, Technology, type Problem, type Section } from '../../../shared/model/library.js';
 import type { ParseCache } from './cache.js';
-import { libraryRoot, listFiles, readText, unreadable, type LibraryRoot } from './files.js';
+import { fileSignature, libraryRoot, listFiles, readText, unreadable, type LibraryRoot } from './files.js';
 import { describeLibraryIssue } from './messages.js';
 import {
   parseListText,
@@ -55,19 +55,42 @@ interface ReadContext {
   cache?: ParseCache;
 }
 
+/** A file to parse: its text, or only its cache key when its stat shows it unchanged since it was cached. */
+type Source = { text: string; signature?: string } | { key: string; text?: undefined };
+
+/**
+ * Reads a file for parsing: a file whose stat signature is in the cache is not opened (its security checks
+ * still run, in fileSignature); otherwise readText, with its problems, as without a cache.
+ */
+function readSource(file: string, kind: string, ctx: ReadContext): Source | { problem: Problem } | { missing: true } {
+  const signature = ctx.cache ? fileSignature(file, ctx.root) : undefined;
+  const known = signature === undefined ? undefined : ctx.cache!.keyOfSignature(`${kind}\0${signature}`);
+  if (known !== undefined) return { key: known };
+  const read = readText(file, ctx.root);
+  return 'text' in read ? { text: read.text, ...(signature === undefined ? {} : { signature: `${kind}\0${signature}` }) } : read;
+}
+
+/** The file's text for a line lookup after a cache hit that skipped reading it. */
+function textOf(file: string, source: Source, ctx: ReadContext): string | undefined {
+  if (source.text !== undefined) return source.text;
+  const read = readText(file, ctx.root);
+  return 'text' in read ? read.text : undefined;
+}
+
 /**
  * Parse through the cache. On a hit, or when the file took the fast path, there is no syntax tree: line lookups
  * parse again, lazily and at most once per file.
  */
-function cachedParse<T>(ctx: ReadContext, file: string, kind: string, text: string, parse: () => Parsed<T>, lines: () => YamlSource | undefined) {
-  const key = ctx.cache?.key(kind, text);
+function cachedParse<T>(ctx: ReadContext, file: string, kind: string, source: Source, parse: (text: string) => Parsed<T>, lines: (text: string) => YamlSource | undefined) {
+  const key = source.text === undefined ? source.key : ctx.cache?.key(kind, source.text);
   const hit = key === undefined ? undefined : ctx.cache!.get<T>(key);
   let src: YamlSource | undefined;
   let parsed: T;
   if (hit !== undefined) parsed = hit;
   else {
+    if (source.text === undefined) return undefined; // keyOfSignature only answers for held entries
     try {
-      ({ parsed, src } = parse());
+      ({ parsed, src } = parse(source.text));
     } catch {
       // A parser that gives up (a stack overflow on absurd nesting) costs this file, never the library or the app.
       const message = 'could not be parsed (it is nested too deeply or otherwise beyond what a library file needs) — simplify the file';
@@ -76,8 +99,12 @@ function cachedParse<T>(ctx: ReadContext, file: string, kind: string, text: stri
     }
     if (key !== undefined) ctx.cache!.set(key, parsed);
   }
+  if (key !== undefined && source.text !== undefined && source.signature !== undefined) ctx.cache!.rememberSignature(source.signature, key);
   const lineAt = (p: readonly PropertyKey[]) => {
-    src ??= lines();
+    if (!src) {
+      const text = textOf(file, source, ctx);
+      src = text === undefined ? undefined : lines(text);
+    }
     return src?.lineAt(p) ?? 1;
   };
   return { parsed, lineAt };
@@ -90,21 +117,21 @@ function attach(file: string, problems: readonly FileProblem[], ctx: ReadContext
 
 /** `optional`: a missing file just means no items (technologies.yaml in a team library); listed files must read. */
 function readList<S extends z.ZodType>(file: string, collection: Collection, schema: S, ctx: ReadContext, optional: boolean): Located<z.output<S>>[] {
-  const read = readText(file, ctx.root);
-  if (!('text' in read)) {
+  const json = file.endsWith('.json');
+  const kind = `${collection}${json ? ':json' : ''}`;
+  const read = readSource(file, kind, ctx);
+  if ('problem' in read || 'missing' in read) {
     if ('problem' in read) ctx.problems.push(read.problem);
     else if (!optional) ctx.problems.push(unreadable(file, 'ENOENT'));
     return [];
   }
-  const text = read.text;
-  const json = file.endsWith('.json');
   const result = cachedParse<ParsedList<z.output<S>>>(
     ctx,
     file,
-    `${collection}${json ? ':json' : ''}`,
-    text,
-    () => parseListText(text, collection, schema, json),
-    () => parseYaml(text),
+    kind,
+    read,
+    (text) => parseListText(text, collection, schema, json),
+    (text) => parseYaml(text),
   );
   if (!result) return [];
   const { parsed, lineAt } = result;
@@ -120,13 +147,12 @@ function readList<S extends z.ZodType>(file: string, collection: Collection, sch
 }
 
 function readSection(file: string, libraryId: string, ctx: ReadContext): LocatedSection | undefined {
-  const read = readText(file, ctx.root);
-  if (!('text' in read)) {
+  const read = readSource(file, 'section', ctx);
+  if ('problem' in read || 'missing' in read) {
     ctx.problems.push('problem' in read ? read.problem : unreadable(file, 'ENOENT'));
     return undefined;
   }
-  const text = read.text;
-  const result = cachedParse<ParsedSection>(ctx, file, 'section', text, () => parseSectionText(text), () => sectionLines(text));
+  const result = cachedParse<ParsedSection>(ctx, file, 'section', read, (text) => parseSectionText(text), (text) => sectionLines(text));
   if (!result) return undefined;
   const { parsed, lineAt } = result;
   attach(file, parsed.problems, ctx, 'sections', parsed.invalidIds);

@@ -1,5 +1,6 @@
 // Full-text search over a library's sections, facts, countries and forums (MiniSearch: fuzzy + prefix, boosted fields).
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import { createHash } from 'node:crypto';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { Library } from '../../../shared/model/library.js';
 import { REF_PATTERN } from '../../../shared/markdown/setup.js';
 import { EXIT, UserFacingError } from '../../../shared/errors.js';
@@ -75,6 +76,22 @@ const BODY_WEIGHT = 0.25;
 
 type Hit = { i: number; score: number };
 
+/** Bump when what the main index holds or how it tokenises changes, so a persisted index is not reused. */
+const INDEX_FORMAT = 1;
+
+const MAIN_OPTIONS: Options<Doc> = { idField: 'i', fields: ['title', 'tags', 'text'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS };
+
+/**
+ * What a persisted main index must have been built from to be used for `library`: a hash of every document's
+ * text (and the format), so an index from another library, or from before an edit, is never used.
+ */
+export function indexKey(library: Library, appVersion = ''): string {
+  const docs = entries(library).map((e, i) => toDoc(e, i, library));
+  const h = createHash('sha1').update(`${INDEX_FORMAT}\0${appVersion}\0`);
+  for (const d of docs) h.update(`${d.title}\0${d.tags}\0${d.text}\x01`);
+  return h.digest('hex');
+}
+
 /**
  * Section bodies are most of a library's text. They live in a second index that is built on first use and
  * consulted only when titles, tags, summaries and statements give fewer results than asked for: that halves
@@ -87,13 +104,42 @@ export class LibraryIndex {
   /** Technologies by name and id, to notice when a query names one (see boostFor). */
   private readonly technologies: MiniSearch<{ id: string; name: string }>;
 
-  constructor(private readonly library: Library) {
+  /** `main`: the main index already built or loaded for exactly this library (see indexKey); built here otherwise. */
+  constructor(
+    private readonly library: Library,
+    main?: MiniSearch<Doc>,
+  ) {
     this.docs = entries(library);
     // Only ids are kept in the indexes; titles and snippets are read from the library when results are shown.
-    this.main = new MiniSearch<Doc>({ idField: 'i', fields: ['title', 'tags', 'text'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS });
-    this.main.addAll(this.docs.map((e, i) => toDoc(e, i, library)));
+    if (main) this.main = main;
+    else {
+      this.main = new MiniSearch<Doc>(MAIN_OPTIONS);
+      this.main.addAll(this.docs.map((e, i) => toDoc(e, i, library)));
+    }
     this.technologies = new MiniSearch({ fields: ['id', 'name'], processTerm, searchOptions: SEARCH_OPTIONS });
     this.technologies.addAll([...library.technologies.values()].map((t) => ({ id: t.id, name: `${t.id.replace(/-/g, ' ')} ${t.name}` })));
+  }
+
+  /** The index from a persisted `toJSON` made for the same library (the caller checks indexKey). */
+  static fromJSON(library: Library, json: string): LibraryIndex {
+    return new LibraryIndex(library, MiniSearch.loadJSON<Doc>(json, MAIN_OPTIONS));
+  }
+
+  /** As fromJSON, yielding to the event loop now and then, so a window stays responsive while it loads. */
+  static async fromJSONAsync(library: Library, json: string): Promise<LibraryIndex> {
+    return new LibraryIndex(library, await MiniSearch.loadJSONAsync<Doc>(json, MAIN_OPTIONS));
+  }
+
+  /** Builds the index in chunks between which the event loop runs (off the critical path). */
+  static async buildAsync(library: Library): Promise<LibraryIndex> {
+    const main = new MiniSearch<Doc>(MAIN_OPTIONS);
+    await main.addAllAsync(entries(library).map((e, i) => toDoc(e, i, library)), { chunkSize: 500 });
+    return new LibraryIndex(library, main);
+  }
+
+  /** The main index as JSON, for persisting (the body and technology indexes are small or built on use). */
+  toJSON(): string {
+    return JSON.stringify(this.main);
   }
 
   /** Ranked results; an empty query lists everything that passes the filters, in kind-then-id order. */
@@ -144,21 +190,21 @@ export class LibraryIndex {
 }
 
 /**
- * The first `limit` hits of a stable sort by descending score, without sorting them all: a common word matches
- * thousands of items and only 50 are shown. The cut-off score comes from a numeric sort of the scores alone;
- * hits tied at the cut-off are taken in their original order, as the stable sort would.
+ * The first `limit` hits by descending score, ties in item order (so the order never depends on how the index
+ * was built or loaded), without sorting them all: a common word matches thousands of items and only 50 are
+ * shown. The cut-off score comes from a numeric sort of the scores alone; hits tied at it are taken in item order.
  */
 function best(hits: Hit[], limit: number): Hit[] {
-  const byScore = (a: Hit, b: Hit) => b.score - a.score;
+  const byScore = (a: Hit, b: Hit) => b.score - a.score || a.i - b.i;
   if (hits.length <= limit * 4) return hits.sort(byScore).slice(0, limit);
   const scores = Float64Array.from(hits, (h) => h.score).sort();
   const cut = scores[hits.length - limit]!;
   let firstAbove = hits.length - limit;
   while (firstAbove < hits.length && scores[firstAbove] === cut) firstAbove++;
   // How many of the hits scored exactly `cut` make the first `limit`.
-  let atCut = limit - (hits.length - firstAbove);
-  const kept = hits.filter((h) => h.score > cut || (h.score === cut && atCut-- > 0));
-  return kept.sort(byScore);
+  const atCut = limit - (hits.length - firstAbove);
+  const tied = hits.filter((h) => h.score === cut).sort((a, b) => a.i - b.i).slice(0, atCut);
+  return [...hits.filter((h) => h.score > cut), ...tied].sort(byScore);
 }
 
 /**
