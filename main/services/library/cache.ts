@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { MarkingProfileFile } from '../../../shared/markings/profile.js';
 import { Country, Fact, Forum, SectionMeta, Technology } from '../../../shared/model/library.js';
 
 /** Bump when what the parser stores or reports changes (messages, line rules), so old entries are not reused. */
 // 3: the URL policy refuses source schemes (a refine, invisible in JSON Schema) and alias bombs are refused.
-const PARSER_VERSION = 3;
+// 4: marking profiles are cached too (their checks are code, not schema: bump when checkProfile changes).
+const PARSER_VERSION = 4;
 
 let fingerprint: string | undefined;
 
@@ -18,7 +20,7 @@ let fingerprint: string | undefined;
 function schemaFingerprint(): string {
   fingerprint ??= createHash('sha1')
     .update(String(PARSER_VERSION))
-    .update(JSON.stringify([Fact, SectionMeta, Country, Forum, Technology].map((s) => z.toJSONSchema(s, { unrepresentable: 'any' }))))
+    .update(JSON.stringify([Fact, SectionMeta, Country, Forum, Technology, MarkingProfileFile].map((s) => z.toJSONSchema(s, { unrepresentable: 'any' }))))
     .digest('hex');
   return fingerprint;
 }

@@ -231,6 +231,6 @@ export function readLibraryFolder(dir: string, cache?: ParseCache): LibraryPart 
   const sections = listFiles(path.join(dir, 'sections'), ['.md'], ctx.problems, ctx.root)
     .map((f) => readSection(f, manifest.id, ctx))
     .filter((s): s is LocatedSection => s !== undefined);
-  const profiles = readProfiles(path.join(dir, 'markings'), ctx.problems, ctx.root);
+  const profiles = readProfiles(path.join(dir, 'markings'), ctx.problems, ctx.root, ctx.cache);
   return { dir, manifest, technologies, countries, forums, facts, sections, profiles, invalidIds: ctx.invalidIds, problems: ctx.problems };
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { MarkingProfileFile, checkProfile, type MarkingProfile } from '../../../shared/markings/profile.js';
 import type { Problem } from '../../../shared/model/library.js';
+import type { ParseCache } from './cache.js';
 import { libraryRoot, listFiles, readText, type LibraryRoot } from './files.js';
 import { describeLibraryIssue } from './messages.js';
 import { yamlErrorMessage } from './parse-files.js';
@@ -13,23 +14,44 @@ export interface LocatedProfile {
   line: number;
 }
 
-/** Every profile file in `dir` (a missing folder is no profiles). A file with any problem gives no profile. */
-export function readProfiles(dir: string, problems: Problem[], root: LibraryRoot = libraryRoot(path.dirname(dir))): LocatedProfile[] {
+/**
+ * Every profile file in `dir` (a missing folder is no profiles). A file with any problem gives no profile.
+ * With a cache, a file whose content was seen before is not parsed again (its problems, with lines, are kept).
+ */
+export function readProfiles(dir: string, problems: Problem[], root: LibraryRoot = libraryRoot(path.dirname(dir)), cache?: ParseCache): LocatedProfile[] {
   const out: LocatedProfile[] = [];
   for (const file of listFiles(dir, ['.yaml', '.yml'], problems, root)) {
-    const profile = readProfile(file, root, problems);
-    if (profile) out.push(profile);
+    const read = readText(file, root);
+    if (!('text' in read)) {
+      if ('problem' in read) problems.push(read.problem);
+      continue;
+    }
+    const key = cache?.key('profile', read.text);
+    let parsed = key === undefined ? undefined : cache!.get<ParsedProfile>(key);
+    if (!parsed) {
+      parsed = parseProfile(read.text);
+      if (key !== undefined) cache!.set(key, parsed);
+    }
+    for (const p of parsed.problems) problems.push({ file, ...p, severity: 'error' });
+    if (parsed.value) out.push({ value: parsed.value, file, line: 1 });
   }
   return out;
 }
 
-function readProfile(file: string, root: LibraryRoot, problems: Problem[]): LocatedProfile | undefined {
-  const read = readText(file, root);
-  if (!('text' in read)) {
-    if ('problem' in read) problems.push(read.problem);
-    return undefined;
-  }
-  const src = parseYaml(read.text);
+/** One profile file's parse, without its path (so it can be cached by content). */
+interface ParsedProfile {
+  value?: MarkingProfile;
+  problems: { line: number; message: string }[];
+}
+
+function parseProfile(text: string): ParsedProfile {
+  const collected: Problem[] = [];
+  const value = readProfile('', text, collected);
+  return { ...(value ? { value } : {}), problems: collected.map((p) => ({ line: p.line ?? 1, message: p.message })) };
+}
+
+function readProfile(file: string, text: string, problems: Problem[]): MarkingProfile | undefined {
+  const src = parseYaml(text);
   if (src.errors.length) {
     for (const e of src.errors) problems.push({ file, line: e.line, message: yamlErrorMessage(e), severity: 'error' });
     return undefined;
@@ -44,5 +66,5 @@ function readProfile(file: string, root: LibraryRoot, problems: Problem[]): Loca
   const issues = checkProfile(parsed.data);
   for (const issue of issues) problems.push({ file, line: src.lineAt(issue.path), message: `marking profile "${parsed.data.id}": ${issue.message}`, severity: 'error' });
   if (issues.length) return undefined;
-  return { value: parsed.data, file, line: 1 };
+  return parsed.data;
 }
