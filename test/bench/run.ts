@@ -63,6 +63,7 @@ const SUITES: Record<string, () => Promise<BenchReport>> = {
   keystroke: async () => ((await import(KEYSTROKE_BENCH)) as { run: () => Promise<BenchReport> }).run(),
   'bad-input': async () => (await import('./bad-input.bench.js')).run(),
   batch: async () => (await import('./batch.bench.js')).run(),
+  memory: async () => (await import('./memory.bench.js')).run(),
 };
 
 process.env.BRIEFING_TODAY ??= '2026-11-25';
