@@ -1,9 +1,10 @@
 // Export output: tagged (optionally PDF/A-2b, or 3b with attachments), compressed, link annotations and named destinations, per-document subsets.
-import { runsOps, type ContentBuffer } from './content-ops.js';
+import type { ContentBuffer } from './content-ops.js';
 import { DocumentFonts } from './document-fonts.js';
 import type { StructNode } from './flow.js';
 import type { FontSet } from './fonts.js';
 import type { Line, LinkTarget, Run } from './layout-types.js';
+import { cachedRunsOps, trackSubset } from './export-line-cache.js';
 import type { DocumentOutput, OutputStrategy, PdfkitModeOptions } from './output.js';
 import { writeLinkAnnotation } from './link-annotations.js';
 import type { PdfDoc } from './pdfkit-api.js';
@@ -40,6 +41,7 @@ class ExportDocument implements DocumentOutput {
     this.marker = new Tagger(doc, content);
     this.fonts = new DocumentFonts(doc, fontSet, (face, f) => {
       memoizeSubset(`${fontSet.dir}:${face}`, f.subset);
+      trackSubset(f);
       return new Map();
     });
   }
@@ -49,7 +51,7 @@ class ExportDocument implements DocumentOutput {
   }
 
   lineOps(line: Line, x: number, baseline: number): string {
-    return runsOps(this.fonts, line.runs, x, baseline);
+    return cachedRunsOps(this.fonts, line.runs, x, baseline);
   }
 
   /** Draw a line's runs; link and note-reference runs get their own Link element and annotation. */
@@ -64,11 +66,11 @@ class ExportDocument implements DocumentOutput {
       if (!target || ('uri' in target && !isAllowedUrl(target.uri, 'body'))) {
         if (struct) this.marker.content(struct);
         else this.marker.artifact('Layout');
-        this.content.emit(runsOps(this.fonts, group, x, baseline));
+        this.content.emit(cachedRunsOps(this.fonts, group, x, baseline));
       } else {
         const link = struct ? this.marker.beginLink(struct) : null;
         if (!link) this.marker.artifact('Layout');
-        this.content.emit(runsOps(this.fonts, group, x, baseline));
+        this.content.emit(cachedRunsOps(this.fonts, group, x, baseline));
         this.annotate(group, target, x, top, line.height, link);
         if (link) this.marker.endLink(link);
       }

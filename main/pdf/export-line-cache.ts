@@ -1,0 +1,150 @@
+// Export only: a group of runs' text operators kept between exports in the process, reused while the font subsets got to the same state.
+import { runsOps, type TextFonts } from './content-ops.js';
+import type { FaceId } from './faces.js';
+import type { Run } from './layout-types.js';
+import type { PdfEmbeddedFont } from './pdfkit-api.js';
+
+/**
+ * A node in a per-font tree of subset histories: the glyphs a document's subset took in, in order. Two
+ * documents whose subsets took in the same glyphs in the same order are at the same node, so their subset
+ * ids agree and a word encodes to the same operators in both.
+ */
+class SubsetHistory {
+  private readonly next = new Map<number, SubsetHistory>();
+  after(glyph: number): SubsetHistory {
+    let n = this.next.get(glyph);
+    if (!n) {
+      if (++historyNodes > MAX_HISTORY_NODES) resetHistories();
+      this.next.set(glyph, (n = new SubsetHistory()));
+    }
+    return n;
+  }
+}
+
+let roots = new WeakMap<object, SubsetHistory>();
+let historyNodes = 0;
+const MAX_HISTORY_NODES = 200_000;
+/** Forget every history: cached operators stop matching (and are made again), nothing else changes. Tests use it for a cold cache. */
+export function resetHistories(): void {
+  roots = new WeakMap();
+  historyNodes = 0;
+}
+
+/** Where one document font's subset is in its history; `added` collects glyphs taken in while recording. */
+interface Tracker {
+  state: SubsetHistory;
+  added: number[] | null;
+}
+const trackers = new WeakMap<PdfEmbeddedFont, Tracker>();
+
+/** Follow f's subset (a new document's font, nothing encoded yet) through its history. */
+export function trackSubset(f: PdfEmbeddedFont): void {
+  let root = roots.get(f.font);
+  if (!root) roots.set(f.font, (root = new SubsetHistory()));
+  const t: Tracker = { state: root, added: null };
+  trackers.set(f, t);
+  const subset = f.subset;
+  const include = subset.includeGlyph.bind(subset);
+  subset.includeGlyph = (glyph: number) => {
+    const count = subset.glyphs.length;
+    const gid = include(glyph);
+    if (subset.glyphs.length !== count) {
+      t.state = t.state.after(glyph);
+      t.added?.push(glyph);
+    }
+    return gid;
+  };
+}
+
+interface Entry {
+  x: number;
+  baseline: number;
+  count: number;
+  /** Per face used, in order of use: its resource name and subset history before and after. */
+  faces: { face: FaceId; id: string; before: SubsetHistory; after: SubsetHistory }[];
+  /** Glyphs the group took into each face's subset (index into faces), with what pdfkit records for them. */
+  added: { face: number; glyph: number; width: number; codePoints: number[] }[];
+  ops: string;
+}
+
+/**
+ * Keyed by the group's first run: the paragraph memo hands back the same Line (and Run) objects for an
+ * unchanged paragraph, and for a paragraph repeated word for word; a line can be drawn at several places, or at
+ * the same place on several pages (running heads): a few entries each, told apart by place and subset state.
+ */
+const entries = new WeakMap<Run, Entry[]>();
+const MAX_PLACES = 8;
+
+/**
+ * runsOps for a group of runs, from an earlier export when that drew the same runs at the same place with
+ * the same fonts in the same subset state (then the glyphs it took into the subsets are taken in again,
+ * so the subsets end as if it had been encoded); otherwise encoded and kept.
+ */
+export function cachedRunsOps(fonts: TextFonts, runs: Run[], x: number, baseline: number): string {
+  // Fonts made resources in the order runsOps uses them (that order names them and orders the page's Font dictionary).
+  const used: FaceId[] = [];
+  const fs: PdfEmbeddedFont[] = [];
+  for (const run of runs) {
+    if (!run.text) continue;
+    const f = fonts.use(run.face);
+    if (!used.includes(run.face)) {
+      used.push(run.face);
+      fs.push(f);
+    }
+  }
+  const first = runs[0];
+  if (!first) return runsOps(fonts, runs, x, baseline);
+  const ts = fs.map((f) => trackers.get(f));
+  if (ts.some((t) => !t)) return runsOps(fonts, runs, x, baseline);
+  const trs = ts as Tracker[];
+  const places = entries.get(first);
+  const hit = places?.find(
+    (e) =>
+      e.x === x &&
+      e.baseline === baseline &&
+      e.count === runs.length &&
+      e.faces.length === used.length &&
+      e.faces.every((p, i) => p.face === used[i] && p.id === fs[i]!.id && p.before === trs[i]!.state),
+  );
+  if (hit) {
+    for (const a of hit.added) {
+      const f = fs[a.face]!;
+      const gid = f.subset.includeGlyph(a.glyph);
+      if (f.widths[gid] == null) f.widths[gid] = a.width;
+      if (f.unicode[gid] == null) f.unicode[gid] = a.codePoints;
+    }
+    if (hit.faces.every((p, i) => p.after === trs[i]!.state)) return hit.ops;
+    // Cannot happen (same history, same glyphs); if it did, the operators are made afresh below, and stay right.
+  }
+  const before = trs.map((t) => t.state);
+  for (const t of trs) t.added = [];
+  let ops: string;
+  let added: number[][];
+  try {
+    ops = runsOps(fonts, runs, x, baseline);
+  } finally {
+    added = trs.map((t) => t.added!);
+    for (const t of trs) t.added = null;
+  }
+  const entry: Entry = {
+    x,
+    baseline,
+    count: runs.length,
+    faces: used.map((face, i) => ({ face, id: fs[i]!.id, before: before[i]!, after: trs[i]!.state })),
+    added: [],
+    ops,
+  };
+  added.forEach((glyphs, i) => {
+    const f = fs[i]!;
+    for (const glyph of glyphs) {
+      const gid = f.subset.includeGlyph(glyph);
+      entry.added.push({ face: i, glyph, width: f.widths[gid]!, codePoints: f.unicode[gid]! });
+    }
+  });
+  if (!places) entries.set(first, [entry]);
+  else {
+    if (places.length >= MAX_PLACES) places.shift();
+    places.push(entry);
+  }
+  return ops;
+}
