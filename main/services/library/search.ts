@@ -1,6 +1,6 @@
 // Full-text search over a library's sections, facts, countries and forums (MiniSearch: fuzzy + prefix, boosted fields).
 import { createHash } from 'node:crypto';
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { Library } from '../../../shared/model/library.js';
 import { REF_PATTERN } from '../../../shared/markdown/setup.js';
 import { EXIT, UserFacingError } from '../../../shared/errors.js';
@@ -77,9 +77,17 @@ const BODY_WEIGHT = 0.25;
 type Hit = { i: number; score: number };
 
 /** Bump when what the main index holds or how it tokenises changes, so a persisted index is not reused. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
 const MAIN_OPTIONS: Options<Doc> = { idField: 'i', fields: ['title', 'tags', 'text'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS };
+type BodyDoc = { i: number; body: string };
+const BODY_OPTIONS: Options<BodyDoc> = { idField: 'i', fields: ['body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS };
+
+/** What a persisted index file holds: both indexes as MiniSearch's plain objects. */
+interface PersistedIndex {
+  main: AsPlainObject;
+  bodies: AsPlainObject;
+}
 
 /**
  * What a persisted main index must have been built from to be used for `library`: a hash of every document's
@@ -89,6 +97,7 @@ export function indexKey(library: Library, appVersion = ''): string {
   const docs = entries(library).map((e, i) => toDoc(e, i, library));
   const h = createHash('sha1').update(`${INDEX_FORMAT}\0${appVersion}\0`);
   for (const d of docs) h.update(`${d.title}\0${d.tags}\0${d.text}\x01`);
+  for (const e of entries(library)) if (e.kind === 'section') h.update(`${e.item.body}\x01`);
   return h.digest('hex');
 }
 
@@ -100,7 +109,7 @@ export function indexKey(library: Library, appVersion = ''): string {
 export class LibraryIndex {
   private readonly docs: Entry[];
   private readonly main: MiniSearch<Doc>;
-  private bodyIndex: MiniSearch<{ i: number; body: string }> | undefined;
+  private bodyIndex: MiniSearch<BodyDoc> | undefined;
   /** Technologies by name and id, to notice when a query names one (see boostFor). */
   private readonly technologies: MiniSearch<{ id: string; name: string }>;
 
@@ -108,8 +117,10 @@ export class LibraryIndex {
   constructor(
     private readonly library: Library,
     main?: MiniSearch<Doc>,
+    bodies?: MiniSearch<BodyDoc>,
   ) {
     this.docs = entries(library);
+    this.bodyIndex = bodies;
     // Only ids are kept in the indexes; titles and snippets are read from the library when results are shown.
     if (main) this.main = main;
     else {
@@ -122,24 +133,29 @@ export class LibraryIndex {
 
   /** The index from a persisted `toJSON` made for the same library (the caller checks indexKey). */
   static fromJSON(library: Library, json: string): LibraryIndex {
-    return new LibraryIndex(library, MiniSearch.loadJSON<Doc>(json, MAIN_OPTIONS));
+    const { main, bodies } = JSON.parse(json) as PersistedIndex;
+    return new LibraryIndex(library, MiniSearch.loadJS<Doc>(main, MAIN_OPTIONS), MiniSearch.loadJS<BodyDoc>(bodies, BODY_OPTIONS));
   }
 
   /** As fromJSON, yielding to the event loop now and then, so a window stays responsive while it loads. */
   static async fromJSONAsync(library: Library, json: string): Promise<LibraryIndex> {
-    return new LibraryIndex(library, await MiniSearch.loadJSONAsync<Doc>(json, MAIN_OPTIONS));
+    const { main, bodies } = JSON.parse(json) as PersistedIndex;
+    return new LibraryIndex(library, await MiniSearch.loadJSAsync<Doc>(main, MAIN_OPTIONS), await MiniSearch.loadJSAsync<BodyDoc>(bodies, BODY_OPTIONS));
   }
 
-  /** Builds the index in chunks between which the event loop runs (off the critical path). */
+  /** Builds both indexes in chunks between which the event loop runs (off the critical path). */
   static async buildAsync(library: Library): Promise<LibraryIndex> {
+    const docs = entries(library);
     const main = new MiniSearch<Doc>(MAIN_OPTIONS);
-    await main.addAllAsync(entries(library).map((e, i) => toDoc(e, i, library)), { chunkSize: 500 });
-    return new LibraryIndex(library, main);
+    await main.addAllAsync(docs.map((e, i) => toDoc(e, i, library)), { chunkSize: 500 });
+    const bodies = new MiniSearch<BodyDoc>(BODY_OPTIONS);
+    await bodies.addAllAsync(bodyDocs(docs), { chunkSize: 100 });
+    return new LibraryIndex(library, main, bodies);
   }
 
-  /** The main index as JSON, for persisting (the body and technology indexes are small or built on use). */
+  /** Both indexes as JSON, for persisting (the body index is built now if it was not yet; technologies are few). */
   toJSON(): string {
-    return JSON.stringify(this.main);
+    return JSON.stringify({ main: this.main, bodies: this.bodies() });
   }
 
   /** Ranked results; an empty query lists everything that passes the filters, in kind-then-id order. */
@@ -174,11 +190,10 @@ export class LibraryIndex {
     return hits;
   }
 
-  private bodies(): MiniSearch<{ i: number; body: string }> {
+  private bodies(): MiniSearch<BodyDoc> {
     if (!this.bodyIndex) {
-      this.bodyIndex = new MiniSearch({ idField: 'i', fields: ['body'], storeFields: [], processTerm, searchOptions: SEARCH_OPTIONS });
-      // Reference markers ({{fact:semi-brains}}) are not words of the text.
-      this.bodyIndex.addAll(this.docs.flatMap((e, i) => (e.kind === 'section' ? [{ i, body: e.item.body.replace(REF_PATTERN, ' ') }] : [])));
+      this.bodyIndex = new MiniSearch(BODY_OPTIONS);
+      this.bodyIndex.addAll(bodyDocs(this.docs));
     }
     return this.bodyIndex;
   }
@@ -221,6 +236,11 @@ function boostFor(e: Entry, named: ReadonlySet<string>): number {
 
 function names(ids: readonly string[], map: Map<string, { name: string }>): string {
   return ids.map((id) => `${id} ${map.get(id)?.name ?? ''}`).join(' ');
+}
+
+/** Section bodies for the body index; reference markers ({{fact:semi-brains}}) are not words of the text. */
+function bodyDocs(docs: readonly Entry[]): BodyDoc[] {
+  return docs.flatMap((e, i) => (e.kind === 'section' ? [{ i, body: e.item.body.replace(REF_PATTERN, ' ') }] : []));
 }
 
 function toDoc(e: Entry, i: number, lib: Library): Doc {
