@@ -1,4 +1,6 @@
 // Bundles the Node side with esbuild: the CLI, the Electron main process and the sandboxed preload.
+import fs from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -8,9 +10,25 @@ const importMetaShim = {
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+/** A package and everything it depends on, by the package.json files installed in node_modules. */
+function dependencyClosure(name, seen = new Set()) {
+  if (seen.has(name)) return seen;
+  seen.add(name);
+  const manifest = path.join('node_modules', name, 'package.json');
+  if (!fs.existsSync(manifest)) return seen;
+  for (const dep of Object.keys(JSON.parse(fs.readFileSync(manifest, 'utf8')).dependencies ?? {})) dependencyClosure(dep, seen);
+  return seen;
+}
+
+// The CLI is started cold for every command, and Node's module loading was a sixth of a cold export (235 files):
+// pure packages (zod, yaml, js-yaml, minisearch, markdown-it, …) are bundled into it, tree-shaken. pdfkit stays
+// external with its whole dependency tree: it reads its data files relative to itself, and fontkit must be the one
+// instance pdfkit uses (main/pdf/fontkit-speedups.ts patches it). docx stays external so it loads only for Word.
+const cliExternal = [...dependencyClosure('pdfkit'), 'docx'];
+
 await Promise.all([
-  // CLI and main keep npm packages external: pdfkit/fontkit read their data files relative to themselves.
-  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli.cjs', format: 'cjs', packages: 'external', ...importMetaShim }),
+  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: cliExternal, ...importMetaShim }),
+  // Main keeps npm packages external (electron-builder ships node_modules beside it).
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external', ...importMetaShim }),
   // A sandboxed preload can require only 'electron' and a few built-ins: everything else is inlined here.
   build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser' }),
