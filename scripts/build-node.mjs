@@ -20,7 +20,7 @@ function dependencyClosure(name, seen = new Set()) {
   return seen;
 }
 
-// The CLI is started cold for every command, and Node's module loading was a sixth of a cold export (235 files):
+// The CLI is started cold for every command (and the app's main process at every launch), and Node's module loading was a sixth of a cold export (235 files):
 // pure packages (zod, yaml, js-yaml, minisearch, markdown-it, …) are bundled into it, tree-shaken. pdfkit stays
 // external with its whole dependency tree: it reads its data files relative to itself, and fontkit must be the one
 // instance pdfkit uses (main/pdf/fontkit-speedups.ts patches it). docx stays external so it loads only for Word.
@@ -28,8 +28,8 @@ const cliExternal = [...dependencyClosure('pdfkit'), 'docx'];
 
 await Promise.all([
   build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: cliExternal, ...importMetaShim }),
-  // Main keeps npm packages external (electron-builder ships node_modules beside it).
-  build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external', ...importMetaShim }),
+  // The app's main process starts the same way, with electron itself external.
+  build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external: ['electron', ...cliExternal], ...importMetaShim }),
   // A sandboxed preload can require only 'electron' and a few built-ins: everything else is inlined here.
   build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser' }),
 ]);
