@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FactSummary, ItemSource, SearchFilterSpec, SearchHit, SectionSummary } from '../../shared/ipc/channels.js';
 import type { Library, Problem } from '../../shared/model/library.js';
-import { isoDay, isStale, reviewDue } from '../../shared/staleness.js';
+import { isoDay, reviewDue } from '../../shared/staleness.js';
 import { appVersion } from './app-paths.js';
 import { ParseCache } from './library/cache.js';
 import { pruneCacheFolder, readIndexFile, readIndexFileSync, writeIndexFile } from './library/index-file.js';
@@ -199,7 +199,8 @@ export class LibraryService implements LibraryQueries {
       const r = reviews?.get(fact.id);
       // A review is shown as what it is: the user's date, over the fact's own one.
       const review = r ? { review: { reviewedOn: r.reviewedOn, ...(r.note ? { note: r.note } : {}), ownDue: isoDay(reviewDue(fact)) } } : {};
-      return { fact, stale: isStale(fact, today, r), reviewDue: isoDay(reviewDue(fact, r)), ...review, ...(source ? { source } : {}) };
+      const due = reviewDue(fact, r); // once: isStale(fact, today, r) is the same comparison
+      return { fact, stale: due.getTime() < today.getTime(), reviewDue: isoDay(due), ...review, ...(source ? { source } : {}) };
     });
   }
 
