@@ -4,6 +4,7 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from
 import type { Library } from '../../../shared/model/library.js';
 import { REF_PATTERN } from '../../../shared/markdown/setup.js';
 import { EXIT, UserFacingError } from '../../../shared/errors.js';
+import { indexJSON } from './index-json.js';
 import { entries, matchesFilters, technologiesOf, titleOf, type Entry, type ItemFilters, type ItemKind } from './filters.js';
 
 /**
@@ -155,7 +156,7 @@ export class LibraryIndex {
 
   /** Both indexes as JSON, for persisting (the body index is built now if it was not yet; technologies are few). */
   toJSON(): string {
-    return JSON.stringify({ main: this.main, bodies: this.bodies() });
+    return `{"main":${indexJSON(this.main)},"bodies":${indexJSON(this.bodies())}}`;
   }
 
   /** Ranked results; an empty query lists everything that passes the filters, in kind-then-id order. */

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../../shared/model/library.js';
 import { loadLibrary } from '../../../main/services/library/load.js';
 import { LibraryIndex } from '../../../main/services/library/search.js';
+import { indexJSON } from '../../../main/services/library/index-json.js';
+import MiniSearch from 'minisearch';
 
 const VALID = fileURLToPath(new URL('../../fixtures/libraries/valid/', import.meta.url));
 let library: Library;
@@ -67,5 +69,19 @@ describe('LibraryIndex', () => {
 
   it('respects the limit', () => {
     expect(index.search('', { limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('indexJSON', () => {
+  it('writes exactly what MiniSearch toJSON gives, so loadJSON reads it back', () => {
+    const ms = new MiniSearch<{ i: number; t: string; u: string }>({ idField: 'i', fields: ['t', 'u'], storeFields: ['u'] });
+    ms.addAll([
+      { i: 0, t: 'allied chips export', u: 'one' },
+      { i: 1, t: 'quantum export controls', u: 'two' },
+      { i: 2, t: 'chips chips', u: 'three' },
+    ]);
+    ms.discard(1); // dirt and a gap in the ids are serialised too
+    expect(indexJSON(ms)).toBe(JSON.stringify(ms));
+    expect(MiniSearch.loadJSON(indexJSON(ms), { idField: 'i', fields: ['t', 'u'] }).search('chips').map((r) => r.id)).toEqual([2, 0]);
   });
 });
