@@ -68,7 +68,7 @@ export class LibraryService implements LibraryQueries {
     if (this.options.cacheDir) this.afterLoad(generation);
   }
 
-  /** Where the last load's data came from: files not read (unchanged), files parsed, and the search index. */
+  /** Where the data came from: files not read (unchanged) and files parsed since the service started, and the current search index. */
   cacheStats(): { notRead: number; parsed: number; index: 'none' | 'persisted' | 'built' } {
     return { ...this.cache.stats, index: this.indexSource };
   }
