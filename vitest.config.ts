@@ -1,5 +1,11 @@
 // Test runner configuration: unit + integration run in Node; e2e drives Debian's Chromium.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// CLI processes the tests start keep their library cache in a folder of this run's, not the user's ~/.cache.
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-test-cache-'));
 
 export default defineConfig({
   test: {
@@ -9,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          env: { BRIEFING_CACHE_DIR: cacheDir },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -18,6 +25,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          env: { BRIEFING_CACHE_DIR: cacheDir },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -225,6 +225,8 @@ export async function startHarness(executablePath: string, options: { userDataDi
     async close() {
       await browser.close();
       await services.documents?.shutdown();
+      // The library's caches are written in the background after a load: let them land before the folder goes.
+      await services.libraries.current.settled();
       await server.close();
       await fsp.rm(outDir, { recursive: true, force: true });
       // Every harness, however started, fails its test when the page met a CSP refusal nobody expected.

@@ -79,6 +79,8 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
     },
     async close() {
       await services.documents.shutdown();
+      // The library's caches are written in the background after a load: let them land before the folder goes.
+      await services.libraries.current.settled();
       await cleanup();
     },
   };
