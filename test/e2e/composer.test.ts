@@ -70,6 +70,8 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     await expect.poll(() => page.locator('.library .group:not(.facts) h3').allTextContents()).toEqual(['Organization']);
     await topic.selectOption('');
     await page.getByRole('checkbox', { name: 'Group results by topic' }).uncheck();
+    // Back in rank order before any Add is read: the list re-renders when the grouping goes.
+    await expect.poll(() => page.locator('.library .group:not(.facts) h3').allTextContents()).toEqual(['Sections, best match first']);
     const countries = await page.getByRole('combobox', { name: /^Country/ }).locator('option').allTextContents();
     expect(countries).toContain('Japan');
     expect(countries.filter((c) => /^[a-z]{2,3}$/.test(c))).toEqual([]);
@@ -79,10 +81,12 @@ describe.skipIf('skip' in browser)('composer in Chromium', () => {
     const titles: string[] = [];
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const button = addButtons.first();
-      titles.push((await button.getAttribute('aria-label'))!.replace(/^Add /, ''));
-      ids.push((await button.locator('xpath=ancestor::li[1]').getAttribute('data-section-id'))!);
-      await button.click();
+      const first = addButtons.first();
+      const title = (await first.getAttribute('aria-label'))!.replace(/^Add /, '');
+      titles.push(title);
+      ids.push((await first.locator('xpath=ancestor::li[1]').getAttribute('data-section-id'))!);
+      // Clicked by its name, so a list that re-renders in between cannot put another section under the pointer.
+      await page.locator('.library .section-item').getByRole('button', { name: `Add ${title}`, exact: true }).click();
       await expect.poll(() => page.locator('.outline-title').count()).toBe(i + 1);
     }
     expect(await page.locator('.outline-title').allTextContents()).toEqual(titles);
