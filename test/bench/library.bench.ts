@@ -1,4 +1,5 @@
 // Library benchmark: generates a 10,000-fact / 2,000-section library, times load and search against targets.
+import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -281,7 +282,19 @@ interface CachedRun {
   peakMB: number;
 }
 
-const peakMB = () => round(process.resourceUsage().maxRSS / 1024);
+/**
+ * This process's own peak RSS, MB: /proc/self/status's VmHWM. resourceUsage().maxRSS is carried by Linux across
+ * fork and exec, so a child would report the bench process's size when that was larger.
+ */
+const peakMB = () => {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (kb) return round(Number(kb[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return round(process.resourceUsage().maxRSS / 1024);
+};
 
 /**
  * A cold load in a new process: nothing compiled by the JIT yet, OS file cache warm. Module loading (here

@@ -60,7 +60,7 @@ export async function run(): Promise<BenchReport> {
         ...(isBig ? { target: `<= ${TARGET_MB} MB`, met: peak <= TARGET_MB } : {}),
       });
     }
-    report.notes.push('peak RSS from process.resourceUsage().maxRSS at exit (test/bench/report-rss.cjs preloaded with node -r); the 200-page brief is the example issue brief\'s sections seven times over as the brief\'s own copies');
+    report.notes.push('peak RSS from /proc/self/status VmHWM at exit (test/bench/report-rss.cjs preloaded with node -r; maxRSS would carry the parent bench process across fork and exec); the 200-page brief is the example issue brief\'s sections seven times over as the brief\'s own copies');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
