@@ -91,6 +91,27 @@ export function isOfFormat(probe: Probe, format: ExportFormat): boolean {
 }
 
 /**
+ * Whether writing `target` would replace a protected file. An existing target is one exactly when it is the same
+ * file (device and inode: by another path, a symlink or a hard link alike); their stats are asked for together, as a
+ * batch protects every one of its briefs on each write. An absent target can only be the path of a protected file
+ * that is absent too (an existing one would have been found at it), so only those of the same last name are resolved:
+ * a batch of N briefs into a new folder does no file-system call here, rather than 2N per check.
+ */
+async function isProtected(target: string, stats: Stats | null, protect: readonly string[]): Promise<boolean> {
+  if (!protect.length) return false;
+  if (stats) {
+    const others = await Promise.all(protect.map((file) => statOrNull(file).catch(() => null)));
+    return others.some((other) => other !== null && other.dev === stats.dev && other.ino === stats.ino);
+  }
+  const name = path.basename(target);
+  const namesakes = protect.filter((file) => path.basename(path.resolve(file)) === name);
+  if (!namesakes.length) return false;
+  const real = await resolved(target);
+  for (const file of namesakes) if ((await resolved(file)) === real) return true;
+  return false;
+}
+
+/**
  * Refuses a target that resolves to a protected file (also by another path, a symlink or a hard link), that is a
  * folder or a special file, or that exists and is not of the format being written. An absent target is fine.
  */
@@ -104,13 +125,8 @@ export async function checkExportTarget(target: string, check: TargetCheck): Pro
   } catch (e) {
     throw writeFailure(check.label, e);
   }
-  const real = await resolved(target);
-  for (const file of check.protect ?? []) {
-    const other = await statOrNull(file).catch(() => null);
-    const sameFile = other && stats && other.dev === stats.dev && other.ino === stats.ino;
-    if (sameFile || (await resolved(file)) === real) {
-      fail(`is the brief being exported; writing ${FORMAT_NAME[check.format]} there would replace it — choose another file name for the export; nothing was written`);
-    }
+  if (await isProtected(target, stats, check.protect ?? [])) {
+    fail(`is the brief being exported; writing ${FORMAT_NAME[check.format]} there would replace it — choose another file name for the export; nothing was written`);
   }
   if (!stats) return checkFolder(target, check.label);
   if (stats.isDirectory()) fail(`is a folder — give the name of a file inside it; nothing was written`);

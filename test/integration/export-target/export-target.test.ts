@@ -131,6 +131,29 @@ describe('ExportService.exportTo (the app and the CLI alike)', () => {
     expect(await snapshot(protectedFiles)).toEqual(before);
   });
 
+  it('an absent target that is the path of a protected file, absent too, is refused by any spelling (.., a linked folder); others are written', async () => {
+    const { root, brief, protectedFiles } = await scene();
+    await fs.symlink('sub', path.join(root, 'alias'));
+    const protect = [...protectedFiles, path.join(root, 'sub', 'gone.pdf'), path.join(root, 'gone.brief')];
+    const doc = await readBriefFile(brief);
+    const exportTo = (out: string) => exporter.exportTo(doc, path.join(root, out), { pdfa: false, protect });
+    for (const out of ['sub/gone.pdf', 'alias/gone.pdf', 'sub/../sub/gone.pdf', 'sub/../gone.brief']) {
+      await expect(exportTo(out)).rejects.toThrow(/is the brief being exported/);
+    }
+    expect(await fs.readdir(path.join(root, 'sub'))).toEqual([]);
+    // The same last name in another folder is another file.
+    await exportTo('gone.pdf');
+    expect((await fs.readFile(path.join(root, 'gone.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('an existing target is refused when it is any protected file of a long list, by a hard link as by its own path', async () => {
+    const { root, brief, protectedFiles } = await scene();
+    const protect = [...protectedFiles.filter((f) => f !== brief), brief];
+    for (const out of ['hard.pdf', 'link.pdf', 'x.brief']) {
+      await expect(exporter.exportTo(await readBriefFile(brief), path.join(root, out), { pdfa: false, protect })).rejects.toThrow(/is the brief being exported/);
+    }
+  });
+
   it('without a protect list, the brief is still refused by its content', async () => {
     const { brief } = await scene();
     const before = await sha(brief);
