@@ -1,4 +1,5 @@
 // Bundles the Node side with esbuild: the CLI, the Electron main process and the sandboxed preload.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -6,10 +7,21 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 // Modules that locate files via import.meta.url keep working in the CommonJS bundles.
 const importMetaShim = {
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', __BRIEFING_BUILD_ID__: JSON.stringify(buildId()) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * The build's identity for caches of computed results (main/services/build-id.ts): every source file of the Node
+ * side, the locked package versions and this script. Any change gives another id, so a cache never outlives its code.
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  const files = ['package-lock.json', 'scripts/build-node.mjs'];
+  for (const dir of ['main', 'shared']) for (const f of fs.readdirSync(dir, { recursive: true })) if (/\.(ts|json)$/.test(f)) files.push(path.join(dir, f));
+  for (const f of files.sort()) hash.update(f).update('\0').update(fs.readFileSync(f)).update('\0');
+  return hash.digest('hex').slice(0, 24);
+}
 /** A package and everything it depends on, by the package.json files installed in node_modules. */
 function dependencyClosure(name, seen = new Set()) {
   if (seen.has(name)) return seen;

@@ -20,6 +20,8 @@ import { ExportService } from '../services/export-service.js';
 import { sha256Hex } from '../services/audit-manifest.js';
 import { LibraryService } from '../services/library-service.js';
 import { cliCacheDir } from '../services/cache-dir.js';
+import { BUILD_ID } from '../services/build-id.js';
+import { usePersistentEngineCache } from '../pdf/index.js';
 
 const EXPORT_USAGE = `  briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
                  [--release LEVEL [--rel-to CC]...] [--draft]
@@ -51,6 +53,15 @@ function usage(message: string): never {
 
 const parse = <const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) =>
   parseCommandArgs(argv, options, 'see `briefing --help`');
+
+/**
+ * Shaped words, paragraph layouts and font subsets from earlier exports, kept in the user's cache folder by build and
+ * font content (main/pdf/engine-cache.ts); the bundled command only, as code run from source has no build id.
+ */
+function useEngineCache(): void {
+  const dir = cliCacheDir();
+  usePersistentEngineCache(dir && BUILD_ID ? { dir, buildId: BUILD_ID } : undefined);
+}
 
 async function libraries(extra: string[] | undefined, io: CliIO): Promise<LibraryService> {
   // Unchanged library files come from the parse cache in the user's cache folder (BRIEFING_CACHE_DIR=off: none).
@@ -229,6 +240,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   return guarded(io, async () => {
     switch (command) {
       case 'export':
+        useEngineCache();
         return await runExport(rest, io);
       case 'new':
         return await runNew(rest, io);

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create, type Font, type GlyphRun } from 'fontkit';
 import { FACE_FILES, type FaceId } from './faces.js';
+import { EngineCacheFile, type CacheableFonts } from './engine-cache.js';
 import { speedUpShaping } from './fontkit-speedups.js';
 import { LayoutCache } from './layout-cache.js';
+import { subsetMemo } from './pdfkit-patches.js';
 
 const MAX_LAYOUT_CACHE = 200_000;
 
@@ -20,13 +22,19 @@ export class Face {
    */
   layoutCache: Record<string, GlyphRun> = Object.create(null);
   private layoutCount = 0;
+  /** Words shaped since the count was last taken (the persistent cache saves when it is not 0). */
+  shapedSinceTaken = 0;
   private readonly bmpCoverage = new Uint8Array(0x10000); // 0 unknown, 1 yes, 2 no
   private readonly astralCoverage = new Map<number, boolean>();
 
   constructor(
     readonly id: FaceId,
     readonly font: Font,
+    /** Shaped runs read back from the persistent cache (engine-cache.ts): the same objects shape() would make. */
+    stored: [string, GlyphRun][] = [],
   ) {
+    for (const [text, run] of stored.slice(-MAX_LAYOUT_CACHE)) this.layoutCache[text] = run;
+    this.layoutCount = Math.min(stored.length, MAX_LAYOUT_CACHE);
     this.scale = 1000 / font.unitsPerEm;
     this.ascender = font.ascent * this.scale;
     this.descender = font.descent * this.scale;
@@ -69,6 +77,7 @@ export class Face {
       this.layoutCount = 0;
     }
     this.layoutCache[text] = run;
+    this.shapedSinceTaken++;
     return run;
   }
 
@@ -83,6 +92,8 @@ export interface FontSet {
   faces: Record<FaceId, Face>;
   /** Paragraph layouts made with these faces: owned here so no other font set can ever be handed them. */
   layout: LayoutCache;
+  /** The persistent engine cache of this folder, when it is switched on (usePersistentEngineCache). */
+  engineCache?: EngineCacheFile;
 }
 
 const loaded = new Map<string, FontSet>();
@@ -97,18 +108,40 @@ export function loadFonts(dir: string): FontSet {
   const hit = loaded.get(key);
   if (hit) return hit;
   const faces = {} as Record<FaceId, Face>;
+  const loadedFaces = new Map<FaceId, Face>();
+  const layout = new LayoutCache();
+  const set: FontSet = { dir: key, faces, layout };
+  const bytes = new Map<FaceId, Buffer>();
+  const cacheable: CacheableFonts = {
+    dir: key,
+    loadedRuns: (face) => loadedFaces.get(face)?.layoutCache,
+    layoutEntries: () => layout.entries(),
+    seedLayout: (entries) => layout.seed(entries),
+    takeAdded: () => {
+      let n = layout.takeAdded();
+      for (const face of loadedFaces.values()) {
+        n += face.shapedSinceTaken;
+        face.shapedSinceTaken = 0;
+      }
+      return n + subsetMemo.takeAdded();
+    },
+  };
+  const engineCache = EngineCacheFile.open(cacheable, subsetMemo, bytes);
+  if (engineCache) set.engineCache = engineCache;
   for (const id of Object.keys(FACE_FILES) as FaceId[]) {
     Object.defineProperty(faces, id, {
       enumerable: true,
       configurable: true,
       get(): Face {
-        const face = new Face(id, create(readFace(path.join(key, FACE_FILES[id]))));
+        const data = bytes.get(id) ?? readFace(path.join(key, FACE_FILES[id]));
+        bytes.delete(id);
+        const face = new Face(id, create(data), engineCache?.takeRuns(id));
+        loadedFaces.set(id, face);
         Object.defineProperty(faces, id, { value: face, enumerable: true, writable: false, configurable: false });
         return face;
       },
     });
   }
-  const set: FontSet = { dir: key, faces, layout: new LayoutCache() };
   loaded.set(key, set);
   return set;
 }

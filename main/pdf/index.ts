@@ -6,6 +6,7 @@ import { previewOutput } from './output-preview.js';
 import { writePdf } from './writer.js';
 
 export { findAssetsDir } from './assets.js';
+export { usePersistentEngineCache, type EngineCacheOptions } from './engine-cache.js';
 export { layoutDocument, type LaidOutDocument, type LayoutOptions } from './layout-document.js';
 
 export interface RenderOptions {
@@ -65,5 +66,7 @@ export function writeLaidOut(doc: ComposedDoc, laid: LaidOutDocument, options: R
       creationDate: options.creationDate ?? new Date(),
     },
   });
+  // What this render shaped, broke and encoded is kept for the next process (when the persistent cache is on).
+  laid.fonts.engineCache?.afterRender();
   return { bytes, pageCount: laid.pages.length, warnings: laid.warnings };
 }

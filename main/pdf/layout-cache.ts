@@ -21,6 +21,8 @@ const MAX_KEY_CHARS = 100_000;
 /** A Map that starts again when full, and ignores keys past MAX_KEY_CHARS. */
 class BoundedMemo<V> {
   private readonly map = new Map<string, V>();
+  /** Entries set since the count was last taken (the persistent cache saves when it is not 0). */
+  added = 0;
 
   constructor(private readonly maxEntries: number) {}
 
@@ -35,13 +37,34 @@ class BoundedMemo<V> {
     if (key.length <= MAX_KEY_CHARS) {
       if (this.map.size >= this.maxEntries) this.map.clear();
       this.map.set(key, value);
+      this.added++;
     }
     return value;
+  }
+
+  entries(): [string, V][] {
+    return [...this.map];
+  }
+
+  /** Entries read back from the persistent cache (engine-cache.ts), kept within the bound. */
+  seed(entries: [string, V][]): void {
+    for (const [key, value] of entries.slice(-this.maxEntries)) {
+      if (this.map.size >= this.maxEntries) break;
+      this.map.set(key, value);
+    }
   }
 
   clear(): void {
     this.map.clear();
   }
+}
+
+/** Every memo's entries, as the persistent cache stores them. */
+export interface MemoEntries {
+  paragraphs: [string, Paragraph][];
+  extents: [string, InlineExtent][];
+  words: [string, WordPart[]][];
+  fits: [string, Inline[]][];
 }
 
 export class LayoutCache {
@@ -74,6 +97,24 @@ export class LayoutCache {
   /** Entries held, per memo. */
   sizes(): { paragraphs: number; extents: number; words: number } {
     return { paragraphs: this.paragraphs.size, extents: this.extents.size, words: this.words.size };
+  }
+
+  entries(): MemoEntries {
+    return { paragraphs: this.paragraphs.entries(), extents: this.extents.entries(), words: this.words.entries(), fits: this.fits.entries() };
+  }
+
+  seed(e: MemoEntries): void {
+    this.paragraphs.seed(e.paragraphs);
+    this.extents.seed(e.extents);
+    this.words.seed(e.words);
+    this.fits.seed(e.fits);
+  }
+
+  /** Entries set since the last call. */
+  takeAdded(): number {
+    const n = this.paragraphs.added + this.extents.added + this.words.added + this.fits.added;
+    this.paragraphs.added = this.extents.added = this.words.added = this.fits.added = 0;
+    return n;
   }
 
   /** Forget every memoized layout (benchmarks measure cold layout with it; shaping stays cached in the faces). */

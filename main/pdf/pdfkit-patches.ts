@@ -88,8 +88,41 @@ export function shareLayoutCache(f: PdfEmbeddedFont, cache: Record<string, Glyph
   f.layoutCache = cache;
 }
 
-const subsetMemo = new Map<string, Uint8Array>();
 const MAX_SUBSETS = 200;
+
+/** Encoded subsets by font key and glyph list, shared by every export in the process (and the persistent cache). */
+class SubsetMemo {
+  private readonly map = new Map<string, Uint8Array>();
+  private added = 0;
+
+  get(key: string): Uint8Array | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, bytes: Uint8Array): void {
+    if (this.map.size >= MAX_SUBSETS) this.map.clear();
+    this.map.set(key, bytes);
+    this.added++;
+  }
+
+  /** Entries of one font folder (keys start with its path), with that path taken off, for engine-cache.ts. */
+  entries(prefix: string): [string, Uint8Array][] {
+    return [...this.map].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]);
+  }
+
+  /** Entries read back for the font folder `prefix` names (the same fonts, by content, wherever they are now). */
+  seed(prefix: string, entries: [string, Uint8Array][]): void {
+    for (const [k, v] of entries) if (this.map.size < MAX_SUBSETS) this.map.set(prefix + k, v);
+  }
+
+  takeAdded(): number {
+    const n = this.added;
+    this.added = 0;
+    return n;
+  }
+}
+
+export const subsetMemo = new SubsetMemo();
 
 /**
  * Encoding a font subset re-parses every glyph; the same glyphs of the same font file in the same order give
@@ -103,7 +136,6 @@ export function memoizeSubset(fontKey: string, subset: PdfEmbeddedFont['subset']
     let bytes = subsetMemo.get(key);
     if (!bytes) {
       bytes = encode();
-      if (subsetMemo.size >= MAX_SUBSETS) subsetMemo.clear();
       subsetMemo.set(key, bytes);
     }
     return bytes;

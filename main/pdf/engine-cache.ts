@@ -1,0 +1,269 @@
+// Persistent engine cache: shaped words, paragraph layouts, word breaks and font subsets kept on disk between processes, keyed by the font files' bytes and the build.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { GlyphRun } from 'fontkit';
+import { FACE_FILES, type FaceId } from './faces.js';
+import type { MemoEntries } from './layout-cache.js';
+import type { Paragraph } from './layout-types.js';
+
+/*
+ * A cold `briefing export` spent most of its time computing things that depend only on the text, the fonts and
+ * the engine's code: fontkit shaping of each word (about 35% of the process), Knuth-Plass and hyphenation of each
+ * paragraph, and re-encoding the same font subsets. Those results are pure functions of their keys, so one
+ * process can hand them to the next:
+ *  - the file's name carries a hash of the build (the engine's code and packages, given by the caller) and of
+ *    every bundled font file's bytes, so another build or another font gives another file, never a stale hit;
+ *  - inside, the keys are the in-process memos' own complete keys (layout-cache.ts, fonts.ts, pdfkit-patches.ts);
+ *  - the payload is checked against a SHA-256 kept in front of it: a truncated or damaged file is ignored (and
+ *    replaced by the next save), never half-used;
+ *  - it is written to a temp file and renamed, and only when a render added something; files of other keys
+ *    are removed then (one build's file at a time).
+ * Deleting the folder only costs the next export its speed. Tests prove the bytes are the same with the cache,
+ * without it, and with another build's or a corrupt one.
+ */
+
+/** Bump when the stored layout changes shape (the build id changes with any code change anyway). */
+const FORMAT = 1;
+const PREFIX = 'engine-';
+const SUFFIX = '.json';
+/** Bounds on what one file holds, so a long app session does not grow it without end. */
+const MAX_RUNS_PER_FACE = 40_000;
+const MAX_SUBSETS = 64;
+
+export interface EngineCacheOptions {
+  /** The cache folder (the app's <userData>/cache, the CLI's per-user cache folder). */
+  dir: string;
+  /** Names the code that produced the results: a hash of the engine's build (scripts/build-node.mjs sets one). */
+  buildId: string;
+  /** Wait this long after a render before saving (the app batches its previews); 0 saves as soon as the render returns. */
+  saveDelayMs?: number;
+}
+
+/** A shaped run as stored: glyph ids, their advance widths (font units), code points, and 5 numbers per position. */
+type StoredRun = [number[], number[], (number | number[])[], number[]];
+/** A paragraph's notes hold a Set, which JSON cannot: stored as an array. */
+type StoredMemos = Omit<MemoEntries, 'paragraphs'> & { paragraphs: [string, Omit<Paragraph, 'notes'> & { notes: { missing: number[]; rtl: boolean } }][] };
+
+/**
+ * What one file holds: every memo of one font set. JSON, not v8.serialize: it parsed twice as fast here, and
+ * compact runs (arrays, not fontkit's objects) made the file a quarter of the size.
+ */
+interface Payload {
+  format: number;
+  key: string;
+  runs: [FaceId, [string, StoredRun][]][];
+  memos: StoredMemos;
+  /** Encoded subsets, base64. */
+  subsets: [string, string][];
+}
+
+/** What the font set exposes for the cache to fill and read back. */
+export interface CacheableFonts {
+  dir: string;
+  /** The face's shaping memo when the face has been loaded (faces load lazily). */
+  loadedRuns(face: FaceId): Record<string, GlyphRun> | undefined;
+  layoutEntries(): MemoEntries;
+  seedLayout(entries: MemoEntries): void;
+  /** Entries added to any memo since the count was last taken (a save is due when it is not 0). */
+  takeAdded(): number;
+}
+
+export interface SubsetMemo {
+  entries(prefix: string): [string, Uint8Array][];
+  seed(prefix: string, entries: [string, Uint8Array][]): void;
+}
+
+let options: EngineCacheOptions | undefined;
+
+/** Switch the persistent cache on (the CLI and the app, with their cache folder) or off (undefined: the default). */
+export function usePersistentEngineCache(next: EngineCacheOptions | undefined): void {
+  options = next;
+}
+
+/** One font set's link to its file: seeds the memos on open, saves them after renders that added entries. */
+export class EngineCacheFile {
+  private runsByFace = new Map<FaceId, [string, StoredRun][]>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly counts = { read: 0, added: 0, saved: 0 };
+  private saving: Promise<void> | undefined;
+
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+    private readonly opts: EngineCacheOptions,
+    private readonly fonts: CacheableFonts,
+    private readonly subsets: SubsetMemo,
+  ) {}
+
+  /**
+   * The cache for a font folder, when the persistent cache is on. Reads every face file once to hash it (about 3 MB,
+   * a few ms); `fontBytes` keeps those bytes for the faces, so no file is read twice.
+   */
+  static open(fonts: CacheableFonts, subsets: SubsetMemo, fontBytes: Map<FaceId, Buffer>): EngineCacheFile | undefined {
+    const opts = options;
+    if (!opts) return undefined;
+    const hash = createHash('sha256').update(`${FORMAT}\0${opts.buildId}\0`);
+    try {
+      for (const face of Object.keys(FACE_FILES) as FaceId[]) {
+        const bytes = readFileSync(path.join(fonts.dir, FACE_FILES[face]));
+        fontBytes.set(face, bytes);
+        hash.update(face).update(createHash('sha256').update(bytes).digest());
+      }
+    } catch {
+      // A missing font is reported when the face is used; without every file there is no honest key.
+      return undefined;
+    }
+    const key = hash.digest('hex').slice(0, 32);
+    const cache = new EngineCacheFile(path.join(opts.dir, `${PREFIX}${key}${SUFFIX}`), key, opts, fonts, subsets);
+    cache.load();
+    return cache;
+  }
+
+  /** The stored shaping of a face, handed over once when the face is loaded. */
+  takeRuns(face: FaceId): [string, GlyphRun][] {
+    const runs = this.runsByFace.get(face) ?? [];
+    this.runsByFace.delete(face);
+    return runs.map(([text, run]) => [text, decodeRun(run)]);
+  }
+
+  /** Entries read from the file, entries computed since (shaped, laid out, encoded), and saves made. */
+  stats(): { read: number; added: number; saved: number } {
+    return { ...this.counts };
+  }
+
+  /** After a render: save when it added anything (after the configured delay). */
+  afterRender(): void {
+    if (this.timer) return;
+    const added = this.fonts.takeAdded();
+    this.counts.added += added;
+    if (!added) return;
+    const delay = this.opts.saveDelayMs ?? 0;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.saving = Promise.resolve(this.saving)
+        .then(() => this.save())
+        .catch(() => undefined); // a cache that cannot be written is only slower next time
+    }, delay);
+    // The app's timer must not keep it from quitting; the CLI's (delay 0) runs before its process ends.
+    if (delay > 0) this.timer.unref?.();
+  }
+
+  /** Resolves when every scheduled save has finished (tests, and a caller about to remove the folder). */
+  async settled(): Promise<void> {
+    while (this.timer || this.saving) {
+      if (this.timer) await new Promise((r) => setTimeout(r, 5));
+      else await this.saving;
+      if (!this.timer) this.saving = undefined;
+    }
+  }
+
+  private load(): void {
+    let raw: Buffer;
+    try {
+      raw = readFileSync(this.file);
+    } catch {
+      return; // no cache yet
+    }
+    const payload = verified(raw);
+    if (!payload || payload.format !== FORMAT || payload.key !== this.key) return;
+    for (const [face, runs] of payload.runs) this.runsByFace.set(face, runs);
+    this.counts.read = payload.runs.reduce((n, [, runs]) => n + runs.length, 0) + Object.values(payload.memos).reduce((n, e: unknown[]) => n + e.length, 0) + payload.subsets.length;
+    const { paragraphs, ...rest } = payload.memos;
+    this.fonts.seedLayout({ ...rest, paragraphs: paragraphs.map(([k, p]) => [k, { ...p, notes: { missing: new Set(p.notes.missing), rtl: p.notes.rtl } }]) });
+    this.subsets.seed(`${this.fonts.dir}:`, payload.subsets.map(([k, b64]) => [k, new Uint8Array(Buffer.from(b64, 'base64'))]));
+    this.fonts.takeAdded(); // what was just read in is not new
+  }
+
+  private save(): void {
+    const runs: Payload['runs'] = [];
+    for (const face of Object.keys(FACE_FILES) as FaceId[]) {
+      const loaded = this.fonts.loadedRuns(face);
+      // A face this process never loaded keeps what the file had for it.
+      const entries = loaded ? Object.entries(loaded).map(([text, run]): [string, StoredRun] => [text, encodeRun(run)]) : (this.runsByFace.get(face) ?? []);
+      if (entries.length) runs.push([face, entries.slice(-MAX_RUNS_PER_FACE)]);
+    }
+    const { paragraphs, ...rest } = this.fonts.layoutEntries();
+    const memos: StoredMemos = { ...rest, paragraphs: paragraphs.map(([k, p]) => [k, { ...p, notes: { missing: [...p.notes.missing], rtl: p.notes.rtl } }]) };
+    const subsets = this.subsets
+      .entries(`${this.fonts.dir}:`)
+      .slice(-MAX_SUBSETS)
+      .map(([k, bytes]): [string, string] => [k, Buffer.from(bytes).toString('base64')]);
+    const payload: Payload = { format: FORMAT, key: this.key, runs, memos, subsets };
+    const body = Buffer.from(JSON.stringify(payload));
+    const digest = createHash('sha256').update(body).digest();
+    mkdirSync(this.opts.dir, { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.concat([digest, body]));
+    renameSync(tmp, this.file);
+    this.counts.saved++;
+    removeOtherKeys(this.opts.dir, path.basename(this.file));
+  }
+}
+
+/*
+ * What of a shaped run its readers use (pdfkit's layout and encode, Face.advance, word-shapes.ts): glyph ids,
+ * advance widths and code points, and the positions already scaled as Face.shape leaves them. fontkit's Glyph
+ * objects hold their font, so a run read back is plain data standing in for a GlyphRun.
+ */
+function encodeRun(run: GlyphRun): StoredRun {
+  const pos: number[] = [];
+  for (let i = 0; i < run.positions.length; i++) {
+    const p = run.positions[i]! as GlyphRun['positions'][number] & { advanceWidth: number };
+    pos.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, p.advanceWidth);
+  }
+  return [run.glyphs.map((g) => g.id), run.glyphs.map((g) => g.advanceWidth), run.glyphs.map((g) => (g.codePoints.length === 1 ? g.codePoints[0]! : g.codePoints)), pos];
+}
+
+function decodeRun([ids, widths, cps, pos]: StoredRun): GlyphRun {
+  const glyphs = ids.map((id, i) => {
+    const cp = cps[i]!;
+    return { id, advanceWidth: widths[i]!, codePoints: typeof cp === 'number' ? [cp] : cp };
+  });
+  const positions = ids.map((_, i) => ({ xAdvance: pos[i * 5]!, yAdvance: pos[i * 5 + 1]!, xOffset: pos[i * 5 + 2]!, yOffset: pos[i * 5 + 3]!, advanceWidth: pos[i * 5 + 4]! }));
+  // fontkit's GlyphRun.advanceWidth sums the positions' xAdvance in order: the same sum, taken once.
+  let advanceWidth = 0;
+  for (const p of positions) advanceWidth += p.xAdvance;
+  return { glyphs, positions, advanceWidth } as unknown as GlyphRun;
+}
+
+/** The payload when its checksum holds and it has the expected shape; otherwise undefined. */
+function verified(raw: Buffer): Payload | undefined {
+  if (raw.length < 33) return undefined;
+  const digest = raw.subarray(0, 32);
+  const body = raw.subarray(32);
+  if (!createHash('sha256').update(body).digest().equals(digest)) return undefined;
+  try {
+    const p = JSON.parse(body.toString('utf8')) as Partial<Payload> | null;
+    if (!p || typeof p !== 'object' || !Array.isArray(p.runs) || !p.memos || !Array.isArray(p.subsets)) return undefined;
+    return p as Payload;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files of other builds or fonts (and temp files of ended processes) are never read again: remove them. */
+function removeOtherKeys(dir: string, keep: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name === keep || !name.startsWith(PREFIX)) continue;
+    // Another process's temp file may be in the middle of its write: only those of ended processes go.
+    const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && processAlive(Number(pid))) continue;
+    rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
