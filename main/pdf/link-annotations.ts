@@ -1,7 +1,7 @@
 // Link annotations (URI and internal) written as raw PDF objects: the bytes pdfkit's link()/goTo() wrote, without its generic object layer.
 import type { LinkTarget } from './layout-types.js';
 import type { PdfDoc } from './pdfkit-api.js';
-import { pdfDict, pdfNumber, pdfString, RawPdf } from './pdf-objects.js';
+import { pdfDict, pdfNumber, pdfString, writeRawObject } from './pdf-objects.js';
 import type { ContentMarker, LinkElement } from './tagging.js';
 
 /**
@@ -16,14 +16,13 @@ export function writeLinkAnnotation(
   link: LinkElement | null,
 ): void {
   const uri = 'uri' in target ? target.uri : null;
-  const action = doc.ref(new RawPdf('uri' in target ? pdfDict(['/S /URI', `/URI ${pdfString(target.uri)}`]) : pdfDict(['/S /GoTo', `/D ${pdfString(target.dest)}`])));
-  action.end();
+  const action = doc.ref();
+  writeRawObject(doc, action, 'uri' in target ? pdfDict(['/S /URI', `/URI ${pdfString(target.uri)}`]) : pdfDict(['/S /GoTo', `/D ${pdfString(target.dest)}`]));
   const annot = doc.ref();
   doc.page.annotations.push(annot);
   const [x1, y1, x2, y2] = doc._convertRect(rect.x, rect.top, rect.width, rect.height);
   const entries = uri !== null ? [`/Contents ${pdfString(uri)}`] : [];
   entries.push('/Subtype /Link', `/A ${action}`, '/Type /Annot', `/Rect [${pdfNumber(x1)} ${pdfNumber(y1)} ${pdfNumber(x2)} ${pdfNumber(y2)}]`, '/Border [0 0 0]', '/F 4');
   if (link) entries.push(`/StructParent ${marker.annotation(link, annot)}`);
-  annot.data = new RawPdf(pdfDict(entries));
-  annot.end();
+  writeRawObject(doc, annot, pdfDict(entries));
 }

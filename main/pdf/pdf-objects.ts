@@ -1,4 +1,5 @@
-// PDF values serialised by hand, exactly as pdfkit's PDFObject.convert writes them, and a ref body pdfkit writes as given.
+// PDF values serialised by hand, exactly as pdfkit's PDFObject.convert writes them, and objects written with such a body.
+import type { PdfDoc, PdfRef } from './pdfkit-api.js';
 
 /**
  * An object body already serialised. pdfkit's PDFObject.convert writes any value it does not recognise
@@ -44,4 +45,17 @@ export function pdfString(s: string): string {
 /** A plain dictionary as pdfkit writes one: `<<`, one `/Key value` line per entry, `>>`. */
 export function pdfDict(entries: string[]): string {
   return entries.length ? `<<\n${entries.join('\n')}\n>>` : '<<\n>>';
+}
+
+/**
+ * Writes `ref` (no stream) with `body` as its object, the bytes `ref.data = new RawPdf(body); ref.end()` writes
+ * (PDFReference.finalize: the offset taken, `N 0 obj`, the body, `endobj`, then `_refEnd`), without pdfkit's
+ * generic conversion; the structure tree and link annotations are most of a brief's objects. Unencrypted only (the
+ * Tagger checks). `body` is a binary string (one byte per character), as everything pdf-objects.ts makes.
+ */
+export function writeRawObject(doc: PdfDoc, ref: PdfRef, body: string): void {
+  ref.offset = doc._offset;
+  // One piece instead of three: pdfkit's _write (and collectOutput's) ends each piece with a newline.
+  doc._write(`${ref.id} 0 obj\n${body}\nendobj`);
+  doc._refEnd(ref);
 }

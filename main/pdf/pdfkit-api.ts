@@ -4,6 +4,8 @@ import type { Font } from 'fontkit';
 /** pdfkit's PDFReference: numbered when made (doc.ref), written when ended; `String(ref)` is `N 0 R`. */
 export interface PdfRef {
   readonly id: number;
+  /** Byte offset of its `N 0 obj` line, for the xref table (set when written). */
+  offset?: number;
   /** Written by pdfkit's PDFObject.convert; a RawPdf (pdf-objects.ts) is written as its text. */
   data: Record<string, unknown> | object;
   end(): void;
@@ -54,6 +56,8 @@ export interface PdfDoc {
   /** Where pdfkit sends every serialised piece of the file, and the running byte offset it keeps. */
   _write(data: string | Uint8Array): void;
   _offset: number;
+  /** Records a written object's offset for the xref table (what PDFReference.finalize calls last). */
+  _refEnd(ref: PdfRef): void;
   /** Objects created but not yet written; 0 after end() means the trailer has been written. */
   _waiting: number;
   /** Readable.read(): what was pushed before `_write` was taken over (the file header). */

@@ -2,7 +2,7 @@
 import type { ContentBuffer } from './content-ops.js';
 import type { StructNode } from './flow.js';
 import type { PdfDoc, PdfRef } from './pdfkit-api.js';
-import { pdfDict, RawPdf } from './pdf-objects.js';
+import { pdfDict, writeRawObject } from './pdf-objects.js';
 
 /** A Link element being drawn: its annotation (link-annotations.ts) is added with `annotation`. */
 export interface LinkElement {
@@ -41,7 +41,7 @@ class Element implements LinkElement {
     private readonly scope?: string,
   ) {}
 
-  write(currentPage: PdfRef): void {
+  write(doc: PdfDoc, currentPage: PdfRef): void {
     const entries = [`/S /${this.type}`];
     if (this.scope) entries.push(`/A <<\n/O /Table\n/Scope /${this.scope}\n>>`);
     entries.push(`/P ${this.parent}`);
@@ -56,8 +56,7 @@ class Element implements LinkElement {
     }
     entries.push(`/K [${k.join(' ')}]`);
     if (pg) entries.push(`/Pg ${pg}`);
-    this.ref.data = new RawPdf(pdfDict(entries));
-    this.ref.end();
+    writeRawObject(doc, this.ref, pdfDict(entries));
     this.written = true;
   }
 }
@@ -124,7 +123,7 @@ export class Tagger implements ContentMarker {
   endLink(link: LinkElement): void {
     this.close();
     // Written at once, naming the current page for its annotation (as pdfkit did).
-    (link as Element).write(this.doc.page.dictionary);
+    (link as Element).write(this.doc, this.doc.page.dictionary);
   }
 
   artifact(type: 'Pagination' | 'Layout'): void {
@@ -155,7 +154,7 @@ export class Tagger implements ContentMarker {
   private end(el: Element): void {
     if (el.written) return;
     for (const kid of el.kids) if (kid instanceof Element) this.end(kid);
-    el.write(this.doc.page.dictionary);
+    el.write(this.doc, this.doc.page.dictionary);
   }
 }
 

@@ -1,7 +1,8 @@
 // The hand-written PDF values (pdf-objects.ts) must be the bytes pdfkit's own object layer writes for the same values.
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { pdfDict, pdfNumber, pdfString, RawPdf } from '../../../main/pdf/pdf-objects.js';
+import { pdfDict, pdfNumber, pdfString, RawPdf, writeRawObject } from '../../../main/pdf/pdf-objects.js';
+import type { PdfDoc } from '../../../main/pdf/pdfkit-api.js';
 
 /** What pdfkit writes for one object with this data (its `N 0 obj` ... `endobj` lines). */
 function written(data: object): string {
@@ -30,6 +31,29 @@ describe('raw PDF values match pdfkit', () => {
 
   it('writes an empty dictionary as pdfkit does', () => {
     expect(written(new RawPdf(pdfDict([])))).toBe(written({}));
+  });
+
+  it('writeRawObject writes the bytes, offset and xref entry of a ref ended with RawPdf data', () => {
+    const bodies = [pdfDict(['/S /P', '/P 3 0 R', '/K [0 1]']), pdfDict([`/Contents ${pdfString('café (x)')}`]), pdfDict([])];
+    const run = (write: (doc: PdfDoc, body: string) => void) => {
+      const doc = new PDFDocument({ autoFirstPage: false }) as unknown as PdfDoc & { _offsets: (number | null)[] };
+      const out: Buffer[] = [];
+      const push = doc._write.bind(doc);
+      doc._write = (d) => {
+        out.push(Buffer.from(typeof d === 'string' ? d + '\n' : d, 'latin1'));
+        push(d);
+      };
+      for (const body of bodies) write(doc, body);
+      return { bytes: Buffer.concat(out).toString('latin1'), offsets: doc._offsets.slice(), offset: doc._offset, waiting: doc._waiting };
+    };
+    const viaPdfkit = run((doc, body) => {
+      const ref = doc.ref();
+      ref.data = new RawPdf(body);
+      ref.end();
+    });
+    const direct = run((doc, body) => writeRawObject(doc, doc.ref(), body));
+    expect(direct).toEqual(viaPdfkit);
+    expect(direct.bytes).toMatch(/^\d+ 0 obj\n<<\n\/S \/P\n/);
   });
 
   it('refuses numbers pdfkit refuses', () => {
