@@ -69,7 +69,7 @@ export class LibraryService implements LibraryQueries {
   }
 
   /** Where the data came from: files not read (unchanged) and files parsed since the service started, and the current search index. */
-  cacheStats(): { notRead: number; parsed: number; index: 'none' | 'persisted' | 'built' } {
+  cacheStats(): { notRead: number; parsed: number; checksReused: number; index: 'none' | 'persisted' | 'built' } {
     return { ...this.cache.stats, index: this.indexSource };
   }
 

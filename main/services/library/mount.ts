@@ -1,4 +1,5 @@
 // Mounts several library folders side by side into one Library: first mount wins on clashing ids, and says so.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { emptyLibrary, type Library, type Manifest, type Problem } from '../../../shared/model/library.js';
 import { checkReferences, type LocatedItems } from './check-references.js';
@@ -68,7 +69,7 @@ export interface LoadOptions {
 
 export async function loadLibraries(mounts: readonly Mount[], options: LoadOptions = {}): Promise<LoadResult> {
   const parts = mounts.map((m) => readLibraryFolderSafely(path.resolve(m.dir), options.cache));
-  const result = mergeParts(mounts, parts);
+  const result = mergeParts(mounts, parts, options.cache);
   mergeProfiles(result, parts, options.profilesDir ?? markingProfilesDir(), options.cache);
   applyReviews(result, mounts);
   return result;
@@ -100,7 +101,18 @@ function mergeProfiles(result: LoadResult, parts: LibraryPart[], appDir: string,
   }
 }
 
-function mergeParts(mounts: readonly Mount[], parts: LibraryPart[]): LoadResult {
+/**
+ * What the cross-item check depends on: every part's files (kind, path, content key, in read order) and folder
+ * problems, in mount order. Undefined without a cache (no content keys).
+ */
+function checkTrace(parts: readonly LibraryPart[]): string | undefined {
+  if (parts.some((p) => !p.trace)) return undefined;
+  const h = createHash('sha1');
+  for (const p of parts) for (const line of p.trace!) h.update(line).update('\n');
+  return h.digest('base64');
+}
+
+function mergeParts(mounts: readonly Mount[], parts: LibraryPart[], cache?: ParseCache): LoadResult {
   const library = emptyLibrary(mergedManifest(parts.map((p) => p.manifest)));
   const origins = Object.fromEntries(COLLECTIONS.map((c) => [c, new Map<string, ItemOrigin>()])) as LibraryOrigins;
   const kept: LocatedItems = { facts: [], sections: [], countries: [], forums: [] };
@@ -123,8 +135,14 @@ function mergeParts(mounts: readonly Mount[], parts: LibraryPart[]): LoadResult 
       }
     }
   });
-  const invalid = new Set(parts.flatMap((p) => [...p.invalidIds]));
-  problems.push(...checkReferences(library, kept, invalid));
+  // The check walks every item and every section body; for the same files as last time its answer is the same.
+  const trace = cache && checkTrace(parts);
+  let checked = trace === undefined ? undefined : cache!.referenceChecks(trace);
+  if (!checked) {
+    checked = checkReferences(library, kept, new Set(parts.flatMap((p) => [...p.invalidIds])));
+    if (trace !== undefined) cache!.rememberReferenceChecks(trace, checked);
+  }
+  problems.push(...checked);
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   return { library, problems, origins, libraries: parts.map((p, i) => ({ mount: mounts[i]!, manifest: p.manifest })) };
 }

@@ -46,6 +46,11 @@ export interface LibraryPart {
   /** `collection:id` of items that failed the schema: already reported, so references to them are not reported again. */
   invalidIds: Set<string>;
   problems: Problem[];
+  /**
+   * With a cache: what this part was read from, one line per file in read order (kind, path, content key, or why
+   * it was not read), then the folder's own problems. Equal traces mean equal contents (see mergeParts).
+   */
+  trace?: string[];
 }
 
 interface ReadContext {
@@ -53,6 +58,7 @@ interface ReadContext {
   problems: Problem[];
   invalidIds: Set<string>;
   cache?: ParseCache;
+  trace?: string[];
 }
 
 /** A file to parse: its text, or only its cache key when its stat shows it unchanged since it was cached. */
@@ -67,6 +73,7 @@ function readSource(file: string, kind: string, ctx: ReadContext): Source | { pr
   const known = signature === undefined ? undefined : ctx.cache!.keyOfSignature(`${kind}\0${signature}`);
   if (known !== undefined) return { key: known };
   const read = readText(file, ctx.root);
+  if (!('text' in read)) ctx.trace?.push(`${kind}\0${file}\0${'missing' in read ? 'missing' : `problem\0${read.problem.message}`}`);
   return 'text' in read ? { text: read.text, ...(signature === undefined ? {} : { signature: `${kind}\0${signature}` }) } : read;
 }
 
@@ -83,6 +90,7 @@ function textOf(file: string, source: Source, ctx: ReadContext): string | undefi
  */
 function cachedParse<T>(ctx: ReadContext, file: string, kind: string, source: Source, parse: (text: string) => Parsed<T>, lines: (text: string) => YamlSource | undefined) {
   const key = source.text === undefined ? source.key : ctx.cache?.key(kind, source.text);
+  ctx.trace?.push(`${kind}\0${file}\0${key}`);
   const hit = key === undefined ? undefined : ctx.cache!.get<T>(key);
   let src: YamlSource | undefined;
   let parsed: T;
@@ -136,14 +144,30 @@ function readList<S extends z.ZodType>(file: string, collection: Collection, sch
   if (!result) return [];
   const { parsed, lineAt } = result;
   attach(file, parsed.problems, ctx, collection, parsed.invalidIds);
-  return parsed.items.map((item) => ({
-    value: item.value,
-    file,
-    get line() {
-      return item.line ?? lineAt([item.index]);
-    },
-    lineAt: (p: readonly PropertyKey[]) => lineAt([item.index, ...p]),
-  }));
+  return parsed.items.map((item) => new ListItem(item, file, lineAt));
+}
+
+/**
+ * One item of a list file. A class, so its getter and method live on the prototype: 12,000 object literals with
+ * a getter and a closure each cost 15-50 ms of a cold start.
+ */
+class ListItem<T> implements Located<T> {
+  readonly value: T;
+  constructor(
+    private readonly item: ParsedList<T>['items'][number],
+    readonly file: string,
+    private readonly lines: (p: readonly PropertyKey[]) => number,
+  ) {
+    this.value = item.value;
+  }
+
+  get line(): number {
+    return this.item.line ?? this.lines([this.item.index]);
+  }
+
+  lineAt(p: readonly PropertyKey[]): number {
+    return this.lines([this.item.index, ...p]);
+  }
 }
 
 function readSection(file: string, libraryId: string, ctx: ReadContext): LocatedSection | undefined {
@@ -168,35 +192,49 @@ function fallbackManifest(dir: string): Manifest {
   return { id: name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '') || 'library', name, version: '0' };
 }
 
-function readManifest(root: LibraryRoot, problems: Problem[]): Manifest {
-  const dir = root.dir;
+/** A manifest's parse, without its path (so it can be cached by content): the manifest, or its problems with lines. */
+interface ParsedManifest {
+  manifest?: Manifest;
+  problems: FileProblem[];
+}
+
+function parseManifest(text: string): ParsedManifest {
+  const src = parseYaml(text);
+  const problems: FileProblem[] = src.errors.map((e) => ({ line: e.line, message: yamlErrorMessage(e, ''), severity: 'error' }));
+  if (src.errors.length > 0) return { problems };
+  const parsed = Manifest.safeParse(src.value);
+  if (parsed.success) return { manifest: parsed.data, problems };
+  for (const issue of parsed.error.issues) {
+    problems.push({ line: src.lineAt(issue.path), message: `library manifest: ${describeLibraryIssue(issue, src.value)}`, severity: 'error' });
+  }
+  return { problems };
+}
+
+/** Through the parse cache like any other file: the line-tracking YAML parser is then not even loaded on a start with nothing changed. */
+function readManifest(ctx: Pick<ReadContext, 'root' | 'problems' | 'cache' | 'trace'>): Manifest {
+  const dir = ctx.root.dir;
   const file = path.join(dir, 'library.yaml');
   const fallback = fallbackManifest(dir);
-  const read = readText(file, root);
+  const read = readSource(file, 'manifest', { invalidIds: new Set(), ...ctx });
   if ('missing' in read) {
-    problems.push({ file, message: 'library.yaml is missing — add one with id, name and version to mark this folder as a library', severity: 'error' });
+    ctx.problems.push({ file, message: 'library.yaml is missing — add one with id, name and version to mark this folder as a library', severity: 'error' });
     return fallback;
   }
   if ('problem' in read) {
-    problems.push(read.problem);
+    ctx.problems.push(read.problem);
     return fallback;
   }
-  const src = parseYaml(read.text);
-  for (const e of src.errors) problems.push({ file, line: e.line, message: yamlErrorMessage(e, ''), severity: 'error' });
-  if (src.errors.length > 0) return fallback;
-  const parsed = Manifest.safeParse(src.value);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    problems.push({ file, line: src.lineAt(issue.path), message: `library manifest: ${describeLibraryIssue(issue, src.value)}`, severity: 'error' });
-  }
-  return fallback;
+  const result = cachedParse<ParsedManifest>({ invalidIds: new Set(), ...ctx }, file, 'manifest', read, (text) => ({ parsed: parseManifest(text) }), () => undefined);
+  if (!result) return fallback;
+  for (const p of result.parsed.problems) ctx.problems.push({ file, ...p });
+  return result.parsed.manifest ?? fallback;
 }
 
 /** What is wrong with the folder's library.yaml (nothing when it is usable): checked before a team folder is added. */
 export function manifestProblems(dir: string): Problem[] {
   const problems: Problem[] = [];
   try {
-    readManifest(libraryRoot(dir), problems);
+    readManifest({ root: libraryRoot(dir), problems });
   } catch {
     problems.push({ file: path.join(dir, 'library.yaml'), message: 'could not be parsed — simplify the file', severity: 'error' });
   }
@@ -222,8 +260,8 @@ function emptyPart(dir: string): LibraryPart {
 
 /** Reads everything in `dir`; problems found here are per file (syntax, schema, unreadable), in file order. */
 export function readLibraryFolder(dir: string, cache?: ParseCache): LibraryPart {
-  const ctx: ReadContext = { root: libraryRoot(dir), problems: [], invalidIds: new Set(), ...(cache ? { cache } : {}) };
-  const manifest = readManifest(ctx.root, ctx.problems);
+  const ctx: ReadContext = { root: libraryRoot(dir), problems: [], invalidIds: new Set(), ...(cache ? { cache, trace: [`dir\0${dir}`] } : {}) };
+  const manifest = readManifest(ctx);
   const technologies = readList(path.join(dir, 'technologies.yaml'), 'technologies', Technology, ctx, true);
   const countries = readList(path.join(dir, 'countries.yaml'), 'countries', Country, ctx, true);
   const forums = readList(path.join(dir, 'forums.yaml'), 'forums', Forum, ctx, true);
@@ -231,6 +269,9 @@ export function readLibraryFolder(dir: string, cache?: ParseCache): LibraryPart 
   const sections = listFiles(path.join(dir, 'sections'), ['.md'], ctx.problems, ctx.root)
     .map((f) => readSection(f, manifest.id, ctx))
     .filter((s): s is LocatedSection => s !== undefined);
+  // Profiles do not take part in the cross-item check: they are not in the trace.
   const profiles = readProfiles(path.join(dir, 'markings'), ctx.problems, ctx.root, ctx.cache);
-  return { dir, manifest, technologies, countries, forums, facts, sections, profiles, invalidIds: ctx.invalidIds, problems: ctx.problems };
+  // Folder problems (a facts/ that cannot be listed) change what the check sees without any file read.
+  ctx.trace?.push(JSON.stringify(ctx.problems));
+  return { dir, manifest, technologies, countries, forums, facts, sections, profiles, invalidIds: ctx.invalidIds, problems: ctx.problems, ...(ctx.trace ? { trace: ctx.trace } : {}) };
 }

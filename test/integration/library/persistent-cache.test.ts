@@ -63,7 +63,8 @@ describe('LibraryService with a persistent cache', () => {
 
     // A new process: nothing is read or parsed again, the index comes from its file.
     const second = await loaded({ cacheDir, prepareSearch: true });
-    expect(second.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1, parsed: 0, index: 'persisted' }); // facts, sections, countries/forums/technologies
+    // Facts, sections, countries/forums/technologies, library.yaml; the cross-item check's problems are reused too.
+    expect(second.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1, parsed: 0, checksReused: 1, index: 'persisted' });
     expect(seen(second)).toEqual(plain);
 
     // Without background preparation, the first search loads the persisted index itself.
@@ -118,6 +119,36 @@ describe('LibraryService with a persistent cache', () => {
     expect(after.library().sections.get(id)?.title).toBe(renamed);
     expect(after.search('zyxwvut')[0]).toMatchObject({ kind: 'section', id });
     expect(seen(after)).toEqual(seen(await loaded()));
+  });
+
+  it('checks references again when another file changes what they point at, and reuses the check only for the same contents', async () => {
+    await loaded({ cacheDir });
+    // A fact a section cites is removed: the section's file is unchanged, its reference is now unknown.
+    const sectionDir = path.join(lib, 'sections', (await readdir(path.join(lib, 'sections')))[0]!);
+    const sectionText = await readFile(path.join(sectionDir, (await readdir(sectionDir))[0]!), 'utf8');
+    const cited = /\{\{cite:([a-z-]+-fact-(\d+))\}\}/.exec(sectionText)!;
+    const factFile = path.join(lib, 'facts', `generated-${String(Math.floor(Number(cited[2]) / 200)).padStart(3, '0')}.yaml`);
+    const original = await readFile(factFile, 'utf8');
+    await edit(factFile, `- id: ${cited[1]}\n`, `- id: ${cited[1]}-gone\n`);
+    const changed = await loaded({ cacheDir });
+    expect(changed.cacheStats()).toMatchObject({ parsed: 1, checksReused: 0 });
+    expect(changed.problems()).toEqual((await loaded()).problems());
+    expect(changed.problems().some((p) => p.message.includes(`unknown fact "${cited[1]}"`))).toBe(true);
+
+    // The original contents back (the cache kept only the files as they were at the last load): checked again…
+    await writeFile(factFile, original);
+    const back = await loaded({ cacheDir });
+    expect(back.cacheStats()).toMatchObject({ parsed: 1, checksReused: 0 });
+    expect(back.problems()).toEqual((await loaded()).problems());
+    // …and the next start, with nothing changed, reuses the check of exactly these contents.
+    const again = await loaded({ cacheDir });
+    expect(again.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1, checksReused: 1 });
+    expect(again.problems()).toEqual(back.problems());
+
+    // A file touched but not changed is read and hashed, not parsed, and the check is still the same one.
+    await utimes(factFile, new Date(), new Date(Date.now() + 5000));
+    const touched = await loaded({ cacheDir });
+    expect(touched.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1 - 1, parsed: 0, checksReused: 1 });
   });
 
   it('keeps a problem and its line when the broken file comes from the cache', async () => {
