@@ -40,7 +40,7 @@ describe('raw PDF values match pdfkit', () => {
       const out: Buffer[] = [];
       const push = doc._write.bind(doc);
       doc._write = (d) => {
-        out.push(Buffer.from(typeof d === 'string' ? d + '\n' : d, 'latin1'));
+        out.push(typeof d === 'string' ? Buffer.from(d + '\n', 'latin1') : Buffer.from(d));
         push(d);
       };
       for (const body of bodies) write(doc, body);
