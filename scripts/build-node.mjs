@@ -32,16 +32,20 @@ function dependencyClosure(name, seen = new Set()) {
   return seen;
 }
 
-// The CLI is started cold for every command (and the app's main process at every launch), and Node's module loading was a sixth of a cold export (235 files):
-// pure packages (zod, yaml, js-yaml, minisearch, markdown-it, …) are bundled into it, tree-shaken. pdfkit stays
-// external with its whole dependency tree: it reads its data files relative to itself, and fontkit must be the one
-// instance pdfkit uses (main/pdf/fontkit-speedups.ts patches it). docx stays external so it loads only for Word.
-const cliExternal = [...dependencyClosure('pdfkit'), 'docx'];
+// The CLI is started cold for every command, and Node's module loading was a sixth of a cold export (235 files):
+// everything but docx (which loads only for Word) is bundled into one file, which dist/cli.cjs (main/cli/boot.ts)
+// compiles through V8's code cache. pdfkit reads one data file relative to itself, the PDF/A colour profile: it is
+// copied next to the bundle. fontkit is then the one instance pdfkit uses (main/pdf/fontkit-speedups.ts patches it).
+const cliExternal = ['docx'];
+// The app's main process keeps pdfkit external with its whole dependency tree, as packaged in node_modules.
+const mainExternal = ['electron', ...dependencyClosure('pdfkit'), 'docx'];
 
 await Promise.all([
-  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: cliExternal, ...importMetaShim }),
-  // The app's main process starts the same way, with electron itself external.
-  build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external: ['electron', ...cliExternal], ...importMetaShim }),
+  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli-main.cjs', format: 'cjs', external: cliExternal, ...importMetaShim }),
+  build({ ...common, entryPoints: ['main/cli/boot.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: ['./cli-main.cjs'], ...importMetaShim }),
+  build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external: mainExternal, ...importMetaShim }),
   // A sandboxed preload can require only 'electron' and a few built-ins: everything else is inlined here.
   build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser' }),
 ]);
+fs.mkdirSync('dist/data', { recursive: true });
+fs.copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'dist/data/sRGB_IEC61966_2_1.icc');

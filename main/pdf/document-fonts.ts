@@ -35,7 +35,10 @@ export class DocumentFonts implements TextFonts {
       this.doc.registerFont(face, this.fonts.faces[face].font);
       this.doc.font(face);
       f = this.doc._font;
-      shareLayoutCache(f, this.fonts.faces[face].layoutCache);
+      const shared = this.fonts.faces[face];
+      shareLayoutCache(f, shared.layoutCache);
+      // pdfkit's own shaping of a word (encode, widthOfString) goes through the face too: the same scaling, the sped-up shaper, one memo.
+      f.layoutCached = (text) => shared.shape(text) as ReturnType<PdfEmbeddedFont['layoutCached']>; // Face.shape sets each position's advanceWidth
       this.memos.set(f, this.adopt(face, f));
       this.embedded.set(face, f);
     }

@@ -1,6 +1,6 @@
 // Persistent engine cache: shaped words, paragraph layouts, word breaks and font subsets kept on disk between processes, keyed by the font files' bytes and the build.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GlyphRun } from 'fontkit';
 import { FACE_FILES, type FaceId } from './faces.js';
@@ -18,7 +18,7 @@ import type { Paragraph } from './layout-types.js';
  *  - the payload is checked against a SHA-256 kept in front of it: a truncated or damaged file is ignored (and
  *    replaced by the next save), never half-used;
  *  - it is written to a temp file and renamed, and only when a render added something; files of other keys
- *    are removed then (one build's file at a time).
+ *    are removed then, but for the two most recent.
  * Deleting the folder only costs the next export its speed. Tests prove the bytes are the same with the cache,
  * without it, and with another build's or a corrupt one.
  */
@@ -30,6 +30,7 @@ const SUFFIX = '.json';
 /** Bounds on what one file holds, so a long app session does not grow it without end. */
 const MAX_RUNS_PER_FACE = 40_000;
 const MAX_SUBSETS = 64;
+const KEEP_OTHER_FILES = 2;
 
 export interface EngineCacheOptions {
   /** The cache folder (the app's <userData>/cache, the CLI's per-user cache folder). */
@@ -242,7 +243,10 @@ function verified(raw: Buffer): Payload | undefined {
   }
 }
 
-/** Files of other builds or fonts (and temp files of ended processes) are never read again: remove them. */
+/**
+ * Files of other builds or fonts: the two most recently written stay (the app and the command of another version
+ * may take turns on one machine), older ones go, with temp files of ended processes.
+ */
 function removeOtherKeys(dir: string, keep: string): void {
   let names: string[];
   try {
@@ -250,13 +254,24 @@ function removeOtherKeys(dir: string, keep: string): void {
   } catch {
     return;
   }
+  const others: { file: string; mtime: number }[] = [];
   for (const name of names) {
     if (name === keep || !name.startsWith(PREFIX)) continue;
-    // Another process's temp file may be in the middle of its write: only those of ended processes go.
+    const file = path.join(dir, name);
     const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
-    if (pid && Number(pid) !== process.pid && processAlive(Number(pid))) continue;
-    rmSync(path.join(dir, name), { force: true });
+    if (pid) {
+      // Another process's temp file may be in the middle of its write: only those of ended processes go.
+      if (Number(pid) === process.pid || !processAlive(Number(pid))) rmSync(file, { force: true });
+      continue;
+    }
+    try {
+      others.push({ file, mtime: statSync(file).mtimeMs });
+    } catch {
+      // gone already
+    }
   }
+  others.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of others.slice(KEEP_OTHER_FILES)) rmSync(file, { force: true });
 }
 
 function processAlive(pid: number): boolean {

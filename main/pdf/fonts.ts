@@ -38,9 +38,14 @@ export class Face {
     this.scale = 1000 / font.unitsPerEm;
     this.ascender = font.ascent * this.scale;
     this.descender = font.descent * this.scale;
-    // Same shaping results, much less work per word (see fontkit-speedups.ts); pdfkit shapes with this Font too.
-    speedUpShaping(font);
   }
+
+  /**
+   * Same shaping results, much less work per word (see fontkit-speedups.ts). Done before the first word is shaped,
+   * not when the face loads: patching builds fontkit's layout engine (GSUB/GPOS decoding, about 10 ms a face), which
+   * an export whose words all come from the persistent cache never needs.
+   */
+  private shapingPatched = false;
 
   covers(cp: number): boolean {
     if (cp < 0x10000) {
@@ -62,6 +67,10 @@ export class Face {
   shape(text: string): GlyphRun {
     const cached = this.layoutCache[text];
     if (cached) return cached;
+    if (!this.shapingPatched) {
+      speedUpShaping(this.font);
+      this.shapingPatched = true;
+    }
     const run = this.font.layout(text);
     for (let i = 0; i < run.positions.length; i++) {
       const position = run.positions[i]!;
