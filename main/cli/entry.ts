@@ -1,6 +1,10 @@
 // Process entry of the `briefing` command: runs main() and sets the exit code.
 import { endQuietlyWhenOutputCloses } from './io.js';
+import { endPhase, reportPhasesAtExit } from './phases.js';
 import { main } from './run.js';
+
+reportPhasesAtExit();
+endPhase('modules');
 
 endQuietlyWhenOutputCloses(process.stdout);
 endQuietlyWhenOutputCloses(process.stderr);

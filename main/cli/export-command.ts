@@ -4,6 +4,7 @@ import type { ComposeWarning } from '../../shared/model/composed-doc.js';
 import { DocumentRefusedError } from '../../shared/errors.js';
 import { MarkingErrorsRefused, type CopyOptions, type ExportService, type RenderedBrief } from '../services/export-service.js';
 import { EXIT, UserError, type CliIO } from './io.js';
+import { endPhase } from './phases.js';
 
 export interface ExportRequest {
   /** The brief's file as the user typed it (named in every message, protected from being overwritten). */
@@ -72,6 +73,7 @@ async function exportChecked(exporter: ExportService, brief: Brief, request: Exp
     return EXIT.strictWarnings;
   }
   await exporter.writeRendered(rendered, out, target);
+  endPhase('output');
   const marking = rendered.doc.marking;
   const what = [
     `${rendered.pageCount} page${rendered.pageCount === 1 ? '' : 's'}`,

@@ -22,6 +22,7 @@ import { LibraryService } from '../services/library-service.js';
 import { cliCacheDir } from '../services/cache-dir.js';
 import { BUILD_ID } from '../services/build-id.js';
 import { usePersistentEngineCache } from '../pdf/index.js';
+import { endPhase } from './phases.js';
 
 const EXPORT_USAGE = `  briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
                  [--release LEVEL [--rel-to CC]...] [--draft]
@@ -68,6 +69,7 @@ async function libraries(extra: string[] | undefined, io: CliIO): Promise<Librar
   const cacheDir = cliCacheDir();
   const service = new LibraryService(mountsFor({ bundledDir: bundledLibraryDir(), today: today() }, extra), cacheDir ? { cacheDir } : {});
   await service.load();
+  endPhase('library');
   const errors = service.problems().filter((p) => p.severity === 'error');
   if (errors.length) io.stderr(`briefing: warning: the libraries have ${errors.length} problem(s); run \`briefing check\` for details`);
   return service;

@@ -1,5 +1,6 @@
 // The PDF engine's entry point: ComposedDoc -> laid-out pages -> tagged (optionally PDF/A-2b, or 3b with attachments) PDF bytes.
 import type { ComposedDoc } from '../../shared/model/composed-doc.js';
+import { endPhase } from '../../shared/phases.js';
 import { layoutDocument, type LaidOutDocument } from './layout-document.js';
 import { ExportOutput } from './output-export.js';
 import { previewOutput } from './output-preview.js';
@@ -43,7 +44,10 @@ export interface RenderResult {
 }
 
 export async function renderPdf(doc: ComposedDoc, options: RenderOptions = {}): Promise<RenderResult> {
-  return writeLaidOut(doc, layoutDocument(doc, options), options);
+  endPhase('compose');
+  const laid = layoutDocument(doc, options);
+  endPhase('layout');
+  return writeLaidOut(doc, laid, options);
 }
 
 /** The writing half of renderPdf, for a caller that laid the document out itself (the preview benchmark times both). */
@@ -68,5 +72,6 @@ export function writeLaidOut(doc: ComposedDoc, laid: LaidOutDocument, options: R
   });
   // What this render shaped, broke and encoded is kept for the next process (when the persistent cache is on).
   laid.fonts.engineCache?.afterRender();
+  endPhase('write');
   return { bytes, pageCount: laid.pages.length, warnings: laid.warnings };
 }

@@ -196,12 +196,31 @@ export async function run(options: PdfBenchOptions = {}): Promise<BenchReport> {
   const cli = options.cliCommand ?? cliFromEnv();
   if (cli?.length) {
     const [cmd, ...rest] = cli;
-    const times = await timeAsync(5, () => {
-      const r = spawnSync(cmd!, rest, { stdio: 'ignore', timeout: 120_000 });
+    // The first run fills the caches (engine, code, library) in a cache folder of the bench's own; it is its own row.
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'pdf-bench-cache-'));
+    const phases: Record<string, number>[] = [];
+    const once = (env: NodeJS.ProcessEnv) => {
+      const r = spawnSync(cmd!, rest, { encoding: 'utf8', timeout: 120_000, env: { ...process.env, BRIEFING_PHASES: '1', ...env } });
       if (r.status !== 0) throw new Error(`${cli.join(' ')} exited ${r.status}`);
-    });
-    delete times.cpu;
-    rows.push(row(`CLI export, whole process: ${cli.join(' ')}`, times));
+      const line = /^briefing-phases (.*)$/m.exec(r.stderr)?.[1];
+      return line ? (JSON.parse(line) as Record<string, number>) : undefined;
+    };
+    try {
+      const first = await timeAsync(1, () => once({ BRIEFING_CACHE_DIR: cacheDir }));
+      const times = await timeAsync(7, () => {
+        const p = once({ BRIEFING_CACHE_DIR: cacheDir });
+        if (p) phases.push(p);
+      });
+      const uncached = await timeAsync(3, () => once({ BRIEFING_CACHE_DIR: 'off' }));
+      for (const t of [first, times, uncached]) delete t.cpu;
+      const split = phases.length ? Object.fromEntries(Object.keys(phases[0]!).map((k) => [k, median(phases.map((p) => p[k] ?? 0))])) : {};
+      rows.push(row(`CLI export, whole process: ${cli.join(' ')}`, times, Object.fromEntries(Object.entries(split).map(([k, v]) => [`phase ${k}`, v]))));
+      rows.push(row('CLI export, whole process, first run on a machine (empty cache folder: it fills the caches)', first));
+      rows.push(row('CLI export, whole process, caches off (BRIEFING_CACHE_DIR=off)', uncached));
+      if (phases.length) notes.push(`CLI export split by phase, median ms of ${phases.length} runs with the caches filled (BRIEFING_PHASES=1): ${Object.entries(split).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   } else notes.push('CLI whole-process export not measured: pass cliCommand or set PDF_BENCH_CLI="npx briefing export X.brief --out /tmp/x.pdf"');
 
   return { suite: 'pdf', rows, notes };
