@@ -75,6 +75,25 @@ interface Entry {
 const entries = new WeakMap<Run, Entry[]>();
 const MAX_PLACES = 8;
 
+/** The entry drawn at this place with these fonts from these subset states, if any. */
+function findPlace(places: Entry[], x: number, baseline: number, count: number, used: FaceId[], fs: PdfEmbeddedFont[], trs: Tracker[]): Entry | undefined {
+  for (const e of places) {
+    if (e.x !== x || e.baseline !== baseline || e.count !== count || e.faces.length !== used.length) continue;
+    let same = true;
+    for (let i = 0; i < used.length && same; i++) {
+      const p = e.faces[i]!;
+      same = p.face === used[i] && p.id === fs[i]!.id && p.before === trs[i]!.state;
+    }
+    if (same) return e;
+  }
+  return undefined;
+}
+
+function sameAfter(e: Entry, trs: Tracker[]): boolean {
+  for (let i = 0; i < trs.length; i++) if (e.faces[i]!.after !== trs[i]!.state) return false;
+  return true;
+}
+
 /**
  * runsOps for a group of runs, from an earlier export when that drew the same runs at the same place with
  * the same fonts in the same subset state (then the glyphs it took into the subsets are taken in again,
@@ -82,9 +101,11 @@ const MAX_PLACES = 8;
  */
 export function cachedRunsOps(fonts: TextFonts, runs: Run[], x: number, baseline: number): string {
   // Fonts made resources in the order runsOps uses them (that order names them and orders the page's Font dictionary).
+  // Plain loops, no closures: this runs for every group of every line, and nearly every call is a hit.
   const used: FaceId[] = [];
   const fs: PdfEmbeddedFont[] = [];
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     if (!run.text) continue;
     const f = fonts.use(run.face);
     if (!used.includes(run.face)) {
@@ -94,18 +115,14 @@ export function cachedRunsOps(fonts: TextFonts, runs: Run[], x: number, baseline
   }
   const first = runs[0];
   if (!first) return runsOps(fonts, runs, x, baseline);
-  const ts = fs.map((f) => trackers.get(f));
-  if (ts.some((t) => !t)) return runsOps(fonts, runs, x, baseline);
-  const trs = ts as Tracker[];
+  const trs: Tracker[] = [];
+  for (const f of fs) {
+    const t = trackers.get(f);
+    if (!t) return runsOps(fonts, runs, x, baseline);
+    trs.push(t);
+  }
   const places = entries.get(first);
-  const hit = places?.find(
-    (e) =>
-      e.x === x &&
-      e.baseline === baseline &&
-      e.count === runs.length &&
-      e.faces.length === used.length &&
-      e.faces.every((p, i) => p.face === used[i] && p.id === fs[i]!.id && p.before === trs[i]!.state),
-  );
+  const hit = places ? findPlace(places, x, baseline, runs.length, used, fs, trs) : undefined;
   if (hit) {
     for (const a of hit.added) {
       const f = fs[a.face]!;
@@ -113,7 +130,7 @@ export function cachedRunsOps(fonts: TextFonts, runs: Run[], x: number, baseline
       if (f.widths[gid] == null) f.widths[gid] = a.width;
       if (f.unicode[gid] == null) f.unicode[gid] = a.codePoints;
     }
-    if (hit.faces.every((p, i) => p.after === trs[i]!.state)) return hit.ops;
+    if (sameAfter(hit, trs)) return hit.ops;
     // Cannot happen (same history, same glyphs); if it did, the operators are made afresh below, and stay right.
   }
   const before = trs.map((t) => t.state);
