@@ -11,6 +11,7 @@ import type { PdfDoc } from './pdfkit-api.js';
 import { memoizeSubset, withFastDeflate } from './pdfkit-patches.js';
 import { Tagger, type LinkElement } from './tagging.js';
 import { isAllowedUrl } from '../../shared/model/url-policy.js';
+import { RawPdf, xyzDestination } from './pdf-objects.js';
 
 export class ExportOutput implements OutputStrategy {
   readonly pdfkit: PdfkitModeOptions;
@@ -47,7 +48,9 @@ class ExportDocument implements DocumentOutput {
   }
 
   destination(id: string, top: number): void {
-    this.doc.addNamedDestination(id, 'XYZ', null, top, null);
+    // What addNamedDestination(id, 'XYZ', null, top, null) adds to the Dests tree, already serialised: pdfkit
+    // would convert the array item by item when it writes the tree.
+    this.doc._root.data.Names.data.Dests.add(id, new RawPdf(xyzDestination(this.doc.page, top)));
   }
 
   lineOps(line: Line, x: number, baseline: number): string {

@@ -42,6 +42,11 @@ export function pdfString(s: string): string {
   return `(${bin.replace(/[\n\r\t\b\f()\\]/g, (c) => ESCAPES[c]!)})`;
 }
 
+/** `[page /XYZ null y null]`: a destination at `top` (from the page's top) on `page`, as pdfkit writes the array it makes. */
+export function xyzDestination(page: { dictionary: PdfRef; height: number }, top: number): string {
+  return `[${page.dictionary} /XYZ null ${pdfNumber(page.height - top)} null]`;
+}
+
 /** A plain dictionary as pdfkit writes one: `<<`, one `/Key value` line per entry, `>>`. */
 export function pdfDict(entries: string[]): string {
   return entries.length ? `<<\n${entries.join('\n')}\n>>` : '<<\n>>';

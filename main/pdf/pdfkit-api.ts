@@ -47,6 +47,8 @@ export interface PdfDoc {
     structParentTreeKey: number;
   };
   outline: PdfOutline;
+  /** The catalog: its Names dictionary's Dests name tree (what addNamedDestination adds to). */
+  _root: { data: { Names: { data: { Dests: { add(name: string, value: unknown): void } } } } };
   info: Record<string, unknown>;
   _font: PdfEmbeddedFont;
   _fontFamilies: Record<string, PdfEmbeddedFont>;

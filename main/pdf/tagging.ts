@@ -2,7 +2,7 @@
 import type { ContentBuffer } from './content-ops.js';
 import type { StructNode } from './flow.js';
 import type { PdfDoc, PdfRef } from './pdfkit-api.js';
-import { pdfDict, writeRawObject } from './pdf-objects.js';
+import { pdfDict, RawPdf, writeRawObject } from './pdf-objects.js';
 
 /** A Link element being drawn: its annotation (link-annotations.ts) is added with `annotation`. */
 export interface LinkElement {
@@ -19,6 +19,8 @@ export interface ContentMarker {
   endLink(link: LinkElement): void;
   artifact(type: 'Pagination' | 'Layout'): void;
   close(): void;
+  /** After the last page: nothing more is marked. */
+  finish(): void;
 }
 
 /** A kid of an element: an element, marked content on a page, or an annotation (OBJR). */
@@ -64,6 +66,8 @@ class Element implements LinkElement {
 export class Tagger implements ContentMarker {
   private readonly elements = new Map<StructNode, Element>();
   private readonly root: Element;
+  /** Each page's parent-tree entry (the element of each MCID), by the page's key. */
+  private readonly pageParents = new Map<number, PdfRef[]>();
   /** The element whose marked content is open, or 'artifact', or null. */
   private open: StructNode | 'artifact' | 'link' | null = null;
 
@@ -143,11 +147,23 @@ export class Tagger implements ContentMarker {
   /** Open marked content for el (what pdfkit's markStructureContent writes), its MCID recorded in the page's parent-tree entry. */
   private mark(el: Element, tag: string): void {
     const page = this.doc.page;
-    const parents = this.doc.getStructParentTree().get(page.structParentTreeKey) as PdfRef[];
+    const key = page.structParentTreeKey;
+    let parents = this.pageParents.get(key);
+    if (!parents) this.pageParents.set(key, (parents = this.doc.getStructParentTree().get(key) as PdfRef[]));
     const mcid = parents.length;
     parents.push(el.ref);
     el.kids.push({ page: page.dictionary, mcid });
     this.buffer.emit(`/${tag} <<\n/MCID ${mcid}\n>> BDC`);
+  }
+
+  /**
+   * Each page's parent-tree entry, already serialised (`[N 0 R ...]`, as pdfkit converts the array): pdfkit would
+   * convert every MCID's ref one by one when it writes the tree, right before the elements.
+   */
+  finish(): void {
+    const tree = this.doc.getStructParentTree();
+    for (const [key, refs] of this.pageParents) tree.add(key, new RawPdf(`[${refs.join(' ')}]`));
+    this.pageParents.clear();
   }
 
   /** Children first, then the element: the order pdfkit's end() wrote them in. */
@@ -171,4 +187,5 @@ export class NoTags implements ContentMarker {
   endLink(): void {}
   artifact(): void {}
   close(): void {}
+  finish(): void {}
 }

@@ -8,6 +8,7 @@ import type { Rgb } from './layout-types.js';
 import type { DocumentOutput, OutputStrategy } from './output.js';
 import type { PdfDoc, PdfOutline } from './pdfkit-api.js';
 import { collectOutput, escapeInfoForXmp } from './pdfkit-patches.js';
+import { pdfString, RawPdf, xyzDestination } from './pdf-objects.js';
 
 export interface DocInfo {
   title: string;
@@ -94,6 +95,7 @@ class PageWriter {
       this.out.marker.close();
       this.content.flush();
     }
+    this.out.marker.finish();
     // PDF/A forbids unembedded fonts; pdfkit would silently write a standard font if one slipped in.
     for (const f of Object.values(this.doc._fontFamilies)) {
       if (!('subset' in f)) throw new Error(`internal error: a non-embedded font (${String((f as { name?: string }).name)}) was used`);
@@ -143,8 +145,10 @@ class PageWriter {
     while (this.outlineStack.length && this.outlineStack[this.outlineStack.length - 1]!.level >= level) this.outlineStack.pop();
     const parent = this.outlineStack[this.outlineStack.length - 1]?.item ?? this.doc.outline;
     const entry = parent.addItem(title);
-    // pdfkit's own XYZ destination puts "left" at the page's right edge; point at the heading instead.
-    entry.outlineData.Dest = [this.doc.page.dictionary, 'XYZ', null, this.doc.page.height - top, null];
+    // pdfkit's own XYZ destination puts "left" at the page's right edge; point at the heading instead. Dest and
+    // Title are set already serialised (pdfkit would convert them when it writes the outline), in the same bytes.
+    entry.outlineData.Dest = new RawPdf(xyzDestination(this.doc.page, top));
+    entry.outlineData.Title = new RawPdf(pdfString(title));
     this.outlineStack.push({ level, item: entry });
   }
 

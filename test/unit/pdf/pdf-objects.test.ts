@@ -1,15 +1,16 @@
 // The hand-written PDF values (pdf-objects.ts) must be the bytes pdfkit's own object layer writes for the same values.
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { pdfDict, pdfNumber, pdfString, RawPdf, writeRawObject } from '../../../main/pdf/pdf-objects.js';
-import type { PdfDoc } from '../../../main/pdf/pdfkit-api.js';
+import { pdfDict, pdfNumber, pdfString, RawPdf, writeRawObject, xyzDestination } from '../../../main/pdf/pdf-objects.js';
+import type { PdfDoc, PdfRef } from '../../../main/pdf/pdfkit-api.js';
 
-/** What pdfkit writes for one object with this data (its `N 0 obj` ... `endobj` lines). */
-function written(data: object): string {
-  const doc = new PDFDocument({ autoFirstPage: false }) as unknown as { ref(d: object): { end(): void }; _write(d: string | Uint8Array): void };
+type Ref = { end(): void; toString(): string };
+/** What pdfkit writes for one object with this data (its `N 0 obj` ... `endobj` lines); `data` may use the document's refs. */
+function written(data: object | ((ref: () => Ref) => object)): string {
+  const doc = new PDFDocument({ autoFirstPage: false }) as unknown as { ref(d?: object): Ref; _write(d: string | Uint8Array): void };
   const out: string[] = [];
   doc._write = (d) => void out.push(typeof d === 'string' ? d : Buffer.from(d).toString('latin1'));
-  doc.ref(data).end();
+  doc.ref(typeof data === 'function' ? data(() => doc.ref()) : data).end();
   return out.join('\n');
 }
 
@@ -27,6 +28,18 @@ describe('raw PDF values match pdfkit', () => {
     for (const n of NUMBERS) {
       expect(written(new RawPdf(pdfDict([`/N ${pdfNumber(n)}`, `/R [${pdfNumber(n)} ${pdfNumber(-n)}]`, '/S /Link']))), String(n)).toBe(written({ N: n, R: [n, -n], S: 'Link' }));
     }
+  });
+
+  it('writes a destination, an outline title and a parent-tree entry as pdfkit converts its arrays and strings', () => {
+    for (const top of [0, 72, 100.123456789, 791.9999999]) {
+      const raw = written((ref) => {
+        const page = { dictionary: ref() as unknown as PdfRef, height: 792 };
+        return { D: new RawPdf(xyzDestination(page, top)), K: new RawPdf(`[${[ref(), ref()].join(' ')}]`), E: new RawPdf('[]') };
+      });
+      const pdfkit = written((ref) => ({ D: [ref(), 'XYZ', null, 792 - top, null], K: [ref(), ref()], E: [] }));
+      expect(raw, String(top)).toBe(pdfkit);
+    }
+    for (const s of STRINGS) expect(written({ Title: new RawPdf(pdfString(s)) })).toBe(written({ Title: new String(s) }));
   });
 
   it('writes an empty dictionary as pdfkit does', () => {
