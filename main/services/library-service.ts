@@ -194,13 +194,22 @@ export class LibraryService implements LibraryQueries {
     const sourceOf = this.itemSources();
     const origins = this.state().origins.facts;
     const reviews = this.library().reviews;
+    // Due dates are whole days, and thousands of facts share each: Date#toISOString was half of this list's time.
+    const days = new Map<number, string>();
+    const day = (d: Date) => {
+      const t = d.getTime();
+      let s = days.get(t);
+      if (s === undefined) days.set(t, (s = isoDay(d)));
+      return s;
+    };
+    const now = today.getTime();
     return [...this.library().facts.values()].map((fact) => {
       const source = sourceOf(origins.get(fact.id));
       const r = reviews?.get(fact.id);
       // A review is shown as what it is: the user's date, over the fact's own one.
-      const review = r ? { review: { reviewedOn: r.reviewedOn, ...(r.note ? { note: r.note } : {}), ownDue: isoDay(reviewDue(fact)) } } : {};
+      const review = r ? { review: { reviewedOn: r.reviewedOn, ...(r.note ? { note: r.note } : {}), ownDue: day(reviewDue(fact)) } } : {};
       const due = reviewDue(fact, r); // once: isStale(fact, today, r) is the same comparison
-      return { fact, stale: due.getTime() < today.getTime(), reviewDue: isoDay(due), ...review, ...(source ? { source } : {}) };
+      return { fact, stale: due.getTime() < now, reviewDue: day(due), ...review, ...(source ? { source } : {}) };
     });
   }
 

@@ -103,6 +103,16 @@ export class ParseCache {
     return key;
   }
 
+  /**
+   * The parse result this file (as this kind) had when its stat signature was last recorded, whatever its content
+   * was: a starting point for parsing its new content (see parseListText), never a result in itself.
+   */
+  previous<T>(kind: string, file: string): T | undefined {
+    const prefix = `${kind}\0${file}\0`;
+    for (const [sig, key] of this.signatures) if (sig.startsWith(prefix)) return this.entries.get(key) as T | undefined;
+    return undefined;
+  }
+
   rememberSignature(signature: string, key: string): void {
     if (this.signatures.get(signature) !== key) this.dirty = true;
     this.signatures.set(signature, key);

@@ -1,4 +1,5 @@
 // Pure parsing of one library file's text into schema-checked items and problems, independent of its path (so cacheable).
+import { createHash } from 'node:crypto';
 import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
 import { z } from 'zod';
 import { SectionMeta, type Problem, type Section } from '../../../shared/model/library.js';
@@ -27,6 +28,11 @@ export interface ParsedList<T> {
   problems: FileProblem[];
   /** Ids of items that failed the schema (already reported; references to them are not reported again). */
   invalidIds: string[];
+  /**
+   * When the file is a plain block list that took the fast path: a hash of each item's text, aligned with `items`,
+   * so that after an edit only the items whose text changed are parsed again (see parseListText).
+   */
+  chunks?: string[];
 }
 
 export interface ParsedSection {
@@ -95,16 +101,74 @@ function listSchema(schema: z.ZodType): z.ZodType {
  * up later, only if something (a duplicate id, a bad reference) needs one. Any other file goes through
  * checkedList, which finds every problem with its line exactly as it always has.
  */
-export function parseListText<S extends z.ZodType>(text: string, collection: Collection, schema: S, json: boolean): Parsed<ParsedList<z.output<S>>> {
+export function parseListText<S extends z.ZodType>(
+  text: string,
+  collection: Collection,
+  schema: S,
+  json: boolean,
+  previous?: ParsedList<z.output<S>>,
+): Parsed<ParsedList<z.output<S>>> {
+  const split = json || mayHaveAliases(text) ? undefined : splitItems(text);
+  const reused = split && previous ? reparseChanged(split, schema, previous) : undefined;
+  if (reused) return { parsed: reused };
   const plain = plainValue(text, json);
   if (plain && Array.isArray(plain.value)) {
     const result = listSchema(schema).safeParse(plain.value);
     if (result.success) {
       const items = (result.data as z.output<S>[]).map((value, index) => ({ value, index }));
-      return { parsed: { items, problems: [], invalidIds: [] } };
+      const chunks = split && split.length === items.length ? split.map(chunkHash) : undefined;
+      return { parsed: { items, problems: [], invalidIds: [], ...(chunks ? { chunks } : {}) } };
     }
   }
   return checkedList(text, collection, schema, json);
+}
+
+const chunkHash = (chunk: string) => createHash('sha1').update(chunk).digest('base64').slice(0, 20);
+
+/**
+ * The texts of a block list's items: each starts with "- " at the start of a line and runs to the next one.
+ * Undefined for anything else at the start of a line (a "---" marker, a directive, a mapping, a flow list, CRLF
+ * line ends): such a file is always parsed whole. Only blank and comment lines may come before the first item.
+ */
+function splitItems(text: string): string[] | undefined {
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    const next = end < 0 ? text.length : end + 1;
+    const c = text.charCodeAt(at);
+    if (c === 0x2d /* - */ && (text[at + 1] === ' ' || at + 1 === next - (end < 0 ? 0 : 1))) starts.push(at);
+    else if (c !== 0x20 && c !== 0x23 /* # */ && c !== 0x0a) return undefined;
+    else if (c === 0x20 && starts.length === 0 && text.slice(at, next).trim() !== '') return undefined;
+    at = next;
+  }
+  return starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
+}
+
+/**
+ * After an edit: items whose text is unchanged keep their earlier value, and only the others are parsed (each
+ * alone, the same js-yaml + zod as the whole file's fast path), so a changed file of 200 facts costs a cold
+ * process the parse of one item, not of 200. Items of a block list are independent (no aliases, checked by the
+ * caller), so parsing them one by one gives what parsing the whole gives; any item that does not parse and
+ * validate on its own sends the file through the whole-file path, which reports every problem with its line.
+ */
+function reparseChanged<T>(split: string[], schema: z.ZodType, previous: ParsedList<T>): ParsedList<T> | undefined {
+  if (split.length === 0 || !previous.chunks || previous.chunks.length !== previous.items.length || previous.problems.length > 0) return undefined;
+  const known = new Map<string, T>();
+  previous.chunks.forEach((h, i) => known.set(h, previous.items[i]!.value));
+  const chunks = split.map(chunkHash);
+  const items: ParsedList<T>['items'] = [];
+  for (let index = 0; index < split.length; index++) {
+    let value = known.get(chunks[index]!);
+    if (value === undefined) {
+      const plain = plainValue(split[index]!, false);
+      if (!plain || !Array.isArray(plain.value) || plain.value.length !== 1) return undefined;
+      const result = schema.safeParse(plain.value[0]);
+      if (!result.success) return undefined;
+      value = result.data as T;
+    }
+    items.push({ value, index });
+  }
+  return { items, problems: [], invalidIds: [], chunks };
 }
 
 /**

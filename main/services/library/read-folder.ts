@@ -138,7 +138,7 @@ function readList<S extends z.ZodType>(file: string, collection: Collection, sch
     file,
     kind,
     read,
-    (text) => parseListText(text, collection, schema, json),
+    (text) => parseListText(text, collection, schema, json, ctx.cache?.previous(kind, file)),
     (text) => parseYaml(text),
   );
   if (!result) return [];
