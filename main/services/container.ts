@@ -1,5 +1,7 @@
 // The composition root: creates the app's services in dependency order (the channel handlers are in handlers/).
 import path from 'node:path';
+import { usePersistentEngineCache } from '../pdf/index.js';
+import { BUILD_ID } from './build-id.js';
 import { DocumentService } from './documents/document-service.js';
 import { ExportService } from './export-service.js';
 import type { LibraryService } from './library-service.js';
@@ -37,6 +39,10 @@ export async function createServices(deps: ServiceDeps) {
   await settings.load();
   // The parse cache and search index of the libraries live in the user's data folder (safe to delete).
   const libraries = await MountedLibraries.open(settings, deps.bundledLibraryDir, { cacheDir: path.join(deps.userDataDir, 'cache'), prepareSearch: true });
+  // Shaped words, paragraph layouts and subsets of earlier sessions (main/pdf/engine-cache.ts), in the same folder. Only a
+  // build has an id to key them by (tests and the e2e harness run from source: none). Saved at most once a minute, as
+  // serialising a few MB on the main process while the preview re-renders at each pause in typing would be felt.
+  if (BUILD_ID) usePersistentEngineCache({ dir: path.join(deps.userDataDir, 'cache'), buildId: BUILD_ID, saveDelayMs: 60_000 });
   const exporter = new ExportService({
     library: () => libraries.current.library(),
     fontsDir: deps.fontsDir,
