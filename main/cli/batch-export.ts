@@ -111,8 +111,22 @@ function reasonOf(line: string, file: string): string {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
+ * Briefs being exported at once. Rendering is synchronous, so two never render together; but while one brief waits on
+ * the disk (reading it; its target checked; the temp file written, fsynced and renamed, its folder fsynced) the next
+ * is read and rendered. More would only hold more rendered files in memory: the waits are shorter than a render.
+ */
+const IN_FLIGHT = 2;
+
+interface Outcome {
+  code: number;
+  said: ReturnType<typeof capture>;
+  ms: number;
+}
+
+/**
  * Exports every brief, each as the single export would, to DIR/<name>.<format>: a brief that fails is named on its
- * progress line with the single export's reason and the rest still export. Exit code: the worst of the briefs'.
+ * progress line with the single export's reason and the rest still export. Lines come in the briefs' order, each
+ * once its brief is written. Exit code: the worst of the briefs'.
  */
 export async function runBatchExport(request: BatchRequest, exportOne: ExportOne, io: CliIO): Promise<number> {
   const started = performance.now();
@@ -120,13 +134,22 @@ export async function runBatchExport(request: BatchRequest, exportOne: ExportOne
   const outs = files.map((f) => outputFor(f, request.outDir, request.format));
   refuseClashes(files, outs);
   await ensureFolder(request.outDir);
-  const codes: number[] = [];
-  for (const [i, file] of files.entries()) {
+  const exportAt = async (i: number): Promise<Outcome> => {
     const said = capture();
     const t0 = performance.now();
     // Every input is protected from every export of the batch, not just its own.
-    const code = await guarded(said, () => exportOne(file, outs[i]!, files, said));
-    const ms = Math.round(performance.now() - t0);
+    const code = await guarded(said, () => exportOne(files[i]!, outs[i]!, files, said));
+    return { code, said, ms: Math.round(performance.now() - t0) };
+  };
+  // Brief i starts once brief i - IN_FLIGHT has finished (whether it succeeded or not).
+  const outcomes: Promise<Outcome>[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const before = outcomes[i - IN_FLIGHT];
+    outcomes.push(before ? before.then(() => exportAt(i)) : exportAt(i));
+  }
+  const codes: number[] = [];
+  for (const [i, file] of files.entries()) {
+    const { code, said, ms } = await outcomes[i]!;
     codes.push(code);
     const step = `[${i + 1}/${files.length}] ${file} …`;
     if (code === EXIT.ok) {

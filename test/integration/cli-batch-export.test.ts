@@ -168,6 +168,26 @@ describe('briefing export FOLDER --out-dir DIR', () => {
   });
 });
 
+describe('every input is protected from every export of the batch', () => {
+  it('a target that is a hard link to another input (a PDF given by mistake) is refused; that input is untouched', async () => {
+    await copyExample('one-pager', path.join(dir(), 'one-pager.brief'));
+    await copyExample('decision-memo', path.join(dir(), 'report.brief'));
+    const made = await briefing(['export', 'one-pager.brief', '--out', 'keep.pdf'], dir());
+    expect(made.code).toBe(EXIT.ok);
+    await fs.mkdir(path.join(dir(), 'out'));
+    await fs.link(path.join(dir(), 'keep.pdf'), path.join(dir(), 'out', 'report.pdf'));
+    const before = await sha(path.join(dir(), 'keep.pdf'));
+    const r = await briefing(['export', 'keep.pdf', 'one-pager.brief', 'report.brief', '--out-dir', 'out'], dir());
+    expect(r.code).toBe(EXIT.badInput);
+    const progress = r.err.filter((l) => l.startsWith('['));
+    expect(progress[0]).toMatch(/^\[1\/3\] keep\.pdf … failed: /);
+    expect(progress[1]).toMatch(/^\[2\/3\] one-pager\.brief … ok /);
+    expect(progress[2]).toMatch(/^\[3\/3\] report\.brief … failed: out\/report\.pdf: is the brief being exported; writing a PDF there would replace it/);
+    expect(await sha(path.join(dir(), 'keep.pdf'))).toBe(before);
+    expect((await fs.readdir(path.join(dir(), 'out'))).sort()).toEqual(['one-pager.pdf', 'report.pdf']);
+  });
+});
+
 describe('refused before anything is written', () => {
   it('two briefs with the same name: both named, nothing written, the folder not even created', async () => {
     await copyExample('one-pager', path.join(dir(), 'a', 'one-pager.brief'));
