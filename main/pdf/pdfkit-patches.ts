@@ -8,24 +8,24 @@ import { escapeXml, stripXmlInvalid } from './xmp.js';
 /**
  * pdfkit deflates every stream with zlib's default level 6; level 1 is several times faster for a few
  * percent more bytes. Identical streams (font subsets, unchanged pages when one paragraph was edited) are
- * compressed once per process, found again by content hash. pdfkit has no hook for either, so
+ * compressed once per process, found again by content (a SHA-1 of it past 2 KB). pdfkit has no hook for either, so
  * zlib.deflateSync is swapped for the duration of this synchronous call (nothing else runs meanwhile).
  */
 export function withFastDeflate(fn: () => void): void {
   const original = zlib.deflateSync;
   zlib.deflateSync = ((buf: Uint8Array) => {
-    const key = buf.length >= 2048 ? createHash('sha1').update(buf).digest('base64') : '';
-    const hit = key ? deflateMemo.get(key) : undefined;
+    // A small stream (a ToUnicode map, a short page) is its own key: zlib's set-up per call costs more than
+    // compressing it (~0.1 ms), and hashing it would cost more than comparing it.
+    const key = buf.length >= 2048 ? createHash('sha1').update(buf).digest('base64') : `=${Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1')}`;
+    const hit = deflateMemo.get(key);
     if (hit) return hit;
     const out = original(buf, { level: 1 });
-    if (key) {
-      if (deflatedBytes > MAX_DEFLATED_BYTES) {
-        deflateMemo.clear();
-        deflatedBytes = 0;
-      }
-      deflateMemo.set(key, out);
-      deflatedBytes += out.length;
+    if (deflatedBytes > MAX_DEFLATED_BYTES) {
+      deflateMemo.clear();
+      deflatedBytes = 0;
     }
+    deflateMemo.set(key, out);
+    deflatedBytes += out.length + (buf.length < 2048 ? key.length : 0);
     return out;
   }) as typeof zlib.deflateSync;
   try {
