@@ -18,7 +18,7 @@ const BIN = path.join(root, 'bin/briefing.cjs');
 const BRIEFS = 20;
 
 export interface BatchBenchOptions {
-  /** Whole-process runs of the single export (median taken); the batch runs half as many, at least 2. */
+  /** Whole-process runs of the single export (median taken); the batches run half as many, at least 3. */
   runs?: number;
 }
 
@@ -54,21 +54,32 @@ export async function run(options: BatchBenchOptions = {}): Promise<BenchReport>
     const singleRow = ms(median(single), 'one brief, cold whole process (briefing export FILE --out FILE.pdf)', { n: runs, min: Math.min(...single) });
     rows.push(singleRow);
 
-    const batchRuns = Math.max(2, Math.ceil(runs / 2));
+    const batchRuns = Math.max(3, Math.ceil(runs / 2));
     const perBriefLines: number[] = [];
-    const batch = Array.from({ length: batchRuns }, (_, i) => {
+    const batch: number[] = [];
+    const one: number[] = [];
+    // A batch of all the briefs and a batch of one, alternated: their difference is what each brief after the first
+    // costs, everything included (reading, checks, writing with its fsyncs, GC), as the briefs are two in flight
+    // and a progress line's time overlaps the next brief's.
+    for (let i = 0; i < batchRuns; i++) {
       const r = briefing(['export', ...files, '--out-dir', path.join(dir, `batch-${i}`)]);
-      // `[k/20] file … ok 84 ms (…)`: the brief's own time inside the process; the first brief pays the warm-up.
+      // `[k/20] file … ok 84 ms (…)`: from the brief's start to its file written; the first brief pays the warm-up.
       const each = [...r.stderr.matchAll(/^\[(\d+)\/\d+\] .* … ok (\d+) ms/gm)].filter((m) => m[1] !== '1').map((m) => Number(m[2]));
       perBriefLines.push(...each);
-      return r.ms;
-    });
+      batch.push(r.ms);
+      one.push(briefing(['export', files[0]!, '--out-dir', path.join(dir, `one-${i}`)]).ms);
+    }
     const total = median(batch);
     rows.push(ms(total, `${BRIEFS} briefs in one batch, whole process (briefing export ×${BRIEFS} --out-dir DIR)`, { n: batchRuns, min: Math.min(...batch) }));
+    const oneRow = ms(median(one), 'a batch of one brief, whole process (briefing export FILE --out-dir DIR)', { n: batchRuns, min: Math.min(...one) });
+    rows.push(oneRow);
     const perBrief = ms(total / BRIEFS, `batch: per brief (the batch's time / ${BRIEFS})`);
     perBrief.ratio = { of: 'one brief, cold whole process', ratio: perBrief.value / singleRow.value };
     rows.push(perBrief);
-    const steady = ms(median(perBriefLines), 'batch: per brief after the first (median of the progress lines)', { n: perBriefLines.length, min: Math.min(...perBriefLines), max: Math.max(...perBriefLines) });
+    const steady = ms((total - oneRow.value) / (BRIEFS - 1), `batch: per brief after the first ((${BRIEFS} briefs - 1 brief) / ${BRIEFS - 1}, whole processes)`, {
+      'progress lines median': median(perBriefLines),
+      'progress lines min': Math.min(...perBriefLines),
+    });
     rows.push(steady);
 
     // Typst warm on the same content: the issue's target for the per-brief figure.
