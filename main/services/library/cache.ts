@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MarkingProfileFile } from '../../../shared/markings/profile.js';
 import { Country, Fact, Forum, SectionMeta, Technology, type Problem } from '../../../shared/model/library.js';
+import type { CheckMemo } from './check-references.js';
 
 /** Bump when what the parser stores or reports changes (messages, line rules), so old entries are not reused. */
 // 3: the URL policy refuses source schemes (a refine, invisible in JSON Schema) and alias bombs are refused.
@@ -47,12 +48,33 @@ export class ParseCache {
   readonly stats = { notRead: 0, parsed: 0, checksReused: 0 };
   /** The cross-item check's problems of the last load, for exactly the files it read (see ReferenceChecks). */
   private checks: ReferenceChecks | undefined;
+  /** The same check file by file (see CheckMemo), so that after an edit only the changed file's items are checked. */
+  private readonly fileChecks: Map<string, Problem[]>;
+  private readonly usedFileChecks = new Set<string>();
+  /** A load that reused the whole check (referenceChecks) does not consult the memo: it is then kept as it is. */
+  private memoConsulted = false;
 
-  constructor(entries?: Iterable<[string, unknown]>, signatures?: Iterable<[string, string]>, checks?: ReferenceChecks) {
+  constructor(entries?: Iterable<[string, unknown]>, signatures?: Iterable<[string, string]>, checks?: ReferenceChecks, fileChecks?: Iterable<[string, Problem[]]>) {
     this.entries = new Map(entries);
     this.signatures = new Map(signatures);
     this.checks = checks;
+    this.fileChecks = new Map(fileChecks);
   }
+
+  /** The per-file memo of the cross-item check; what is used in a load is what `save` keeps. */
+  readonly checkMemo: CheckMemo = {
+    get: (key) => {
+      this.memoConsulted = true;
+      const hit = this.fileChecks.get(key);
+      if (hit) this.usedFileChecks.add(key);
+      return hit;
+    },
+    set: (key, problems) => {
+      this.fileChecks.set(key, problems);
+      this.usedFileChecks.add(key);
+      this.dirty = true;
+    },
+  };
 
   /**
    * Reads a cache file written by `save`; a missing, corrupt or truncated file, or one written by another app
@@ -65,9 +87,10 @@ export class ParseCache {
       const text = readFile(file, 'utf8');
       // Worked out while the file is read (converting the schemas takes 15-20 ms in a new process).
       const fingerprint = fileFingerprint(appVersion);
-      const data = JSON.parse(await text) as { fingerprint?: unknown; entries?: unknown; signatures?: unknown; checks?: unknown };
+      const data = JSON.parse(await text) as { fingerprint?: unknown; entries?: unknown; signatures?: unknown; checks?: unknown; fileChecks?: unknown };
       if (data.fingerprint === fingerprint && isPairs(data.entries) && isPairs(data.signatures)) {
-        return new ParseCache(data.entries as [string, unknown][], data.signatures as [string, string][], isChecks(data.checks) ? data.checks : undefined);
+        const fileChecks = isPairs(data.fileChecks) && (data.fileChecks as unknown[][]).every((e) => Array.isArray(e[1])) ? (data.fileChecks as [string, Problem[]][]) : undefined;
+        return new ParseCache(data.entries as [string, unknown][], data.signatures as [string, string][], isChecks(data.checks) ? data.checks : undefined, fileChecks);
       }
     } catch {
       // A cache is only ever an optimisation: start empty.
@@ -152,6 +175,9 @@ export class ParseCache {
    * are now, not every version of every file edited since the app started.
    */
   prune(): void {
+    if (this.memoConsulted) for (const key of this.fileChecks.keys()) if (!this.usedFileChecks.has(key)) this.fileChecks.delete(key);
+    this.usedFileChecks.clear();
+    this.memoConsulted = false;
     for (const key of this.entries.keys()) if (!this.current.has(key)) this.entries.delete(key);
     for (const [sig, key] of this.signatures) if (!this.current.has(key) || !this.usedSignatures.has(sig)) this.signatures.delete(sig);
     this.usedSignatures.clear();
@@ -165,7 +191,8 @@ export class ParseCache {
     const tmp = `${file}.${process.pid}.tmp`;
     this.dirty = false;
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, JSON.stringify({ fingerprint: fileFingerprint(appVersion), entries, signatures, checks: this.checks }));
+    const fileChecks = [...this.fileChecks];
+    await writeFile(tmp, JSON.stringify({ fingerprint: fileFingerprint(appVersion), entries, signatures, checks: this.checks, fileChecks }));
     await rename(tmp, file);
   }
 }

@@ -1,4 +1,5 @@
 // Cross-item checks on a (merged) library: every id a fact, section, country or forum points at must exist.
+import { createHash } from 'node:crypto';
 import type { Country, Fact, Forum, Library, Problem } from '../../../shared/model/library.js';
 import type { Located, LocatedSection } from './read-folder.js';
 import { TABLE_QUERIES } from '../../../shared/compose/data-tables.js';
@@ -27,12 +28,58 @@ const TARGET: Record<'technologies' | 'countries' | 'forums' | 'facts', { word: 
 };
 
 /**
+ * Problems found before for one file's items, keyed by the file's content and by everything else the check reads
+ * (see checkReferences): a cache of the check, file by file.
+ */
+export interface CheckMemo {
+  get(key: string): Problem[] | undefined;
+  set(key: string, problems: Problem[]): void;
+}
+
+/**
+ * What the check reads besides the items it checks: which ids exist (technologies also by name), which facts have
+ * a value, and which ids are invalid. An item's problems are a function of its file's content and of this.
+ */
+export function checkEnvironment(library: Library, invalid: ReadonlySet<string>): string {
+  // One string hashed once: 12,000 hash updates cost a cold start about 10 ms.
+  const parts: string[] = [];
+  for (const t of library.technologies.values()) parts.push(`t\0${t.id}\0${t.name}`);
+  for (const id of library.countries.keys()) parts.push(`c\0${id}`);
+  for (const id of library.forums.keys()) parts.push(`f\0${id}`);
+  for (const f of library.facts.values()) parts.push(f.value === undefined ? f.id : `${f.id}\0v`);
+  for (const id of invalid) parts.push(`i\0${id}`);
+  return createHash('sha1').update(parts.join('\n')).digest('base64');
+}
+
+/**
  * `invalid` holds `collection:id` keys of items that were defined but failed the schema: their own error
  * is reported already, so references to them are not reported a second time as unknown.
+ * With a memo (and `env` from checkEnvironment), a file whose content, checked items and environment were seen
+ * before gets its problems from it: after one file changed, only that file's items are checked. Problems come
+ * file by file, each file's in item order (the caller sorts them by file and line, so that is the same order).
  */
-export function checkReferences(library: Library, items: LocatedItems, invalid: ReadonlySet<string>): Problem[] {
+export function checkReferences(library: Library, items: LocatedItems, invalid: ReadonlySet<string>, memo?: { env: string; memo: CheckMemo }): Problem[] {
   const problems: Problem[] = [];
   const error = (file: string, line: number, message: string) => problems.push({ file, line, message, severity: 'error' });
+  /** Runs `check` over `list` one file at a time, through the memo when every item of the file has a content key. */
+  const byFile = <T extends Located<unknown>>(collection: string, list: readonly T[], check: (item: T) => void) => {
+    for (let start = 0; start < list.length; ) {
+      const file = list[start]!.file;
+      let end = start + 1;
+      while (end < list.length && list[end]!.file === file) end++;
+      const group = list.slice(start, end);
+      start = end;
+      const key = memo && groupKey(memo.env, collection, group);
+      const known = key === undefined ? undefined : memo!.memo.get(key);
+      if (known) {
+        problems.push(...known);
+        continue;
+      }
+      const from = problems.length;
+      for (const item of group) check(item);
+      if (key !== undefined) memo!.memo.set(key, problems.slice(from));
+    }
+  };
 
   /** Each id in `ids` (at `field` of the item) must be a key of the target collection. */
   const idsExist = (item: Located<unknown>, label: string, field: readonly string[], ids: readonly string[], target: keyof typeof TARGET) => {
@@ -44,30 +91,48 @@ export function checkReferences(library: Library, items: LocatedItems, invalid: 
     });
   };
 
-  for (const item of items.facts) {
+  byFile('facts', items.facts, (item) => {
     const label = `fact "${item.value.id}"`;
     idsExist(item, label, ['tags', 'technologies'], item.value.tags.technologies, 'technologies');
     idsExist(item, label, ['tags', 'countries'], item.value.tags.countries, 'countries');
-  }
-  for (const item of items.countries) {
+  });
+  byFile('countries', items.countries, (item) => {
     const label = `country "${item.value.id}"`;
     idsExist(item, label, ['forums'], item.value.forums, 'forums');
     idsExist(item, label, ['strengths'], item.value.strengths, 'technologies');
     idsExist(item, label, ['facts'], item.value.facts, 'facts');
-  }
-  for (const item of items.forums) {
+  });
+  byFile('forums', items.forums, (item) => {
     const label = `forum "${item.value.id}"`;
     idsExist(item, label, ['members'], item.value.members, 'countries');
     idsExist(item, label, ['technologies'], item.value.technologies, 'technologies');
     idsExist(item, label, ['facts'], item.value.facts, 'facts');
-  }
-  for (const item of items.sections) {
+  });
+  byFile('sections', items.sections, (item) => {
     const label = `section "${item.value.id}"`;
     idsExist(item, label, ['tags', 'technologies'], item.value.tags.technologies, 'technologies');
     idsExist(item, label, ['tags', 'countries'], item.value.tags.countries, 'countries');
     problems.push(...checkBody(item, library, invalid));
-  }
+  });
   return problems;
+}
+
+/**
+ * The memo key of one file's checked items: the environment, the file, its content key and which of its items
+ * are checked (those that won over a clashing id). Undefined when an item has no content key (no cache).
+ */
+function groupKey(env: string, collection: string, group: readonly Located<unknown>[]): string | undefined {
+  const first = group[0]!.source;
+  if (!first) return undefined;
+  const indexes: number[] = [];
+  for (const item of group) {
+    const source = item.source;
+    if (!source || source.key !== first.key) return undefined;
+    indexes.push(source.index);
+  }
+  // Usually every item of the file, in order: 0-N stands for all of them.
+  const all = indexes.every((n, i) => n === i);
+  return `${env}\0${collection}\0${group[0]!.file}\0${first.key}\0${all ? `0-${indexes.length}` : indexes.join(',')}`;
 }
 
 function lineOfIndex(section: LocatedSection, index: number): number {

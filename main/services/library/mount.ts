@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { emptyLibrary, type Library, type Manifest, type Problem } from '../../../shared/model/library.js';
-import { checkReferences, type LocatedItems } from './check-references.js';
+import { checkEnvironment, checkReferences, type LocatedItems } from './check-references.js';
 import type { ParseCache } from './cache.js';
 import { COLLECTIONS, ITEM_WORD, type Collection } from './parse-files.js';
 import { readLibraryFolderSafely, type LibraryPart, type Located } from './read-folder.js';
@@ -107,9 +107,9 @@ function mergeProfiles(result: LoadResult, parts: LibraryPart[], appDir: string,
  */
 function checkTrace(parts: readonly LibraryPart[]): string | undefined {
   if (parts.some((p) => !p.trace)) return undefined;
-  const h = createHash('sha1');
-  for (const p of parts) for (const line of p.trace!) h.update(line).update('\n');
-  return h.digest('base64');
+  return createHash('sha1')
+    .update(parts.map((p) => p.trace!.join('\n')).join('\n\n'))
+    .digest('base64');
 }
 
 function mergeParts(mounts: readonly Mount[], parts: LibraryPart[], cache?: ParseCache): LoadResult {
@@ -139,7 +139,8 @@ function mergeParts(mounts: readonly Mount[], parts: LibraryPart[], cache?: Pars
   const trace = cache && checkTrace(parts);
   let checked = trace === undefined ? undefined : cache!.referenceChecks(trace);
   if (!checked) {
-    checked = checkReferences(library, kept, new Set(parts.flatMap((p) => [...p.invalidIds])));
+    const invalid = new Set(parts.flatMap((p) => [...p.invalidIds]));
+    checked = checkReferences(library, kept, invalid, cache && { env: checkEnvironment(library, invalid), memo: cache.checkMemo });
     if (trace !== undefined) cache!.rememberReferenceChecks(trace, checked);
   }
   problems.push(...checked);

@@ -27,6 +27,8 @@ export interface Located<T> {
   /** Line of the item (its `- id:` line, or line 1 of a section file); may be looked up on first use. */
   readonly line: number;
   lineAt(path: readonly PropertyKey[]): number;
+  /** With a cache: the content key of the file (what the item was parsed from) and the item's place in it. */
+  readonly source?: { key: string; index: number };
 }
 export interface LocatedSection extends Located<Section> {
   /** File line where the Markdown body starts. */
@@ -115,7 +117,7 @@ function cachedParse<T>(ctx: ReadContext, file: string, kind: string, source: So
     }
     return src?.lineAt(p) ?? 1;
   };
-  return { parsed, lineAt };
+  return { parsed, lineAt, key };
 }
 
 function attach(file: string, problems: readonly FileProblem[], ctx: ReadContext, collection: Collection, invalidIds: readonly string[]) {
@@ -142,9 +144,9 @@ function readList<S extends z.ZodType>(file: string, collection: Collection, sch
     (text) => parseYaml(text),
   );
   if (!result) return [];
-  const { parsed, lineAt } = result;
+  const { parsed, lineAt, key } = result;
   attach(file, parsed.problems, ctx, collection, parsed.invalidIds);
-  return parsed.items.map((item) => new ListItem(item, file, lineAt));
+  return parsed.items.map((item) => new ListItem(item, file, lineAt, key));
 }
 
 /**
@@ -157,8 +159,13 @@ class ListItem<T> implements Located<T> {
     private readonly item: ParsedList<T>['items'][number],
     readonly file: string,
     private readonly lines: (p: readonly PropertyKey[]) => number,
+    private readonly key: string | undefined,
   ) {
     this.value = item.value;
+  }
+
+  get source(): { key: string; index: number } | undefined {
+    return this.key === undefined ? undefined : { key: this.key, index: this.item.index };
   }
 
   get line(): number {
@@ -178,12 +185,12 @@ function readSection(file: string, libraryId: string, ctx: ReadContext): Located
   }
   const result = cachedParse<ParsedSection>(ctx, file, 'section', read, (text) => parseSectionText(text), (text) => sectionLines(text));
   if (!result) return undefined;
-  const { parsed, lineAt } = result;
+  const { parsed, lineAt, key } = result;
   attach(file, parsed.problems, ctx, 'sections', parsed.invalidIds);
   if (!parsed.section) return undefined;
   // A fresh object per load: the cached value is shared, the origin is not.
   const section: Section = { ...parsed.section, origin: { library: libraryId, file } };
-  return { value: section, file, line: 1, lineAt, bodyLine: parsed.bodyLine };
+  return { value: section, file, line: 1, lineAt, bodyLine: parsed.bodyLine, ...(key === undefined ? {} : { source: { key, index: 0 } }) };
 }
 
 /** The manifest of a folder whose own could not be used: named after the folder. */

@@ -151,6 +151,22 @@ describe('LibraryService with a persistent cache', () => {
     expect(touched.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1 - 1, parsed: 0, checksReused: 1 });
   });
 
+  it('checks a changed file\'s references (its own new problem, the other files\' problems kept) as a load without a cache does', async () => {
+    await loaded({ cacheDir });
+    const sectionDir = path.join(lib, 'sections', (await readdir(path.join(lib, 'sections')))[0]!);
+    const file = path.join(sectionDir, (await readdir(sectionDir))[0]!);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nSee {{fact:no-such-fact}} and {{nonsense}}.\n`);
+    const changed = await loaded({ cacheDir });
+    expect(changed.cacheStats()).toMatchObject({ parsed: 1, checksReused: 0 });
+    const plain = (await loaded()).problems();
+    expect(changed.problems()).toEqual(plain);
+    expect(plain.filter((p) => p.file === file).map((p) => p.message)).toEqual([expect.stringMatching(/unknown fact "no-such-fact"/), expect.stringMatching(/"\{\{nonsense\}\}" is not a reference/)]);
+    // A second edit of the same file, back to no problem: the memo of its earlier content is not used for the new one.
+    await edit(file, ' and {{nonsense}}', '');
+    await edit(file, '{{fact:no-such-fact}}', 'nothing');
+    expect((await loaded({ cacheDir })).problems()).toEqual((await loaded()).problems());
+  });
+
   it('keeps a problem and its line when the broken file comes from the cache', async () => {
     const plain = (await loaded()).problems();
     await loaded({ cacheDir });
