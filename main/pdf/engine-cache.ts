@@ -24,7 +24,7 @@ import type { Paragraph } from './layout-types.js';
  */
 
 /** Bump when the stored layout changes shape (the build id changes with any code change anyway). */
-const FORMAT = 1;
+const FORMAT = 3;
 const PREFIX = 'engine-';
 const SUFFIX = '.json';
 /** Bounds on what one file holds, so a long app session does not grow it without end. */
@@ -42,7 +42,16 @@ export interface EngineCacheOptions {
 }
 
 /** A shaped run as stored: glyph ids, their advance widths (font units), code points, and 5 numbers per position. */
-type StoredRun = [number[], number[], (number | number[])[], number[]];
+export type StoredRun = [number[], number[], (number | number[])[], number[]];
+
+/**
+ * What the cache holds for one face, handed over when the face loads: its shaped runs, decoded one by one as they
+ * are asked for (an export whose paragraphs all come from the cache asks for few; the writer reads the stored
+ * arrays directly, word-shapes.ts).
+ */
+export interface StoredFace {
+  runs: Map<string, StoredRun>;
+}
 /** A paragraph's notes hold a Set, which JSON cannot: stored as an array. */
 type StoredMemos = Omit<MemoEntries, 'paragraphs'> & { paragraphs: [string, Omit<Paragraph, 'notes'> & { notes: { missing: number[]; rtl: boolean } }][] };
 
@@ -62,8 +71,8 @@ interface Payload {
 /** What the font set exposes for the cache to fill and read back. */
 export interface CacheableFonts {
   dir: string;
-  /** The face's shaping memo when the face has been loaded (faces load lazily). */
-  loadedRuns(face: FaceId): Record<string, GlyphRun> | undefined;
+  /** A loaded face's shaped runs (those still undecoded as they were read) and word shapes; undefined for a face not loaded (faces load lazily). */
+  loadedFace(face: FaceId): { runs: [string, GlyphRun][]; undecoded: Map<string, StoredRun> } | undefined;
   layoutEntries(): MemoEntries;
   seedLayout(entries: MemoEntries): void;
   /** Entries added to any memo since the count was last taken (a save is due when it is not 0). */
@@ -121,11 +130,11 @@ export class EngineCacheFile {
     return cache;
   }
 
-  /** The stored shaping of a face, handed over once when the face is loaded. */
-  takeRuns(face: FaceId): [string, GlyphRun][] {
-    const runs = this.runsByFace.get(face) ?? [];
+  /** What is stored for a face, handed over once when the face is loaded. */
+  takeFace(face: FaceId): StoredFace {
+    const stored: StoredFace = { runs: new Map(this.runsByFace.get(face)) };
     this.runsByFace.delete(face);
-    return runs.map(([text, run]) => [text, decodeRun(run)]);
+    return stored;
   }
 
   /** Entries read from the file, entries computed since (shaped, laid out, encoded), and saves made. */
@@ -169,7 +178,7 @@ export class EngineCacheFile {
     const payload = verified(raw);
     if (!payload || payload.format !== FORMAT || payload.key !== this.key) return;
     for (const [face, runs] of payload.runs) this.runsByFace.set(face, runs);
-    this.counts.read = payload.runs.reduce((n, [, runs]) => n + runs.length, 0) + Object.values(payload.memos).reduce((n, e: unknown[]) => n + e.length, 0) + payload.subsets.length;
+    this.counts.read = payload.runs.reduce((n, [, entries]) => n + entries.length, 0) + Object.values(payload.memos).reduce((n, e: unknown[]) => n + e.length, 0) + payload.subsets.length;
     const { paragraphs, ...rest } = payload.memos;
     this.fonts.seedLayout({ ...rest, paragraphs: paragraphs.map(([k, p]) => [k, { ...p, notes: { missing: new Set(p.notes.missing), rtl: p.notes.rtl } }]) });
     this.subsets.seed(`${this.fonts.dir}:`, payload.subsets.map(([k, b64]) => [k, new Uint8Array(Buffer.from(b64, 'base64'))]));
@@ -179,10 +188,10 @@ export class EngineCacheFile {
   private save(): void {
     const runs: Payload['runs'] = [];
     for (const face of Object.keys(FACE_FILES) as FaceId[]) {
-      const loaded = this.fonts.loadedRuns(face);
+      const loaded = this.fonts.loadedFace(face);
       // A face this process never loaded keeps what the file had for it.
-      const entries = loaded ? Object.entries(loaded).map(([text, run]): [string, StoredRun] => [text, encodeRun(run)]) : (this.runsByFace.get(face) ?? []);
-      if (entries.length) runs.push([face, entries.slice(-MAX_RUNS_PER_FACE)]);
+      const faceRuns = loaded ? [...loaded.undecoded, ...loaded.runs.map(([text, run]): [string, StoredRun] => [text, encodeRun(run)])] : (this.runsByFace.get(face) ?? []);
+      if (faceRuns.length) runs.push([face, faceRuns.slice(-MAX_RUNS_PER_FACE)]);
     }
     const { paragraphs, ...rest } = this.fonts.layoutEntries();
     const memos: StoredMemos = { ...rest, paragraphs: paragraphs.map(([k, p]) => [k, { ...p, notes: { missing: [...p.notes.missing], rtl: p.notes.rtl } }]) };
@@ -216,7 +225,7 @@ function encodeRun(run: GlyphRun): StoredRun {
   return [run.glyphs.map((g) => g.id), run.glyphs.map((g) => g.advanceWidth), run.glyphs.map((g) => (g.codePoints.length === 1 ? g.codePoints[0]! : g.codePoints)), pos];
 }
 
-function decodeRun([ids, widths, cps, pos]: StoredRun): GlyphRun {
+export function decodeRun([ids, widths, cps, pos]: StoredRun): GlyphRun {
   const glyphs = ids.map((id, i) => {
     const cp = cps[i]!;
     return { id, advanceWidth: widths[i]!, codePoints: typeof cp === 'number' ? [cp] : cp };

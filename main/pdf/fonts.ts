@@ -3,12 +3,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create, type Font, type GlyphRun } from 'fontkit';
 import { FACE_FILES, type FaceId } from './faces.js';
-import { EngineCacheFile, type CacheableFonts } from './engine-cache.js';
+import { decodeRun, EngineCacheFile, type CacheableFonts, type StoredFace, type StoredRun } from './engine-cache.js';
 import { speedUpShaping } from './fontkit-speedups.js';
 import { LayoutCache } from './layout-cache.js';
 import { subsetMemo } from './pdfkit-patches.js';
 
 const MAX_LAYOUT_CACHE = 200_000;
+
+const faces = new WeakMap<Font, Face>();
+
+/** The face a fontkit Font was loaded as (pdfkit's fonts of a document hold the face's Font). */
+export function faceOf(font: Font): Face | undefined {
+  return faces.get(font);
+}
 
 export class Face {
   /** 1000 / unitsPerEm: pdfkit's glyph-space scale. */
@@ -22,6 +29,8 @@ export class Face {
    */
   layoutCache: Record<string, GlyphRun> = Object.create(null);
   private layoutCount = 0;
+  /** Runs from the persistent cache not asked for yet: decoded on first use. */
+  storedRuns = new Map<string, StoredRun>();
   /** Words shaped since the count was last taken (the persistent cache saves when it is not 0). */
   shapedSinceTaken = 0;
   private readonly bmpCoverage = new Uint8Array(0x10000); // 0 unknown, 1 yes, 2 no
@@ -30,11 +39,11 @@ export class Face {
   constructor(
     readonly id: FaceId,
     readonly font: Font,
-    /** Shaped runs read back from the persistent cache (engine-cache.ts): the same objects shape() would make. */
-    stored: [string, GlyphRun][] = [],
+    /** What the persistent cache (engine-cache.ts) kept for this face: runs as shape() makes them, and the writer's word shapes. */
+    stored?: StoredFace,
   ) {
-    for (const [text, run] of stored.slice(-MAX_LAYOUT_CACHE)) this.layoutCache[text] = run;
-    this.layoutCount = Math.min(stored.length, MAX_LAYOUT_CACHE);
+    if (stored) this.storedRuns = stored.runs;
+    faces.set(font, this);
     this.scale = 1000 / font.unitsPerEm;
     this.ascender = font.ascent * this.scale;
     this.descender = font.descent * this.scale;
@@ -67,6 +76,11 @@ export class Face {
   shape(text: string): GlyphRun {
     const cached = this.layoutCache[text];
     if (cached) return cached;
+    const stored = this.storedRuns.get(text);
+    if (stored) {
+      this.storedRuns.delete(text);
+      return (this.layoutCache[text] = decodeRun(stored));
+    }
     if (!this.shapingPatched) {
       speedUpShaping(this.font);
       this.shapingPatched = true;
@@ -88,6 +102,11 @@ export class Face {
     this.layoutCache[text] = run;
     this.shapedSinceTaken++;
     return run;
+  }
+
+  /** A run the persistent cache holds and nobody has asked for yet, as stored (the writer reads it without decoding). */
+  storedRun(text: string): StoredRun | undefined {
+    return this.layoutCache[text] ? undefined : this.storedRuns.get(text);
   }
 
   /** Advance width of text in 1/1000 em. */
@@ -123,7 +142,10 @@ export function loadFonts(dir: string): FontSet {
   const bytes = new Map<FaceId, Buffer>();
   const cacheable: CacheableFonts = {
     dir: key,
-    loadedRuns: (face) => loadedFaces.get(face)?.layoutCache,
+    loadedFace: (id) => {
+      const face = loadedFaces.get(id);
+      return face && { runs: Object.entries(face.layoutCache), undecoded: face.storedRuns };
+    },
     layoutEntries: () => layout.entries(),
     seedLayout: (entries) => layout.seed(entries),
     takeAdded: () => {
@@ -144,7 +166,7 @@ export function loadFonts(dir: string): FontSet {
       get(): Face {
         const data = bytes.get(id) ?? readFace(path.join(key, FACE_FILES[id]));
         bytes.delete(id);
-        const face = new Face(id, create(data), engineCache?.takeRuns(id));
+        const face = new Face(id, create(data), engineCache?.takeFace(id));
         loadedFaces.set(id, face);
         Object.defineProperty(faces, id, { value: face, enumerable: true, writable: false, configurable: false });
         return face;

@@ -1,5 +1,7 @@
 // Each word's shaping as the writer needs it (glyph ids, widths, code points, kerning), kept once per process per font.
 import type { Font } from 'fontkit';
+import type { StoredRun } from './engine-cache.js';
+import { faceOf } from './fonts.js';
 import type { PdfEmbeddedFont } from './pdfkit-api.js';
 
 /** A word shaped once: what pdfkit's `encode` would look up for it, minus the document's subset ids. */
@@ -27,10 +29,35 @@ export function wordShape(f: PdfEmbeddedFont, word: string, fmt: (n: number) => 
   if (!memo) shapes.set(f.font, (memo = new Map()));
   let shape = memo.get(word);
   if (shape) return shape;
+  const stored = faceOf(f.font)?.storedRun(word);
+  shape = stored ? storedShape(stored, f.scale, fmt) : runShape(f, word, fmt);
+  if (memo.size >= MAX_WORDS_PER_FONT) memo.clear();
+  memo.set(word, shape);
+  return shape;
+}
+
+/** The shape from a run read back from the persistent cache: the same numbers runShape takes from the decoded run, in the same operations. */
+function storedShape([ids, widths, cps, pos]: StoredRun, scale: number, fmt: (n: number) => string): WordShape {
+  const n = ids.length;
+  const shape: WordShape = { glyphs: ids, widths: new Array<number>(n), codePoints: new Array<number[]>(n), kerns: new Array<string>(n), advance: 0, marks: false };
+  for (let g = 0; g < n; g++) {
+    shape.widths[g] = widths[g]! * scale;
+    const cp = cps[g]!;
+    shape.codePoints[g] = typeof cp === 'number' ? [cp] : cp;
+    const xAdvance = pos[g * 5]!;
+    if (pos[g * 5 + 2] || pos[g * 5 + 3]) shape.marks = true;
+    const kern = xAdvance - pos[g * 5 + 4]!;
+    shape.kerns[g] = Math.abs(kern) > 1e-6 ? ` ${fmt(-kern)}` : '';
+    shape.advance += xAdvance;
+  }
+  return shape;
+}
+
+function runShape(f: PdfEmbeddedFont, word: string, fmt: (n: number) => string): WordShape {
   // The same call pdfkit's encode makes for a word without spaces (it lays out each space-separated piece).
   const run = f.layoutCached(word);
   const n = run.glyphs.length;
-  shape = { glyphs: new Array<number>(n), widths: new Array<number>(n), codePoints: new Array<number[]>(n), kerns: new Array<string>(n), advance: 0, marks: false };
+  const shape: WordShape = { glyphs: new Array<number>(n), widths: new Array<number>(n), codePoints: new Array<number[]>(n), kerns: new Array<string>(n), advance: 0, marks: false };
   for (let g = 0; g < n; g++) {
     const glyph = run.glyphs[g]!;
     const p = run.positions[g]!;
@@ -42,8 +69,6 @@ export function wordShape(f: PdfEmbeddedFont, word: string, fmt: (n: number) => 
     shape.kerns[g] = Math.abs(kern) > 1e-6 ? ` ${fmt(-kern)}` : '';
     shape.advance += p.xAdvance;
   }
-  if (memo.size >= MAX_WORDS_PER_FONT) memo.clear();
-  memo.set(word, shape);
   return shape;
 }
 
