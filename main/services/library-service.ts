@@ -6,7 +6,7 @@ import type { Library, Problem } from '../../shared/model/library.js';
 import { isoDay, reviewDue } from '../../shared/staleness.js';
 import { appVersion } from './app-paths.js';
 import { ParseCache } from './library/cache.js';
-import { pruneCacheFolder, readIndexFile, readIndexFileSync, writeIndexFile } from './library/index-file.js';
+import { pruneCacheFolder, readAnyIndexFile, readAnyIndexFileSync, writeIndexFile } from './library/index-file.js';
 import { loadLibraries, type ItemOrigin, type LoadResult, type Mount } from './library/mount.js';
 import { LibraryIndex, checkSearchQuery, indexKey } from './library/search.js';
 
@@ -38,13 +38,16 @@ export interface LibraryCacheOptions {
   prepareSearch?: boolean;
 }
 
+/** Where the search index came from: not made yet, its file as it was, its file brought up to date after edits, or built. */
+type IndexSource = 'none' | 'persisted' | 'updated' | 'built';
+
 export class LibraryService implements LibraryQueries {
   private loaded: LoadResult | undefined;
   private index: LibraryIndex | undefined;
   /** A reload (after an edit in a team or personal library) parses only the files that changed. */
   private cache = new ParseCache();
   private cacheOpened = false;
-  private indexSource: 'none' | 'persisted' | 'built' = 'none';
+  private indexSource: IndexSource = 'none';
   /** Which load the state is from: background work for an older one is dropped. */
   private generation = 0;
   /** Cache writes and index preparation, after each load, one after another. */
@@ -69,7 +72,7 @@ export class LibraryService implements LibraryQueries {
   }
 
   /** Where the data came from: files not read (unchanged) and files parsed since the service started, and the current search index. */
-  cacheStats(): { notRead: number; parsed: number; checksReused: number; index: 'none' | 'persisted' | 'built' } {
+  cacheStats(): { notRead: number; parsed: number; checksReused: number; index: IndexSource } {
     return { ...this.cache.stats, index: this.indexSource };
   }
 
@@ -106,20 +109,30 @@ export class LibraryService implements LibraryQueries {
       .catch(() => undefined); // a cache that cannot be written costs speed, never the library
   }
 
-  /** The persisted index when it was built from this library, else a build in chunks, then persisted. */
+  /**
+   * The persisted index when it was built from this library; else the persisted one brought up to date (only the
+   * changed documents discarded and added); else a build in chunks. Persisted again when it is not the file's.
+   */
   private async prepareIndex(generation: number): Promise<void> {
     if (this.index) return;
     const library = this.library();
     const key = indexKey(library, this.version());
-    const json = await readIndexFile(this.cacheFile('index'), key);
-    let index = json === undefined ? undefined : await LibraryIndex.fromJSONAsync(library, json).catch(() => undefined);
-    const fresh = !index;
-    index ??= await LibraryIndex.buildAsync(library);
+    const file = await readAnyIndexFile(this.cacheFile('index'));
+    let source: IndexSource = 'persisted';
+    let index = file?.key === key ? await LibraryIndex.fromJSONAsync(library, file.json).catch(() => undefined) : undefined;
+    if (!index && file) {
+      source = 'updated';
+      index = await LibraryIndex.updatedFromJSON(library, file.json, this.version()).catch(() => undefined);
+    }
+    if (!index) {
+      source = 'built';
+      index = await LibraryIndex.buildAsync(library);
+    }
     if (generation !== this.generation) return;
-    if (this.index) return; // a search built it meanwhile (and persisted it)
+    if (this.index) return; // a search made it meanwhile (and persisted it)
     this.index = index;
-    this.indexSource = fresh ? 'built' : 'persisted';
-    if (fresh) await writeIndexFile(this.cacheFile('index'), key, index.toJSON());
+    this.indexSource = source;
+    if (source !== 'persisted') await writeIndexFile(this.cacheFile('index'), key, index.toJSON(this.version()));
   }
 
   /** The index for a search now: prepared, persisted or built on the spot (and then persisted). */
@@ -132,19 +145,22 @@ export class LibraryService implements LibraryQueries {
     }
     const key = indexKey(library, this.version());
     const file = this.cacheFile('index');
-    const json = readIndexFileSync(file, key);
-    if (json !== undefined) {
+    const persisted = readAnyIndexFileSync(file);
+    if (persisted) {
       try {
-        this.index = LibraryIndex.fromJSON(library, json);
-        this.indexSource = 'persisted';
-        return this.index;
+        if (persisted.key === key) {
+          this.index = LibraryIndex.fromJSON(library, persisted.json);
+          this.indexSource = 'persisted';
+          return this.index;
+        }
+        this.index = LibraryIndex.updatedFromJSONSync(library, persisted.json, this.version());
       } catch {
         // A corrupt index is rebuilt below.
       }
     }
-    const index = (this.index = new LibraryIndex(library));
-    this.indexSource = 'built';
-    this.background = this.background.then(() => writeIndexFile(file, key, index.toJSON())).catch(() => undefined);
+    this.indexSource = this.index ? 'updated' : 'built';
+    const index = (this.index ??= new LibraryIndex(library));
+    this.background = this.background.then(() => writeIndexFile(file, key, index.toJSON(this.version()))).catch(() => undefined);
     return index;
   }
 

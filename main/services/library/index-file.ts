@@ -12,17 +12,26 @@ function indexJSON(text: string, key: string): string | undefined {
   return json.endsWith('}') ? json : undefined;
 }
 
-export function readIndexFileSync(file: string, key: string): string | undefined {
+/** The index file whatever it was written for: its key and JSON (undefined when missing or truncated). */
+function splitIndexFile(text: string): { key: string; json: string } | undefined {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return undefined;
+  const json = indexJSON(text, text.slice(0, nl));
+  return json === undefined ? undefined : { key: text.slice(0, nl), json };
+}
+
+/** The index file's key and JSON, for any key (an index from before an edit can be brought up to date). */
+export async function readAnyIndexFile(file: string): Promise<{ key: string; json: string } | undefined> {
   try {
-    return indexJSON(readFileSync(file, 'utf8'), key);
+    return splitIndexFile(await readFile(file, 'utf8'));
   } catch {
     return undefined;
   }
 }
 
-export async function readIndexFile(file: string, key: string): Promise<string | undefined> {
+export function readAnyIndexFileSync(file: string): { key: string; json: string } | undefined {
   try {
-    return indexJSON(await readFile(file, 'utf8'), key);
+    return splitIndexFile(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }

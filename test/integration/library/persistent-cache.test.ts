@@ -115,7 +115,7 @@ describe('LibraryService with a persistent cache', () => {
     await edit(file, `title: "${title}"`, `title: "${renamed}"`);
 
     const after = await loaded({ cacheDir, prepareSearch: true });
-    expect(after.cacheStats()).toMatchObject({ parsed: 1, index: 'built' });
+    expect(after.cacheStats()).toMatchObject({ parsed: 1, index: 'updated' });
     expect(after.library().sections.get(id)?.title).toBe(renamed);
     expect(after.search('zyxwvut')[0]).toMatchObject({ kind: 'section', id });
     expect(seen(after)).toEqual(seen(await loaded()));
