@@ -37,15 +37,30 @@ function dependencyClosure(name, seen = new Set()) {
 // compiles through V8's code cache. pdfkit reads one data file relative to itself, the PDF/A colour profile: it is
 // copied next to the bundle. fontkit is then the one instance pdfkit uses (main/pdf/fontkit-speedups.ts patches it).
 const cliExternal = ['docx'];
+
+/** unicode-trie, for the CLI bundle, is the lazy stand-in (scripts/build/lazy-unicode-trie.cjs); the build fails if anything uses more than get. */
+const lazyUnicodeTrie = {
+  name: 'lazy-unicode-trie',
+  setup(b) {
+    b.onResolve({ filter: /^unicode-trie$/ }, () => ({ path: path.resolve('scripts/build/lazy-unicode-trie.cjs') }));
+  },
+};
+
+function checkTrieUses(file) {
+  const src = fs.readFileSync(file, 'utf8');
+  const uses = src.match(/\b[\w$]*[tT]rie\.(?!get\b|c?js\b)[a-zA-Z_]\w*/g)?.filter((u) => !/^(this|import_unicode_trie\d*)\./.test(u) && !u.startsWith('UnicodeTrie.'));
+  if (uses?.length) throw new Error(`${file}: a unicode trie is used beyond get (${[...new Set(uses)].join(', ')}): extend scripts/build/lazy-unicode-trie.cjs`);
+}
 // The app's main process keeps pdfkit external with its whole dependency tree, as packaged in node_modules.
 const mainExternal = ['electron', ...dependencyClosure('pdfkit'), 'docx'];
 
 await Promise.all([
-  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli-main.cjs', format: 'cjs', external: cliExternal, ...importMetaShim }),
+  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli-main.cjs', format: 'cjs', external: cliExternal, plugins: [lazyUnicodeTrie], ...importMetaShim }),
   build({ ...common, entryPoints: ['main/cli/boot.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: ['./cli-main.cjs'], ...importMetaShim }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external: mainExternal, ...importMetaShim }),
   // A sandboxed preload can require only 'electron' and a few built-ins: everything else is inlined here.
   build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser' }),
 ]);
+checkTrieUses('dist/cli-main.cjs');
 fs.mkdirSync('dist/data', { recursive: true });
 fs.copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'dist/data/sRGB_IEC61966_2_1.icc');

@@ -1,0 +1,26 @@
+// Build-time stand-in for the unicode-trie package in the CLI bundle: the same trie, decompressed at its first lookup instead of when its module loads.
+'use strict';
+// The real package by its file, which the build's redirect (scripts/build-node.mjs) does not catch.
+const UnicodeTrie = require('unicode-trie/index.js');
+
+/*
+ * fontkit and linebreak build five tries when their modules load; inflating them was 23 ms of every cold
+ * `briefing export`, which with its words and paragraphs from the engine cache never looks a character up. Every
+ * use in the bundle is `trie.get(codePoint)` (checked when bundling), so only get is offered.
+ */
+class LazyUnicodeTrie {
+  constructor(data) {
+    this.source = data;
+    this.trie = null;
+  }
+
+  get(codePoint) {
+    if (!this.trie) {
+      this.trie = new UnicodeTrie(this.source);
+      this.source = null;
+    }
+    return this.trie.get(codePoint);
+  }
+}
+
+module.exports = LazyUnicodeTrie;
