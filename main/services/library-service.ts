@@ -52,6 +52,7 @@ export class LibraryService implements LibraryQueries {
   private generation = 0;
   /** Cache writes and index preparation, after each load, one after another. */
   private background: Promise<void> = Promise.resolve();
+  private indexReady: Promise<void> | undefined;
 
   constructor(
     private readonly mounts: Mount[],
@@ -81,6 +82,14 @@ export class LibraryService implements LibraryQueries {
     await this.background;
   }
 
+  /**
+   * Resolves when the last load's search index is ready (with prepareSearch: loaded, brought up to date or built),
+   * before the caches are written; without prepareSearch, when settled. For the bench and tests.
+   */
+  async searchReady(): Promise<void> {
+    await (this.indexReady ?? this.background);
+  }
+
   private version(): string {
     return this.options.appVersion ?? appVersion();
   }
@@ -97,14 +106,21 @@ export class LibraryService implements LibraryQueries {
 
   /** Off the critical path: the caller has its library (outline, lists, compose, export) before any of this runs. */
   private afterLoad(generation: number): void {
+    let ready = () => {};
+    this.indexReady = this.options.prepareSearch ? new Promise<void>((resolve) => (ready = resolve)) : undefined;
     this.background = this.background
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(async () => {
+        // The index first: search waits for it, nothing waits for the parse cache's file.
+        try {
+          if (this.options.prepareSearch && generation === this.generation) await this.prepareIndex(generation, ready).catch(() => undefined);
+        } finally {
+          ready();
+        }
         if (this.cache.changed) {
           await this.cache.save(this.cacheFile('parse'), this.version()).catch(() => undefined);
           await pruneCacheFolder(this.options.cacheDir!, this.mountsId()).catch(() => undefined);
         }
-        if (this.options.prepareSearch && generation === this.generation) await this.prepareIndex(generation);
       })
       .catch(() => undefined); // a cache that cannot be written costs speed, never the library
   }
@@ -113,7 +129,7 @@ export class LibraryService implements LibraryQueries {
    * The persisted index when it was built from this library; else the persisted one brought up to date (only the
    * changed documents discarded and added); else a build in chunks. Persisted again when it is not the file's.
    */
-  private async prepareIndex(generation: number): Promise<void> {
+  private async prepareIndex(generation: number, ready: () => void): Promise<void> {
     if (this.index) return;
     const library = this.library();
     const key = indexKey(library, this.version());
@@ -132,6 +148,7 @@ export class LibraryService implements LibraryQueries {
     if (this.index) return; // a search made it meanwhile (and persisted it)
     this.index = index;
     this.indexSource = source;
+    ready();
     if (source !== 'persisted') await writeIndexFile(this.cacheFile('index'), key, index.toJSON(this.version()));
   }
 

@@ -32,12 +32,15 @@ export type LibraryOrigins = Record<Collection, Map<string, ItemOrigin>>;
  * cache, needs a second parse for lines). A class: one getter on the prototype, not one per item of 12,000.
  */
 class LazyOrigin implements ItemOrigin {
-  readonly file: string;
-  constructor(
-    readonly mount: Mount,
-    readonly libraryId: string,
-    private readonly item: Located<unknown>,
-  ) {
+  // Declared, not class fields: a field initialiser runs for each of 12,000 objects before the constructor body.
+  declare readonly mount: Mount;
+  declare readonly libraryId: string;
+  declare readonly file: string;
+  declare private readonly item: Located<unknown>;
+  constructor(mount: Mount, libraryId: string, item: Located<unknown>) {
+    this.mount = mount;
+    this.libraryId = libraryId;
+    this.item = item;
     this.file = item.file;
   }
 

