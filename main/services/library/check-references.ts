@@ -1,5 +1,5 @@
 // Cross-item checks on a (merged) library: every id a fact, section, country or forum points at must exist.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Country, Fact, Forum, Library, Problem } from '../../../shared/model/library.js';
 import type { Located, LocatedSection } from './read-folder.js';
 import { TABLE_QUERIES } from '../../../shared/compose/data-tables.js';
@@ -132,7 +132,8 @@ function groupKey(env: string, collection: string, group: readonly Located<unkno
   }
   // Usually every item of the file, in order: 0-N stands for all of them.
   const all = indexes.every((n, i) => n === i);
-  return `${env}\0${collection}\0${group[0]!.file}\0${first.key}\0${all ? `0-${indexes.length}` : indexes.join(',')}`;
+  // Hashed: the memo is kept in the parse cache's file, and 2,000 keys of 150 characters are that much more to read.
+  return hash('sha1', `${env}\0${collection}\0${group[0]!.file}\0${first.key}\0${all ? `0-${indexes.length}` : indexes.join(',')}`, 'base64');
 }
 
 function lineOfIndex(section: LocatedSection, index: number): number {

@@ -210,9 +210,11 @@ export function listFiles(dir: string, extensions: readonly string[], problems: 
       }
       return;
     }
+    // path.join normalised once per folder, then concatenation (a name has no separator): the same paths for less work.
+    const prefix = path.join(folder, path.sep);
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
-      const full = path.join(folder, e.name);
+      const full = prefix + e.name;
       if (e.isDirectory()) walk(full);
       else if (extensions.some((ext) => e.name.endsWith(ext))) out.push(full);
     }
