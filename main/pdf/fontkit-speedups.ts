@@ -227,3 +227,45 @@ function firstCoverage(lookupType: number, table: SubTable, gpos: boolean): Cove
   if (lookupType >= 1 && lookupType <= 4) return table.coverage ?? null;
   return null;
 }
+
+interface PostTableEntry {
+  offset: number;
+  length: number;
+}
+interface FontInternals {
+  _tables: Record<string, unknown>;
+  directory?: { tables?: Record<string, PostTableEntry | undefined> };
+  stream?: { buffer?: Uint8Array };
+  _decodeTable(entry: PostTableEntry): Record<string, unknown> | undefined;
+}
+
+/**
+ * The 'post' table as fontkit decodes it, with its header read at once and the glyph names (version 2: an array of
+ * thousands of strings, about 5 ms a face on a cold process) decoded only if something asks for them. pdfkit reads
+ * only isFixedPitch and italicAngle when it embeds a font; glyph names serve only Glyph.name, which nothing here
+ * uses. Header fields as restructure reads them: fixed32 = int32 / 65536, then int16, int16 and five uint32.
+ */
+export function lazyPostTable(font: Font): void {
+  const f = font as unknown as FontInternals;
+  const entry = f.directory?.tables?.post;
+  const bytes = f.stream?.buffer;
+  if (!f._tables || 'post' in f._tables || !entry || !bytes || entry.length < 32 || entry.offset + 32 > bytes.length) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + entry.offset, 32);
+  let full: Record<string, unknown> | undefined;
+  const decoded = () => (full ??= f._decodeTable(entry) ?? {});
+  const post: Record<string, unknown> = {
+    version: view.getInt32(0) / 65536,
+    italicAngle: view.getInt32(4) / 65536,
+    underlinePosition: view.getInt16(8),
+    underlineThickness: view.getInt16(10),
+    isFixedPitch: view.getUint32(12),
+    minMemType42: view.getUint32(16),
+    maxMemType42: view.getUint32(20),
+    minMemType1: view.getUint32(24),
+    maxMemType1: view.getUint32(28),
+  };
+  for (const key of ['numberOfGlyphs', 'glyphNameIndex', 'names', 'offsets', 'map']) {
+    Object.defineProperty(post, key, { enumerable: true, configurable: true, get: () => decoded()[key] });
+  }
+  f._tables.post = post;
+}
