@@ -54,15 +54,30 @@ export class ParseCache {
   /** A load that reused the whole check (referenceChecks) does not consult the memo: it is then kept as it is. */
   private memoConsulted = false;
 
-  constructor(entries?: Iterable<[string, unknown]>, signatures?: Iterable<[string, string]>, checks?: ReferenceChecks, fileChecks?: Iterable<[string, Problem[]]>) {
+  constructor(entries?: Iterable<[string, unknown]>, signatures?: Iterable<[string, string]>, checks?: ReferenceChecks, fileChecks?: FileChecks) {
     this.entries = new Map(entries);
     this.signatures = new Map(signatures);
     this.checks = checks;
-    this.fileChecks = new Map(fileChecks);
+    this.fileChecks = new Map(fileChecks?.entries);
+    this.fileChecksEnv = fileChecks?.env ?? '';
   }
 
-  /** The per-file memo of the cross-item check; what is used in a load is what `save` keeps. */
-  readonly checkMemo: CheckMemo = {
+  /** What the memo's problems were found with (see checkEnvironment): one environment at a time. */
+  private fileChecksEnv = '';
+
+  /**
+   * The per-file memo of the cross-item check for the environment `env` (emptied when it is another one, as none
+   * of its entries would apply); what is used in a load is what `save` keeps.
+   */
+  checkMemo(env: string): CheckMemo {
+    if (env !== this.fileChecksEnv) {
+      this.fileChecks.clear();
+      this.fileChecksEnv = env;
+    }
+    return this.memo;
+  }
+
+  private readonly memo: CheckMemo = {
     get: (key) => {
       this.memoConsulted = true;
       const hit = this.fileChecks.get(key);
@@ -89,7 +104,7 @@ export class ParseCache {
       const fingerprint = fileFingerprint(appVersion);
       const data = JSON.parse(await text) as { fingerprint?: unknown; entries?: unknown; signatures?: unknown; checks?: unknown; fileChecks?: unknown };
       if (data.fingerprint === fingerprint && isPairs(data.entries) && isPairs(data.signatures)) {
-        const fileChecks = isPairs(data.fileChecks) && (data.fileChecks as unknown[][]).every((e) => Array.isArray(e[1])) ? (data.fileChecks as [string, Problem[]][]) : undefined;
+        const fileChecks = isFileChecks(data.fileChecks) ? data.fileChecks : undefined;
         return new ParseCache(data.entries as [string, unknown][], data.signatures as [string, string][], isChecks(data.checks) ? data.checks : undefined, fileChecks);
       }
     } catch {
@@ -192,7 +207,7 @@ export class ParseCache {
     const tmp = `${file}.${process.pid}.tmp`;
     this.dirty = false;
     await mkdir(path.dirname(file), { recursive: true });
-    const fileChecks = [...this.fileChecks];
+    const fileChecks: FileChecks = { env: this.fileChecksEnv, entries: [...this.fileChecks] };
     await writeFile(tmp, JSON.stringify({ fingerprint: fileFingerprint(appVersion), entries, signatures, checks: this.checks, fileChecks }));
     await rename(tmp, file);
   }
@@ -203,6 +218,19 @@ interface ReferenceChecks {
   trace: string;
   problems: Problem[];
 }
+
+/** The per-file check memo as saved: its environment and its entries. */
+interface FileChecks {
+  env: string;
+  entries: [string, Problem[]][];
+}
+
+const isFileChecks = (x: unknown): x is FileChecks =>
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as FileChecks).env === 'string' &&
+  isPairs((x as FileChecks).entries) &&
+  (x as FileChecks).entries.every((e) => Array.isArray(e[1]));
 
 /** A cache file is only for the app version and schemas that wrote it. */
 const fileFingerprint = (appVersion: string) => `${appVersion}\0${schemaFingerprint()}`;

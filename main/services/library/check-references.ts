@@ -1,5 +1,5 @@
 // Cross-item checks on a (merged) library: every id a fact, section, country or forum points at must exist.
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Country, Fact, Forum, Library, Problem } from '../../../shared/model/library.js';
 import type { Located, LocatedSection } from './read-folder.js';
 import { TABLE_QUERIES } from '../../../shared/compose/data-tables.js';
@@ -54,11 +54,11 @@ export function checkEnvironment(library: Library, invalid: ReadonlySet<string>)
 /**
  * `invalid` holds `collection:id` keys of items that were defined but failed the schema: their own error
  * is reported already, so references to them are not reported a second time as unknown.
- * With a memo (and `env` from checkEnvironment), a file whose content, checked items and environment were seen
+ * With a memo (for the environment of checkEnvironment), a file whose content, checked items and environment were seen
  * before gets its problems from it: after one file changed, only that file's items are checked. Problems come
  * file by file, each file's in item order (the caller sorts them by file and line, so that is the same order).
  */
-export function checkReferences(library: Library, items: LocatedItems, invalid: ReadonlySet<string>, memo?: { env: string; memo: CheckMemo }): Problem[] {
+export function checkReferences(library: Library, items: LocatedItems, invalid: ReadonlySet<string>, memo?: CheckMemo): Problem[] {
   const problems: Problem[] = [];
   const error = (file: string, line: number, message: string) => problems.push({ file, line, message, severity: 'error' });
   /** Runs `check` over `list` one file at a time, through the memo when every item of the file has a content key. */
@@ -69,15 +69,15 @@ export function checkReferences(library: Library, items: LocatedItems, invalid: 
       while (end < list.length && list[end]!.file === file) end++;
       const group = list.slice(start, end);
       start = end;
-      const key = memo && groupKey(memo.env, collection, group);
-      const known = key === undefined ? undefined : memo!.memo.get(key);
+      const key = memo && groupKey(collection, group);
+      const known = key === undefined ? undefined : memo!.get(key);
       if (known) {
         problems.push(...known);
         continue;
       }
       const from = problems.length;
       for (const item of group) check(item);
-      if (key !== undefined) memo!.memo.set(key, problems.slice(from));
+      if (key !== undefined) memo!.set(key, problems.slice(from));
     }
   };
 
@@ -118,10 +118,10 @@ export function checkReferences(library: Library, items: LocatedItems, invalid: 
 }
 
 /**
- * The memo key of one file's checked items: the environment, the file, its content key and which of its items
+ * The memo key of one file's checked items (the memo is for one environment): the file, its content key and which of its items
  * are checked (those that won over a clashing id). Undefined when an item has no content key (no cache).
  */
-function groupKey(env: string, collection: string, group: readonly Located<unknown>[]): string | undefined {
+function groupKey(collection: string, group: readonly Located<unknown>[]): string | undefined {
   const first = group[0]!.source;
   if (!first) return undefined;
   const indexes: number[] = [];
@@ -132,8 +132,7 @@ function groupKey(env: string, collection: string, group: readonly Located<unkno
   }
   // Usually every item of the file, in order: 0-N stands for all of them.
   const all = indexes.every((n, i) => n === i);
-  // Hashed: the memo is kept in the parse cache's file, and 2,000 keys of 150 characters are that much more to read.
-  return hash('sha1', `${env}\0${collection}\0${group[0]!.file}\0${first.key}\0${all ? `0-${indexes.length}` : indexes.join(',')}`, 'base64');
+  return `${collection}\0${group[0]!.file}\0${first.key}\0${all ? `0-${indexes.length}` : indexes.join(',')}`;
 }
 
 function lineOfIndex(section: LocatedSection, index: number): number {

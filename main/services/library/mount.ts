@@ -143,7 +143,7 @@ function mergeParts(mounts: readonly Mount[], parts: LibraryPart[], cache?: Pars
   let checked = trace === undefined ? undefined : cache!.referenceChecks(trace);
   if (!checked) {
     const invalid = new Set(parts.flatMap((p) => [...p.invalidIds]));
-    checked = checkReferences(library, kept, invalid, cache && { env: checkEnvironment(library, invalid), memo: cache.checkMemo });
+    checked = checkReferences(library, kept, invalid, cache?.checkMemo(checkEnvironment(library, invalid)));
     if (trace !== undefined) cache!.rememberReferenceChecks(trace, checked);
   }
   problems.push(...checked);
