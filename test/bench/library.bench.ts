@@ -467,6 +467,13 @@ export async function run(): Promise<BenchReport> {
         met: Math.max(...cached.map((r) => r.peakMB)) <= RSS_TARGET_MB,
       },
       {
+        label: 'peak RSS of a cold load after one fact file changed (load + lists + persisted index brought up to date and written again)',
+        value: Math.max(...changed.map((r) => r.peakMB)),
+        unit: 'MB',
+        target: `<= ${RSS_TARGET_MB} MB`,
+        met: Math.max(...changed.map((r) => r.peakMB)) <= RSS_TARGET_MB,
+      },
+      {
         label: 'peak RSS of the first start, caches empty (load, index build, both caches written)',
         value: first!.peakMB,
         unit: 'MB',
@@ -518,7 +525,8 @@ export async function run(): Promise<BenchReport> {
       rows,
       notes: [
         `generated library: ${gen.facts} facts in ${Math.ceil(gen.facts / 200)} YAML files, ${gen.sections} Markdown sections, ${round(gen.bytes / 1e6)} MB`,
-        'cold with caches = LibraryService with a cache folder in a new process, as the app runs it: parse cache (unchanged files are not read: stat signature), then the persisted search index loaded in the background; median of 5 (3 after a change)',
+        'cold with caches = LibraryService with a cache folder in a new process, as the app runs it: parse cache (unchanged files are not read: stat signature; the cross-item check reused when every file is as it was), then the persisted search index loaded in the background; median of 5 (3 after a change)',
+        'after one change = the first statement of one fact file of 200 edited before each start: only that item is parsed again, only that file\'s references checked, and the persisted index brought up to date (its changed documents discarded and added) in the background',
         'cold = loadLibrary (read, js-yaml + zod; the line-tracking parse only for files with a problem; reference checks) + new LibraryIndex, each in a new process (median of 3, module loading not counted, OS file cache warm)',
         'warm = the same with a ParseCache holding every file: no YAML parse, no zod; reading, hashing, reference checks and the index still run',
         `machine: ${os.cpus().length} cores shared with other work; 1-min load average ${loadBefore} before, ${loadAvg()} after (per row: "load avg"); "cpu ms" is this process's CPU time, close to the wall time on an idle machine`,
