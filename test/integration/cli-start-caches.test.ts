@@ -66,4 +66,18 @@ describe('start-up caches of the built command', () => {
       expect(strip(bytes) === strip(reference), name).toBe(true);
     }
   });
+
+  it('prints the phase split of an export with BRIEFING_PHASES=1, and nothing extra without it', async () => {
+    const cache = path.join(dir(), 'cache');
+    const out = path.join(dir(), 'p.pdf');
+    const plain = await briefing(['export', example, '--out', out], cache);
+    expect(plain.stderr).not.toContain('briefing-phases');
+    const r = await run(process.execPath, [bin, 'export', example, '--out', out], { env: { ...process.env, BRIEFING_TODAY: '2026-11-25', BRIEFING_CACHE_DIR: cache, BRIEFING_PHASES: '1' } });
+    const line = /^briefing-phases (.*)$/m.exec(r.stderr)?.[1];
+    const phases = JSON.parse(line ?? '{}') as Record<string, number>;
+    expect(Object.keys(phases)).toEqual(['boot', 'modules', 'library', 'compose', 'layout', 'write', 'output', 'exit', 'total']);
+    for (const v of Object.values(phases)) expect(v).toBeGreaterThanOrEqual(0);
+    const parts = Object.entries(phases).filter(([k]) => k !== 'total').reduce((n, [, v]) => n + v, 0);
+    expect(Math.abs(parts - phases.total!)).toBeLessThan(1);
+  });
 });
