@@ -73,7 +73,7 @@ export class LibraryService implements LibraryQueries {
   }
 
   /** Where the data came from: files not read (unchanged) and files parsed since the service started, and the current search index. */
-  cacheStats(): { notRead: number; parsed: number; checksReused: number; index: IndexSource } {
+  cacheStats(): { notRead: number; parsed: number; checksReused: number; filesChecked: number; index: IndexSource } {
     return { ...this.cache.stats, index: this.indexSource };
   }
 

@@ -64,8 +64,11 @@ export class ParseCache {
   private readonly current = new Set<string>();
   /** Something was added since the cache was opened or saved: worth writing again. */
   private dirty = false;
-  /** Files taken from the cache without being read (unchanged stat), and files parsed, since the cache was made. */
-  readonly stats = { notRead: 0, parsed: 0, checksReused: 0 };
+  /**
+   * Since the cache was made: files taken from it without being read (unchanged stat), files parsed, loads that
+   * reused the whole cross-item check, and files whose items that check ran on (the others came from its memo).
+   */
+  readonly stats = { notRead: 0, parsed: 0, checksReused: 0, filesChecked: 0 };
   /** The cross-item check's problems of the last load, for exactly the files it read (see ReferenceChecks). */
   private checks: ReferenceChecks | undefined;
   /** The same check file by file (see CheckMemo), so that after an edit only the changed file's items are checked. */
@@ -105,6 +108,7 @@ export class ParseCache {
       return hit;
     },
     set: (key, problems) => {
+      this.stats.filesChecked++;
       this.fileChecks.set(key, problems);
       this.usedFileChecks.add(key);
       this.dirty = true;

@@ -131,7 +131,8 @@ describe('LibraryService with a persistent cache', () => {
     const original = await readFile(factFile, 'utf8');
     await edit(factFile, `- id: ${cited[1]}\n`, `- id: ${cited[1]}-gone\n`);
     const changed = await loaded({ cacheDir });
-    expect(changed.cacheStats()).toMatchObject({ parsed: 1, checksReused: 0 });
+    // The set of facts changed: every file is checked again, none comes from the memo.
+    expect(changed.cacheStats()).toMatchObject({ parsed: 1, checksReused: 0, filesChecked: 2 + 40 + 2 });
     expect(changed.problems()).toEqual((await loaded()).problems());
     expect(changed.problems().some((p) => p.message.includes(`unknown fact "${cited[1]}"`))).toBe(true);
 
@@ -157,7 +158,8 @@ describe('LibraryService with a persistent cache', () => {
     const file = path.join(sectionDir, (await readdir(sectionDir))[0]!);
     await writeFile(file, `${await readFile(file, 'utf8')}\nSee {{fact:no-such-fact}} and {{nonsense}}.\n`);
     const changed = await loaded({ cacheDir });
-    expect(changed.cacheStats()).toMatchObject({ parsed: 1, checksReused: 0 });
+    // Only the changed file is checked; the other 2 + 40 + 2 files' problems come from the memo.
+    expect(changed.cacheStats()).toMatchObject({ parsed: 1, checksReused: 0, filesChecked: 1 });
     const plain = (await loaded()).problems();
     expect(changed.problems()).toEqual(plain);
     expect(plain.filter((p) => p.file === file).map((p) => p.message)).toEqual([expect.stringMatching(/unknown fact "no-such-fact"/), expect.stringMatching(/"\{\{nonsense\}\}" is not a reference/)]);
