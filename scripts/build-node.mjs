@@ -1,6 +1,8 @@
 // Bundles the Node side with esbuild: the CLI, the Electron main process and the sandboxed preload.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -66,3 +68,28 @@ await Promise.all([
 checkTrieUses('dist/cli-main.cjs');
 fs.mkdirSync('dist/data', { recursive: true });
 fs.copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'dist/data/sRGB_IEC61966_2_1.icc');
+
+/**
+ * The shipped engine cache (main/pdf/engine-cache.ts seedDir): the example briefs exported once with the new bundle,
+ * in a temporary cache folder, whose engine file is kept in dist/cache-seed. Built here, never committed; a build
+ * where that export fails only ships without it (the first export on a machine then fills the cache itself).
+ */
+function buildEngineSeed() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-seed-'));
+  try {
+    const examples = fs.readdirSync('assets/examples').filter((n) => n.endsWith('.brief')).map((n) => path.join('assets/examples', n));
+    const env = { ...process.env, BRIEFING_CACHE_DIR: path.join(tmp, 'cache'), BRIEFING_TODAY: '2026-11-25' };
+    const r = spawnSync(process.execPath, ['dist/cli.cjs', 'export', ...examples, '--out-dir', path.join(tmp, 'out'), '--draft'], { env, encoding: 'utf8' });
+    const seed = fs.existsSync(env.BRIEFING_CACHE_DIR) ? fs.readdirSync(env.BRIEFING_CACHE_DIR).filter((n) => /^engine-[0-9a-f]+\.json$/.test(n)) : [];
+    fs.rmSync('dist/cache-seed', { recursive: true, force: true });
+    if (seed.length !== 1) {
+      console.warn(`build-node: no engine cache shipped (the examples' export exited ${r.status}: ${r.stderr.trim().split('\n').at(-1) ?? ''})`);
+      return;
+    }
+    fs.mkdirSync('dist/cache-seed');
+    fs.copyFileSync(path.join(env.BRIEFING_CACHE_DIR, seed[0]), path.join('dist/cache-seed', seed[0]));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+buildEngineSeed();

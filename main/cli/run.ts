@@ -1,6 +1,7 @@
 // The `briefing` command: export, new, check, list — the same services as the app, no Electron.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ParseArgsConfig } from 'node:util';
 import { assembleBrief } from '../../shared/assemble.js';
 import { TEMPLATE_IDS, TemplateId, type Brief } from '../../shared/model/brief.js';
@@ -61,7 +62,9 @@ const parse = <const O extends NonNullable<ParseArgsConfig['options']>>(argv: st
  */
 function useEngineCache(): void {
   const dir = cliCacheDir();
-  usePersistentEngineCache(dir && BUILD_ID ? { dir, buildId: BUILD_ID } : undefined);
+  // The build ships a cache made by exporting the examples (scripts/build-node.mjs), next to the bundle.
+  const seedDir = fileURLToPath(new URL('./cache-seed/', import.meta.url));
+  usePersistentEngineCache(dir && BUILD_ID ? { dir, buildId: BUILD_ID, seedDir } : undefined);
 }
 
 async function libraries(extra: string[] | undefined, io: CliIO): Promise<LibraryService> {

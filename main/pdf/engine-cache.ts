@@ -39,6 +39,12 @@ export interface EngineCacheOptions {
   buildId: string;
   /** Wait this long after a render before saving (the app batches its previews); 0 saves as soon as the render returns. */
   saveDelayMs?: number;
+  /**
+   * A read-only folder with a file built with the app (scripts/build-node.mjs exports the examples at build time),
+   * read when the cache folder has none yet: the first export on a machine starts from the bundled library's words
+   * and paragraphs. Its file has the same name, so only the same build and fonts ever use it.
+   */
+  seedDir?: string;
 }
 
 /** A shaped run as stored: glyph ids, their advance widths (font units), code points, and 5 numbers per position. */
@@ -173,7 +179,13 @@ export class EngineCacheFile {
     try {
       raw = readFileSync(this.file);
     } catch {
-      return; // no cache yet
+      // No cache yet: the one shipped with the build, if any.
+      if (!this.opts.seedDir) return;
+      try {
+        raw = readFileSync(path.join(this.opts.seedDir, path.basename(this.file)));
+      } catch {
+        return;
+      }
     }
     const payload = verified(raw);
     if (!payload || payload.format !== FORMAT || payload.key !== this.key) return;

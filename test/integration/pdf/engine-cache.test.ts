@@ -123,4 +123,29 @@ describe('persistent engine cache', () => {
     loadFonts(changed);
     expect(loadFonts(changed).engineCache!.stats().read).toBe(0);
   });
+
+  it('starts an empty cache folder from the shipped file of the same build, and never writes to it', async () => {
+    const reference = await render(brief, freshFonts());
+    const referenceEdited = await render(edited(brief, 'Wombats'), freshFonts());
+    const seedDir = path.join(root, 'seed');
+    usePersistentEngineCache({ dir: seedDir, buildId: 'build-seed' });
+    await render(brief, freshFonts());
+    const [seedFile] = cacheFiles(seedDir);
+    const seedBytes = readFileSync(path.join(seedDir, seedFile!));
+
+    const dir = path.join(root, 'cache-seeded');
+    usePersistentEngineCache({ dir, buildId: 'build-seed', seedDir });
+    const fonts = freshFonts();
+    expect((await render(edited(brief, 'Wombats'), fonts)).equals(referenceEdited)).toBe(true);
+    expect(loadFonts(fonts).engineCache!.stats().read).toBeGreaterThan(1000);
+    // The new words went to the user's folder; the shipped file is as it was.
+    expect(cacheFiles(dir)).toEqual([seedFile]);
+    expect(readFileSync(path.join(seedDir, seedFile!)).equals(seedBytes)).toBe(true);
+
+    // Another build's seed is never read.
+    usePersistentEngineCache({ dir: path.join(root, 'cache-seeded-2'), buildId: 'build-other', seedDir });
+    const other = freshFonts();
+    expect((await render(brief, other)).equals(reference)).toBe(true);
+    expect(loadFonts(other).engineCache!.stats().read).toBe(0);
+  });
 });
