@@ -50,6 +50,30 @@ const lazyUnicodeTrie = {
   },
 };
 
+/**
+ * pdfkit hashes with its own JavaScript MD5 (the document id, an embedded file's checksum): cold, about 15 ms of an
+ * export. In the CLI bundle it is Node's (the same digest; pdfkit's own where MD5 is unavailable, as in FIPS mode).
+ * The build fails if pdfkit's function is no longer the one replaced.
+ */
+const PDFKIT_MD5 = 'function md5Hash(data) {\n  return md5.create().update(data).digest();\n}';
+const nodeMd5 = {
+  name: 'pdfkit-node-md5',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit(\.node\.mjs|\.js)$/ }, (args) => {
+      const src = fs.readFileSync(args.path, 'utf8');
+      if (!src.includes(PDFKIT_MD5)) throw new Error(`${args.path}: pdfkit's md5Hash changed; update scripts/build-node.mjs (pdfkit-node-md5)`);
+      const replacement = `function md5Hash(data) {
+  try {
+    return new Uint8Array(require('node:crypto').createHash('md5').update(data).digest());
+  } catch {
+    return md5.create().update(data).digest();
+  }
+}`;
+      return { contents: src.replace(PDFKIT_MD5, replacement), loader: 'js' };
+    });
+  },
+};
+
 function checkTrieUses(file) {
   const src = fs.readFileSync(file, 'utf8');
   const uses = src.match(/\b[\w$]*[tT]rie\.(?!get\b|c?js\b)[a-zA-Z_]\w*/g)?.filter((u) => !/^(this|import_unicode_trie\d*)\./.test(u) && !u.startsWith('UnicodeTrie.'));
@@ -59,7 +83,7 @@ function checkTrieUses(file) {
 const mainExternal = ['electron', ...dependencyClosure('pdfkit'), 'docx'];
 
 await Promise.all([
-  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli-main.cjs', format: 'cjs', external: cliExternal, plugins: [lazyUnicodeTrie], ...minified, ...importMetaShim }),
+  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli-main.cjs', format: 'cjs', external: cliExternal, plugins: [lazyUnicodeTrie, nodeMd5], ...minified, ...importMetaShim }),
   build({ ...common, entryPoints: ['main/cli/boot.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: ['./cli-main.cjs'], ...importMetaShim }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external: mainExternal, ...importMetaShim }),
   // A sandboxed preload can require only 'electron' and a few built-ins: everything else is inlined here.

@@ -269,3 +269,24 @@ export function lazyPostTable(font: Font): void {
   }
   f._tables.post = post;
 }
+
+type GetGlyph = (id: number, codePoints?: number[]) => { codePoints: number[] } | null;
+
+/**
+ * fontkit keeps one Glyph object per glyph id, made by the first getGlyph call, with the code points of that call.
+ * The subsetter asks for the components of composite glyphs (the period inside an ellipsis) with none, so a later
+ * word that shapes that glyph from a real character got a glyph with no code points: its ToUnicode entry was empty
+ * and the character vanished from copied and extracted text (a batch exporting a brief with a bold "…" before
+ * another's bold "technologies." lost every such period). A glyph first made without code points takes those of the
+ * first call that has some; nothing else about it changes.
+ */
+export function keepGlyphCodePoints(font: Font): void {
+  const f = font as unknown as { getGlyph: GetGlyph };
+  const getGlyph = f.getGlyph;
+  if (typeof getGlyph !== 'function') return;
+  f.getGlyph = function (this: unknown, id, codePoints = []) {
+    const glyph = getGlyph.call(this, id, codePoints);
+    if (glyph && codePoints.length && !glyph.codePoints.length) glyph.codePoints = codePoints;
+    return glyph;
+  };
+}

@@ -1,5 +1,6 @@
 // The built `briefing` command's start-up caches as a whole process: V8's code cache and the engine cache are written, reused, and survive damage.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -35,12 +36,14 @@ describe('start-up caches of the built command', () => {
     expect(rewritten.equals(Buffer.alloc(good.length, 7))).toBe(false);
     expect((await briefing(['--help'], cache)).stdout).toContain('briefing export');
 
-    // An export keeps a cache of its own (the engine's functions), next to the engine's and the library's caches.
+    // An export keeps a code cache of its own (the engine's functions). An example brief is all in the engine cache
+    // the build ships (dist/cache-seed), so nothing new is computed and no engine file of the user's is written.
     await briefing(['export', example, '--out', path.join(dir(), 'a.pdf')], cache);
     const all = await names(cache);
     expect(all.filter((n) => n.startsWith('code-'))).toHaveLength(2);
     expect(all.some((n) => /^code-.*-export\.bin$/.test(n))).toBe(true);
-    expect(all.some((n) => /^engine-[0-9a-f]{32}\.json$/.test(n))).toBe(true);
+    const shipped = await fs.readdir(path.join(root, 'dist/cache-seed')).catch(() => []);
+    expect(all.some((n) => /^engine-[0-9a-f]{32}\.json$/.test(n))).toBe(shipped.length === 0);
   });
 
   it('exports the same document with every cache cold, warm, damaged, or switched off', async () => {
@@ -79,5 +82,14 @@ describe('start-up caches of the built command', () => {
     for (const v of Object.values(phases)) expect(v).toBeGreaterThanOrEqual(0);
     const parts = Object.entries(phases).filter(([k]) => k !== 'total').reduce((n, [, v]) => n + v, 0);
     expect(Math.abs(parts - phases.total!)).toBeLessThan(1);
+  });
+
+  it('writes the embedded manifest’s MD5 checksum as the file’s digest (the bundle hashes with Node’s MD5)', async () => {
+    const out = path.join(dir(), 'm.pdf');
+    await briefing(['export', example, '--out', out], path.join(dir(), 'cache'));
+    const manifest = (await run('qpdf', ['--show-attachment=briefing-manifest.json', out], { encoding: 'buffer', maxBuffer: 1 << 24 })).stdout;
+    const qdf = (await run('qpdf', ['--qdf', '--object-streams=disable', out, '-'], { encoding: 'latin1', maxBuffer: 1 << 26 })).stdout;
+    expect(JSON.parse(manifest.toString('utf8'))).toBeTypeOf('object');
+    expect(/\/CheckSum \(([0-9a-f]{32})\)/.exec(qdf)?.[1]).toBe(createHash('md5').update(manifest).digest('hex'));
   });
 });
