@@ -5,7 +5,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MarkingProfileFile } from '../../../shared/markings/profile.js';
 import { Country, Fact, Forum, SectionMeta, Technology, type Problem } from '../../../shared/model/library.js';
-import type { CheckMemo } from './check-references.js';
+
+/**
+ * Problems found before for one file's items, keyed by the file's content and by everything else the check reads
+ * (see checkReferences): a cache of the check, file by file.
+ */
+export interface CheckMemo {
+  get(key: string): Problem[] | undefined;
+  set(key: string, problems: Problem[]): void;
+}
 
 /** Bump when what the parser stores or reports changes (messages, line rules), so old entries are not reused. */
 // 3: the URL policy refuses source schemes (a refine, invisible in JSON Schema) and alias bombs are refused.

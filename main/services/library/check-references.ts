@@ -1,6 +1,7 @@
 // Cross-item checks on a (merged) library: every id a fact, section, country or forum points at must exist.
 import { createHash } from 'node:crypto';
 import type { Country, Fact, Forum, Library, Problem } from '../../../shared/model/library.js';
+import type { CheckMemo } from './cache.js';
 import type { Located, LocatedSection } from './read-folder.js';
 import { TABLE_QUERIES } from '../../../shared/compose/data-tables.js';
 
@@ -27,14 +28,6 @@ const TARGET: Record<'technologies' | 'countries' | 'forums' | 'facts', { word: 
   facts: { word: 'fact', file: 'facts/' },
 };
 
-/**
- * Problems found before for one file's items, keyed by the file's content and by everything else the check reads
- * (see checkReferences): a cache of the check, file by file.
- */
-export interface CheckMemo {
-  get(key: string): Problem[] | undefined;
-  set(key: string, problems: Problem[]): void;
-}
 
 /**
  * What the check reads besides the items it checks: which ids exist (technologies also by name), which facts have
