@@ -21,18 +21,27 @@ const MAX_KEY_CHARS = 100_000;
 /** A Map that starts again when full, and ignores keys past MAX_KEY_CHARS. */
 class BoundedMemo<V> {
   private readonly map = new Map<string, V>();
+  /** Entries read from the persistent cache and not asked for yet: moved into `map` when they are. */
+  private seeded = new Map<string, V>();
   /** Entries set since the count was last taken (the persistent cache saves when it is not 0). */
   added = 0;
 
   constructor(private readonly maxEntries: number) {}
 
   get size(): number {
-    return this.map.size;
+    return this.map.size + this.seeded.size;
   }
 
   through(key: string, compute: () => V): V {
     const hit = this.map.get(key);
     if (hit !== undefined) return hit;
+    const stored = this.seeded.get(key);
+    if (stored !== undefined) {
+      this.seeded.delete(key);
+      if (this.map.size >= this.maxEntries) this.map.clear();
+      this.map.set(key, stored);
+      return stored;
+    }
     const value = compute();
     if (key.length <= MAX_KEY_CHARS) {
       if (this.map.size >= this.maxEntries) this.map.clear();
@@ -42,20 +51,19 @@ class BoundedMemo<V> {
     return value;
   }
 
+  /** Every entry, those of the persistent cache this process never asked for first (so a bounded save keeps the used ones). */
   entries(): [string, V][] {
-    return [...this.map];
+    return [...this.seeded, ...this.map];
   }
 
   /** Entries read back from the persistent cache (engine-cache.ts), kept within the bound. */
   seed(entries: [string, V][]): void {
-    for (const [key, value] of entries.slice(-this.maxEntries)) {
-      if (this.map.size >= this.maxEntries) break;
-      this.map.set(key, value);
-    }
+    this.seeded = new Map(entries.slice(-this.maxEntries));
   }
 
   clear(): void {
     this.map.clear();
+    this.seeded.clear();
   }
 }
 

@@ -128,3 +128,21 @@ describe('LayoutCache', () => {
     expect(computed).toBe(1);
   });
 });
+
+describe('LayoutCache seeded from the persistent cache', () => {
+  it('answers from seeded entries without computing, and lists the ones this process used last (a bounded save keeps them)', () => {
+    const cache = new LayoutCache();
+    const part = (text: string) => [{ text, hyphen: false, cost: 0, flagged: false }];
+    cache.seed({ paragraphs: [], extents: [], fits: [], words: [['hfoo', part('foo')], ['hbar', part('bar')], ['hbaz', part('baz')]] });
+    let computed = 0;
+    expect(cache.wordBreaks('foo', true, () => (computed++, part('x')))).toEqual(part('foo'));
+    expect(cache.wordBreaks('new', true, () => (computed++, part('new')))).toEqual(part('new'));
+    expect(computed).toBe(1);
+    expect(cache.entries().words.map(([k]) => k)).toEqual(['hbar', 'hbaz', 'hfoo', 'hnew']);
+    expect(cache.takeAdded()).toBe(1); // only the computed one is new
+    expect(cache.sizes().words).toBe(4);
+    cache.clear();
+    expect(cache.entries().words).toEqual([]);
+  });
+});
+
