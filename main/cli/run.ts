@@ -22,7 +22,7 @@ import { sha256Hex } from '../services/audit-manifest.js';
 import { LibraryService } from '../services/library-service.js';
 import { cliCacheDir } from '../services/cache-dir.js';
 import { BUILD_ID } from '../services/build-id.js';
-import { usePersistentEngineCache } from '../pdf/index.js';
+import { keepLinesBetweenExports, usePersistentEngineCache } from '../pdf/index.js';
 import { endPhase } from './phases.js';
 
 const EXPORT_USAGE = `  briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
@@ -145,6 +145,8 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
   const batch = values['out-dir'] !== undefined || positionals.length > 1 || (await isFolder(file));
   if (batch) return runExportBatch(positionals, values, io);
   if (!values.out) usage('export needs --out FILE.pdf or --out FILE.docx');
+  // One document, then the process ends: nothing would reuse its lines (export-line-cache.ts).
+  keepLinesBetweenExports(false);
   const format = exportFormat(values.out, values.format);
   if (format === 'docx' && values.pdfa) usage('--pdfa applies to PDF export only; drop it or write a .pdf');
   if (values['rel-to']?.length && !values.release) usage('--rel-to needs --release LEVEL (the highest level the copy may hold)');

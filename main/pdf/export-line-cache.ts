@@ -37,8 +37,20 @@ interface Tracker {
 }
 const trackers = new WeakMap<PdfEmbeddedFont, Tracker>();
 
+let keeping = true;
+
+/**
+ * Whether lines are kept for later exports in this process (the default). A process that exports one document and
+ * ends (a single `briefing export`) has no later export to reuse them: recording them only costs its cold start.
+ * Output is the same either way.
+ */
+export function keepLinesBetweenExports(on: boolean): void {
+  keeping = on;
+}
+
 /** Follow f's subset (a new document's font, nothing encoded yet) through its history. */
 export function trackSubset(f: PdfEmbeddedFont): void {
+  if (!keeping) return; // untracked fonts are drawn by runsOps directly (cachedRunsOps)
   let root = roots.get(f.font);
   if (!root) roots.set(f.font, (root = new SubsetHistory()));
   const t: Tracker = { state: root, added: null };

@@ -8,6 +8,7 @@ import { writePdf } from './writer.js';
 
 export { findAssetsDir } from './assets.js';
 export { usePersistentEngineCache, type EngineCacheOptions } from './engine-cache.js';
+export { keepLinesBetweenExports } from './export-line-cache.js';
 export { layoutDocument, type LaidOutDocument, type LayoutOptions } from './layout-document.js';
 
 export interface RenderOptions {

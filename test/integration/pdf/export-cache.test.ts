@@ -4,7 +4,7 @@ import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import PDFDocument from 'pdfkit';
 import { runsOps } from '../../../main/pdf/content-ops.js';
 import { DocumentFonts } from '../../../main/pdf/document-fonts.js';
-import { cachedRunsOps, resetHistories, trackSubset } from '../../../main/pdf/export-line-cache.js';
+import { cachedRunsOps, keepLinesBetweenExports, resetHistories, trackSubset } from '../../../main/pdf/export-line-cache.js';
 import { loadFonts } from '../../../main/pdf/fonts.js';
 import { findAssetsDir, renderPdf } from '../../../main/pdf/index.js';
 import type { Run } from '../../../main/pdf/layout-types.js';
@@ -51,6 +51,20 @@ describe('export caches', () => {
     expect(qpdfCheck(otherAfterBrief)).toMatchObject({ ok: true });
     const pdf = await openPdf(otherAfterBrief);
     expect((await allText(pdf)).join('\n')).toContain('Qƒ¶ž');
+  });
+
+  it('gives the same bytes when lines are not kept between exports (a one-document process)', async () => {
+    const brief = sampleIssueBrief();
+    const kept = await render(brief, true);
+    keepLinesBetweenExports(false);
+    try {
+      expect((await render(brief, true)).equals(kept)).toBe(true);
+      expect((await render(edited('Qƒ¶ž'))).equals(await render(edited('Qƒ¶ž')))).toBe(true);
+    } finally {
+      keepLinesBetweenExports(true);
+    }
+    resetHistories();
+    expect((await render(brief, true)).equals(kept)).toBe(true);
   });
 
   it('reuses a line only when the subset got to the same state (glyph ids in another order are encoded again)', () => {
