@@ -5,6 +5,7 @@ import type { RefKind } from '../markdown/setup.js';
 import { isAllowedUrl } from '../model/url-policy.js';
 import type { ComposeContext } from './context.js';
 import { refusedBodyLink } from './links.js';
+import { formatDecimal2 } from '../text/format-number.js';
 
 interface Style {
   bold: boolean;
@@ -103,7 +104,7 @@ function resolveRef(ref: { kind: RefKind; id: string }, style: Style, ctx: Compo
 
 /** 12.5 + 'percent' -> '12.5 percent'; 1200 + 'USD billion' -> 'USD 1,200 billion'. */
 export function formatValue(value: number, unit?: string): string {
-  const num = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const num = formatDecimal2(value);
   if (!unit) return num;
   const m = /^(USD|EUR|GBP|JPY)\s+(.*)$/.exec(unit);
   if (m) return `${m[1] === 'USD' ? '$' : m[1] + ' '}${num} ${m[2]}`;
