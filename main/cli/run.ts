@@ -14,7 +14,7 @@ import { checkNewOptions } from './new-args.js';
 import { runBatchExport, type ExportOne } from './batch-export.js';
 import { applySectionMarkings, parseFields, profileNamed, splitSectionArg } from './marking-args.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
-import { readBriefFile } from '../services/documents/brief-file.js';
+import { readBriefFileWithBytes } from '../services/documents/brief-file.js';
 import { saveBriefFromCli } from './save-brief.js';
 import { inspectPdf } from './inspect-command.js';
 import { ExportService } from '../services/export-service.js';
@@ -120,12 +120,12 @@ const EXPORT_OPTIONS = {
 type ExportValues = ReturnType<typeof parse<typeof EXPORT_OPTIONS>>['values'];
 
 /** One brief already read, exported as `format` to `out` (the single export and each brief of a batch). */
-async function exportReadBrief(exporter: ExportService, brief: Brief, file: string, out: string, format: ExportFormat, values: ExportValues, io: CliIO, protect?: readonly string[]): Promise<number> {
+async function exportReadBrief(exporter: ExportService, { brief, bytes }: { brief: Brief; bytes: Buffer }, file: string, out: string, format: ExportFormat, values: ExportValues, io: CliIO, protect?: readonly string[]): Promise<number> {
   const copy = {
     ...(values.release && { release: { level: values.release, relTo: values['rel-to'] ?? [] } }),
     ...(values.draft && { draft: true }),
     source: path.basename(file),
-    sourceSha256: sha256Hex(await fs.readFile(file)),
+    sourceSha256: sha256Hex(bytes),
   };
   const request = { file, out, pdfa: values.pdfa, strict: values.strict, copy, ...(protect && { protect }) };
   if (format === 'pdf') return exportBrief(exporter, brief, request, io);
@@ -150,10 +150,10 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
   const format = exportFormat(values.out, values.format);
   if (format === 'docx' && values.pdfa) usage('--pdfa applies to PDF export only; drop it or write a .pdf');
   if (values['rel-to']?.length && !values.release) usage('--rel-to needs --release LEVEL (the highest level the copy may hold)');
-  const brief = await readBriefFile(file);
+  const read = await readBriefFileWithBytes(file);
   const lib = await libraries(values.library, io);
   const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
-  return exportReadBrief(exporter, brief, file, values.out, format, values, io);
+  return exportReadBrief(exporter, read, file, values.out, format, values, io);
 }
 
 /** Several briefs, or folders of them: the libraries, fonts and engine are loaded once for all (batch-export.ts). */
@@ -168,7 +168,7 @@ async function runExportBatch(inputs: string[], values: ExportValues, io: CliIO)
   const lib = await libraries(values.library, io);
   const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
   const exportOne: ExportOne = async (file, out, protect, briefIO) =>
-    exportReadBrief(exporter, await readBriefFile(file), file, out, format, values, briefIO, protect);
+    exportReadBrief(exporter, await readBriefFileWithBytes(file), file, out, format, values, briefIO, protect);
   return runBatchExport({ inputs, outDir, format }, exportOne, io);
 }
 

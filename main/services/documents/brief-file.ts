@@ -36,6 +36,12 @@ export async function readBriefFile(path: string): Promise<Brief> {
   return (await readBriefBytes(path)).brief;
 }
 
+/** The brief and the very bytes it was read from (the export's manifest hashes those: one read, no window between). */
+export async function readBriefFileWithBytes(path: string): Promise<{ brief: Brief; bytes: Buffer }> {
+  const { brief, bytes } = await readBriefBytes(path);
+  return { brief, bytes };
+}
+
 /**
  * Serialised form: schema key order, record keys sorted, 2-space indent, trailing newline — the same brief
  * always gives the same bytes, so git diffs show real changes only. Throws a ZodError if the brief is invalid.
