@@ -100,12 +100,13 @@ fs.copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'dist/data/
  */
 function buildEngineSeed() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-seed-'));
+  // First: the export must not start from the seed of an earlier build with the same id (it would add nothing, and save nothing).
+  fs.rmSync('dist/cache-seed', { recursive: true, force: true });
   try {
     const examples = fs.readdirSync('assets/examples').filter((n) => n.endsWith('.brief')).map((n) => path.join('assets/examples', n));
     const env = { ...process.env, BRIEFING_CACHE_DIR: path.join(tmp, 'cache'), BRIEFING_TODAY: '2026-11-25' };
     const r = spawnSync(process.execPath, ['dist/cli.cjs', 'export', ...examples, '--out-dir', path.join(tmp, 'out'), '--draft'], { env, encoding: 'utf8' });
     const seed = fs.existsSync(env.BRIEFING_CACHE_DIR) ? fs.readdirSync(env.BRIEFING_CACHE_DIR).filter((n) => /^engine-[0-9a-f]+\.json$/.test(n)) : [];
-    fs.rmSync('dist/cache-seed', { recursive: true, force: true });
     if (seed.length !== 1) {
       console.warn(`build-node: no engine cache shipped (the examples' export exited ${r.status}: ${r.stderr.trim().split('\n').at(-1) ?? ''})`);
       return;
