@@ -50,12 +50,16 @@ export function slug(text: string, used: Set<string>): string {
   return id;
 }
 
-/** Recursive-descent over the flat token stream; `pos` is shared through the cursor object. */
-export function convertBlocks(tokens: Token[], ctx: ComposeContext, opt: BlockOptions): Block[] {
+/**
+ * Recursive-descent over the flat token stream; `pos` is shared through the cursor object. The tokens are read,
+ * never written (a memoized parse is shared by every compose run): the walk reads a copy of the list, in which an
+ * inline token whose portion mark was taken off is replaced by its stripped copy.
+ */
+export function convertBlocks(tokens: readonly Token[], ctx: ComposeContext, opt: BlockOptions): Block[] {
   // The recursion below follows the token nesting, which markdown-it caps (MAX_MARKDOWN_NESTING).
   checkNesting(tokens, ctx.sectionKey);
   const cursor = { pos: 0 };
-  return readBlocks(tokens, cursor, ctx, opt, null, { portions: 0 });
+  return readBlocks(tokens.slice(), cursor, ctx, opt, null, { portions: 0 });
 }
 
 function withPortion<T extends Block & { portion?: string }>(b: T, portion: string): T {
@@ -73,14 +77,25 @@ function skipPast(tokens: Token[], c: { pos: number }, open: string, close: stri
 }
 
 /**
- * The marking of a portion that starts at `inline`: its own leading mark, else a mark-only paragraph's just before
- * it, else the section's (or list's). `undefined` when it is a mark-only paragraph itself (its mark waits for the
- * next block).
+ * A portion's own leading mark, taken off the inline token at `tokens[at]` (the walk's copy of the list gets the
+ * stripped token there).
  */
-function portionMarking(inline: Token | undefined, ctx: ComposeContext, opt: BlockOptions, w: Walk, what: string): Marking | null {
+function takeMark(tokens: Token[], at: number, ctx: ComposeContext, where: string): { marking: Marking; rest: Token } | undefined {
+  const taken = ctx.marks.takeLeadingMark(tokens[at], where);
+  if (taken) tokens[at] = taken.rest;
+  return taken;
+}
+
+/**
+ * The marking of a portion whose inline token is `tokens[at]`: its own leading mark, else a mark-only paragraph's
+ * just before it, else the section's (or list's). `null` when it is a mark-only paragraph itself (its mark waits
+ * for the next block).
+ */
+function portionMarking(tokens: Token[], at: number, ctx: ComposeContext, opt: BlockOptions, w: Walk, what: string): Marking | null {
   const where = `${opt.label}, ${what} ${w.portions + 1}`;
-  const own = ctx.marks.takeLeadingMark(inline, where);
-  if (own && inline && !inline.content.trim()) {
+  const taken = takeMark(tokens, at, ctx, where);
+  const own = taken?.marking;
+  if (taken && !taken.rest.content.trim()) {
     w.pending = own;
     return null;
   }
@@ -109,7 +124,7 @@ function readBlocks(tokens: Token[], c: { pos: number }, ctx: ComposeContext, op
     c.pos++;
     switch (t.type) {
       case 'heading_open': {
-        const m = portionMarking(tokens[c.pos], ctx, opt, w, 'heading');
+        const m = portionMarking(tokens, c.pos, ctx, opt, w, 'heading');
         if (!m || !ctx.marks.allows(m)) {
           c.pos += 2;
           break;
@@ -123,7 +138,7 @@ function readBlocks(tokens: Token[], c: { pos: number }, ctx: ComposeContext, op
         break;
       }
       case 'paragraph_open': {
-        const m = portionMarking(tokens[c.pos], ctx, opt, w, 'paragraph');
+        const m = portionMarking(tokens, c.pos, ctx, opt, w, 'paragraph');
         // A withheld portion's inlines are never converted: its facts get no note number, its text goes nowhere.
         if (!m || !ctx.marks.allows(m)) {
           c.pos += 2;
@@ -148,8 +163,8 @@ function readBlocks(tokens: Token[], c: { pos: number }, ctx: ComposeContext, op
             c.pos++;
             n++;
             // An item's own leading mark covers the whole item (its first paragraph and anything nested in it).
-            const first = tokens[c.pos]?.type === 'paragraph_open' ? tokens[c.pos + 1] : undefined;
-            const own = ctx.marks.takeLeadingMark(first, `${opt.label}, list item ${n}`);
+            const own =
+              tokens[c.pos]?.type === 'paragraph_open' ? takeMark(tokens, c.pos + 1, ctx, `${opt.label}, list item ${n}`)?.marking : undefined;
             const itemMarking = own ?? listMarking;
             if (!ctx.marks.allows(itemMarking)) {
               skipPast(tokens, c, 'list_item_open', 'list_item_close');

@@ -30,7 +30,7 @@ function run(text: string, style: Style, code = false): TextRun {
   return r;
 }
 
-export function convertInlines(tokens: Token[] | null, ctx: ComposeContext): Inline[] {
+export function convertInlines(tokens: readonly Token[] | null, ctx: ComposeContext): Inline[] {
   const out: Inline[] = [];
   const style: Style = { bold: false, italic: false };
   for (const t of tokens ?? []) {

@@ -43,10 +43,12 @@ export class PortionMarker {
   }
 
   /**
-   * Reads and strips a portion mark at the start of an inline token ("(C) The text"). Text in parentheses that is
-   * not a marking ("(see below)") is left alone; capitals that look like one but do not parse are an error.
+   * Reads a portion mark at the start of an inline token ("(C) The text") and gives the token without it, as a
+   * copy: tokens are read-only here (parses are memoized and shared between compose runs, shared/markdown/setup.ts).
+   * Text in parentheses that is not a marking ("(see below)") is left alone; capitals that look like one but do
+   * not parse are an error.
    */
-  takeLeadingMark(inline: Token | undefined, where: string): Marking | undefined {
+  takeLeadingMark(inline: Token | undefined, where: string): { marking: Marking; rest: Token } | undefined {
     if (!inline || !this.hasLevels()) return undefined;
     const m = LEADING_MARK.exec(inline.content);
     if (!m) return undefined;
@@ -57,8 +59,7 @@ export class PortionMarker {
       }
       return undefined;
     }
-    stripPrefix(inline, m[0].length);
-    return parsed.marking;
+    return { marking: parsed.marking, rest: stripPrefix(inline, m[0].length) };
   }
 
   /** Whether a portion so marked goes into this copy (always, unless this is a releasable copy). */
@@ -120,11 +121,27 @@ export class PortionMarker {
 }
 
 /**
- * Cuts the leading mark off an inline token: `n` characters of its content, and the mark at the start of its first
+ * The inline token without its leading mark: `n` characters of its content, and the mark at the start of its first
  * text child — found again there, since the typographer has already turned "(C)" into "©" and "(R)" into "®".
+ * A copy (with a copied children list and first child): the token given is never written to.
  */
-function stripPrefix(inline: Token, n: number): void {
-  inline.content = inline.content.slice(n);
-  const first = inline.children?.[0];
-  if (first?.type === 'text') first.content = first.content.replace(/^(?:\([^()]*\)|[©®™])\s*/u, '');
+function stripPrefix(inline: Token, n: number): Token {
+  const out = copyToken(inline);
+  out.content = inline.content.slice(n);
+  const children = inline.children;
+  const first = children?.[0];
+  if (children && first?.type === 'text') {
+    const text = copyToken(first);
+    text.content = first.content.replace(/^(?:\([^()]*\)|[©®™])\s*/u, '');
+    // slice, not a spread: a very long paragraph's children would overflow the stack as arguments.
+    const list = children.slice();
+    list[0] = text;
+    out.children = list;
+  }
+  return out;
+}
+
+/** A shallow copy of a markdown-it token that keeps its class (so attrGet and the rest still work). */
+function copyToken(t: Token): Token {
+  return Object.assign(Object.create(Object.getPrototypeOf(t) as object) as Token, t);
 }
