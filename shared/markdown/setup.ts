@@ -62,8 +62,81 @@ export function markdown(): MarkdownIt {
   return md;
 }
 
-/** Parses Markdown (`inline`: one line, such as a title) and says which link targets the URL policy refused. */
-export function parseMarkdown(src: string, inline = false): { tokens: Token[]; refusedLinks: string[] } {
+/** A parse: the tokens, and the link targets the URL policy refused in it. Shared by every caller: read-only. */
+export interface ParsedMarkdown {
+  readonly tokens: readonly Token[];
+  readonly refusedLinks: readonly string[];
+}
+
+/**
+ * Parses of recent texts, most recently used last, bounded by the source characters they hold (a parse takes
+ * about 14 bytes of heap per source character). The same library section text is parsed for every brief that
+ * links it and for every preview of a brief, so a batch export or a preview after one edit parses only what is
+ * new. Parsing is pure (one configuration, no env carried between parses), so a memoized parse is the parse.
+ * Callers never write to the tokens (shared/compose copies what it changes; test/unit/shared freezes them).
+ */
+class ParseMemo {
+  private readonly entries = new Map<string, ParsedMarkdown>();
+  private chars = 0;
+
+  constructor(
+    private readonly maxChars: number,
+    /** A longer text is parsed every time: it would push out many others for one use. */
+    private readonly maxSource: number,
+  ) {}
+
+  get(src: string): ParsedMarkdown | undefined {
+    const hit = this.entries.get(src);
+    if (hit) {
+      this.entries.delete(src);
+      this.entries.set(src, hit);
+    }
+    return hit;
+  }
+
+  set(src: string, parsed: ParsedMarkdown): void {
+    if (src.length > this.maxSource || this.entries.has(src)) return;
+    this.entries.set(src, parsed);
+    this.chars += src.length;
+    for (const key of this.entries.keys()) {
+      if (this.chars <= this.maxChars) break;
+      this.entries.delete(key);
+      this.chars -= key.length;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.chars = 0;
+  }
+
+  get size(): { entries: number; chars: number } {
+    return { entries: this.entries.size, chars: this.chars };
+  }
+}
+
+/** Source characters memoized: about 14 MB of tokens at most (the bundled library is ~75 thousand characters). */
+export const MARKDOWN_MEMO_CHARS = 1_000_000;
+/** The longest text memoized (a real section is a few thousand characters). */
+export const MARKDOWN_MEMO_MAX_SOURCE = 100_000;
+
+const blockMemo = new ParseMemo(MARKDOWN_MEMO_CHARS, MARKDOWN_MEMO_MAX_SOURCE);
+const inlineMemo = new ParseMemo(MARKDOWN_MEMO_CHARS / 10, MARKDOWN_MEMO_MAX_SOURCE);
+
+/**
+ * Parses Markdown (`inline`: one line, such as a title) and says which link targets the URL policy refused.
+ * Memoized by (text, inline): the answer may be the same objects another caller got, so it must not be changed.
+ */
+export function parseMarkdown(src: string, inline = false): ParsedMarkdown {
+  const memo = inline ? inlineMemo : blockMemo;
+  const known = memo.get(src);
+  if (known) return known;
+  const parsed = parseUncached(src, inline);
+  memo.set(src, parsed);
+  return parsed;
+}
+
+function parseUncached(src: string, inline: boolean): ParsedMarkdown {
   const refusedLinks: string[] = [];
   refusedSink = refusedLinks;
   try {
@@ -72,6 +145,17 @@ export function parseMarkdown(src: string, inline = false): { tokens: Token[]; r
   } finally {
     refusedSink = undefined;
   }
+}
+
+/** Empties the parse memo (tests compose with it cold and warm). */
+export function clearMarkdownMemo(): void {
+  blockMemo.clear();
+  inlineMemo.clear();
+}
+
+/** What the parse memo holds now, per kind (tests check its bound). */
+export function markdownMemoSize(): { block: { entries: number; chars: number }; inline: { entries: number; chars: number } } {
+  return { block: blockMemo.size, inline: inlineMemo.size };
 }
 
 /** All references in a Markdown body, in order of appearance. */
