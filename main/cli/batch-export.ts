@@ -111,57 +111,118 @@ function reasonOf(line: string, file: string): string {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
- * Briefs being exported at once. Rendering is synchronous, so two never render together; but while one brief waits on
- * the disk (reading it; its target checked; the temp file written, fsynced and renamed, its folder fsynced) the next
- * is read and rendered. More would only hold more rendered files in memory: the waits are shorter than a render.
+ * Briefs this thread exports at once. Rendering is synchronous, so two never render together; but while one brief
+ * waits on the disk (reading it; its target checked; the temp file written, fsynced and renamed, its folder fsynced)
+ * the next is read and rendered. More would only hold more rendered files in memory: the waits are shorter than a render.
  */
 const IN_FLIGHT = 2;
 
-interface Outcome {
+/** What one brief's export said and how it ended; helper threads send theirs as this (plain data). */
+export interface Outcome {
   code: number;
-  said: ReturnType<typeof capture>;
+  out: string[];
+  err: string[];
   ms: number;
+}
+
+/**
+ * Which brief is next, shared by this thread and its helpers: one counter in shared memory, so a thread that is free
+ * takes the next brief at once, without asking another thread (which may be busy rendering).
+ */
+export class BriefQueue {
+  private readonly next: Int32Array;
+
+  constructor(
+    readonly total: number,
+    shared: SharedArrayBuffer = new SharedArrayBuffer(4),
+  ) {
+    this.next = new Int32Array(shared, 0, 1);
+  }
+
+  get buffer(): SharedArrayBuffer {
+    return this.next.buffer as SharedArrayBuffer;
+  }
+
+  /** The index of the next brief nobody has taken, or undefined when all are taken. */
+  take(): number | undefined {
+    const i = Atomics.add(this.next, 0, 1);
+    return i < this.total ? i : undefined;
+  }
+}
+
+/** Threads that export briefs taken from the same queue, each loaded with the libraries, fonts and engine. */
+export interface BatchHelpers {
+  /** Starts the helpers (as many as are worth it for this many briefs); `report` gets each brief a helper exported. Resolves when every helper has stopped. */
+  start(queue: BriefQueue, files: readonly string[], outs: readonly string[], report: (i: number, outcome: Outcome) => void): Promise<void>;
+}
+
+/** Takes briefs from the queue until none is left, IN_FLIGHT at a time, and hands each outcome to `done`. */
+export async function drainQueue(queue: BriefQueue, exportAt: (i: number) => Promise<Outcome>, done: (i: number, outcome: Outcome) => void): Promise<void> {
+  const lane = async () => {
+    for (let i = queue.take(); i !== undefined; i = queue.take()) done(i, await exportAt(i));
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, () => lane()));
+}
+
+/** Exports one brief through a capturing seam, so its lines can be printed in the briefs' order. */
+export async function exportCaptured(exportOne: ExportOne, file: string, out: string, protect: readonly string[]): Promise<Outcome> {
+  const said = capture();
+  const t0 = performance.now();
+  // Every input is protected from every export of the batch, not just its own.
+  const code = await guarded(said, () => exportOne(file, out, protect, said));
+  return { code, out: said.out, err: said.err, ms: Math.round(performance.now() - t0) };
+}
+
+/** A brief's outcome, settled by whichever thread exports it. */
+function pending(): { promise: Promise<Outcome>; settle(o: Outcome): void } {
+  let settle!: (o: Outcome) => void;
+  const promise = new Promise<Outcome>((resolve) => (settle = resolve));
+  return { promise, settle };
 }
 
 /**
  * Exports every brief, each as the single export would, to DIR/<name>.<format>: a brief that fails is named on its
  * progress line with the single export's reason and the rest still export. Lines come in the briefs' order, each
- * once its brief is written. Exit code: the worst of the briefs'.
+ * once its brief is written. Exit code: the worst of the briefs'. With `helpers`, other threads take briefs from
+ * the same queue (batch-threads.ts); what each prints is the same whichever thread exported it.
  */
-export async function runBatchExport(request: BatchRequest, exportOne: ExportOne, io: CliIO): Promise<number> {
+export async function runBatchExport(request: BatchRequest, exportOne: ExportOne, io: CliIO, helpers?: BatchHelpers): Promise<number> {
   const started = performance.now();
   const files = await expandInputs(request.inputs);
   const outs = files.map((f) => outputFor(f, request.outDir, request.format));
   refuseClashes(files, outs);
   await ensureFolder(request.outDir);
-  const exportAt = async (i: number): Promise<Outcome> => {
-    const said = capture();
-    const t0 = performance.now();
-    // Every input is protected from every export of the batch, not just its own.
-    const code = await guarded(said, () => exportOne(files[i]!, outs[i]!, files, said));
-    return { code, said, ms: Math.round(performance.now() - t0) };
+  const queue = new BriefQueue(files.length);
+  const outcomes = files.map(() => pending());
+  const settled = new Set<number>();
+  const settle = (i: number, outcome: Outcome) => {
+    if (settled.has(i)) return;
+    settled.add(i);
+    outcomes[i]!.settle(outcome);
   };
-  // Brief i starts once brief i - IN_FLIGHT has finished (whether it succeeded or not).
-  const outcomes: Promise<Outcome>[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const before = outcomes[i - IN_FLIGHT];
-    outcomes.push(before ? before.then(() => exportAt(i)) : exportAt(i));
-  }
+  const exportAt = (i: number) => exportCaptured(exportOne, files[i]!, outs[i]!, files);
+  // Helpers first, so they load while this thread exports.
+  const helped = helpers?.start(queue, files, outs, settle) ?? Promise.resolve();
+  const finished = Promise.all([helped, drainQueue(queue, exportAt, settle)]).then(async () => {
+    // Every brief is taken by now; one still unsettled was taken by a helper that failed before reporting it.
+    for (const i of files.keys()) if (!settled.has(i)) settle(i, await exportAt(i));
+  });
   const codes: number[] = [];
   for (const [i, file] of files.entries()) {
-    const { code, said, ms } = await outcomes[i]!;
+    const { code, out, err, ms } = await outcomes[i]!.promise;
     codes.push(code);
     const step = `[${i + 1}/${files.length}] ${file} …`;
     if (code === EXIT.ok) {
-      for (const line of said.err) io.stderr(line);
-      const wrote = said.out.find((l) => l.startsWith(`wrote ${outs[i]} `));
+      for (const line of err) io.stderr(line);
+      const wrote = out.find((l) => l.startsWith(`wrote ${outs[i]} `));
       io.stderr(`${step} ok ${ms} ms${wrote ? ` ${wrote.slice(`wrote ${outs[i]} `.length)}` : ''}`);
     } else {
-      const last = said.err.at(-1);
-      for (const line of said.err.slice(0, -1)) io.stderr(line);
+      const last = err.at(-1);
+      for (const line of err.slice(0, -1)) io.stderr(line);
       io.stderr(`${step} failed: ${last ? reasonOf(last, file) : `exit code ${code}`}`);
     }
   }
+  await finished;
   const failed = codes.filter((c) => c !== EXIT.ok).length;
   const n = files.length;
   io.stdout(`exported ${n - failed} of ${n} brief${n === 1 ? '' : 's'} to ${request.outDir} in ${seconds(performance.now() - started)}${failed ? `; ${failed} failed` : ''}`);

@@ -15,7 +15,8 @@ import { Script } from 'node:vm';
 
 type CommonJsMain = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
-export function runWithCodeCache(file: string, cacheDir: string | undefined, buildId: string | undefined, kind: string): void {
+/** `write` false: use a cache that is there, never write one (a batch's helper threads: the main thread writes it). */
+export function runWithCodeCache(file: string, cacheDir: string | undefined, buildId: string | undefined, kind: string, write = true): void {
   const source = readFileSync(file, 'utf8');
   const stat = statSync(file);
   const name = `code-${buildId ?? 'dev'}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}-${kind}.bin`;
@@ -30,7 +31,7 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined, bui
   }
   // The same wrapper Node puts around a CommonJS module, so the bundle runs as if required.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  if (write && cacheFile && (!cachedData || script.cachedDataRejected)) {
     process.once('exit', () => {
       try {
         mkdirSync(path.dirname(cacheFile), { recursive: true });

@@ -11,7 +11,8 @@ import { mountsFor, runCheck, runList } from './library-commands.js';
 import { runBriefCheck } from './brief-check.js';
 import { exportBrief, formatWarning, namingTheBrief, refusingMarkingErrors, type ExportRequest } from './export-command.js';
 import { checkNewOptions } from './new-args.js';
-import { runBatchExport, type ExportOne } from './batch-export.js';
+import { BriefQueue, drainQueue, exportCaptured, runBatchExport, type BatchFormat, type ExportOne } from './batch-export.js';
+import { threadHelpers, type HelperReport, type HelperRequest } from './batch-threads.js';
 import { applySectionMarkings, parseFields, profileNamed, splitSectionArg } from './marking-args.js';
 import { appVersion, bundledLibraryDir, fontsDir } from '../services/app-paths.js';
 import { readBriefFileWithBytes } from '../services/documents/brief-file.js';
@@ -27,9 +28,10 @@ import { endPhase } from './phases.js';
 
 const EXPORT_USAGE = `  briefing export FILE.brief --out FILE.pdf|FILE.docx [--format pdf|docx] [--pdfa] [--strict] [--library DIR]...
                  [--release LEVEL [--rel-to CC]...] [--draft]
-  briefing export FILE.brief... | FOLDER... --out-dir DIR [the options above but --out]
+  briefing export FILE.brief... | FOLDER... --out-dir DIR [--jobs N] [the options above but --out]
                  one process for all: DIR/<name>.pdf (.docx with --format docx) for each brief, a folder's *.brief
-                 files (not its subfolders); a line per brief on stderr, a summary on stdout, the worst exit code`;
+                 files (not its subfolders); a line per brief on stderr, a summary on stdout, the worst exit code;
+                 --jobs N renders N briefs at once, one thread each (default: one per two cores, at most 4, for big batches)`;
 
 const EXIT_CODES = 'exit codes: 0 done, 1 bad input, 2 usage, 3 marking errors (export without --draft) or --strict and warnings present';
 
@@ -60,17 +62,21 @@ const parse = <const O extends NonNullable<ParseArgsConfig['options']>>(argv: st
  * Shaped words, paragraph layouts and font subsets from earlier exports, kept in the user's cache folder by build and
  * font content (main/pdf/engine-cache.ts); the bundled command only, as code run from source has no build id.
  */
-function useEngineCache(): void {
+function useEngineCache(role: 'main' | 'helper' = 'main'): void {
   const dir = cliCacheDir();
   // The build ships a cache made by exporting the examples (scripts/build-node.mjs), next to the bundle.
   const seedDir = fileURLToPath(new URL('./cache-seed/', import.meta.url));
-  usePersistentEngineCache(dir && BUILD_ID ? { dir, buildId: BUILD_ID, seedDir } : undefined);
+  // A batch's helper threads read the file the main thread keeps and never write it: a save never fires (the
+  // timer does not keep the thread alive), so two threads of one process never write one file.
+  const save = role === 'helper' ? { saveDelayMs: 2 ** 31 - 1 } : {};
+  usePersistentEngineCache(dir && BUILD_ID ? { dir, buildId: BUILD_ID, seedDir, ...save } : undefined);
 }
 
-async function libraries(extra: string[] | undefined, io: CliIO): Promise<LibraryService> {
-  // Unchanged library files come from the parse cache in the user's cache folder (BRIEFING_CACHE_DIR=off: none).
+async function libraries(extra: string[] | undefined, io: CliIO, role: 'main' | 'helper' = 'main'): Promise<LibraryService> {
+  // Unchanged library files come from the parse cache in the user's cache folder (BRIEFING_CACHE_DIR=off: none);
+  // a batch's helper threads read it and leave writing it to the main thread.
   const cacheDir = cliCacheDir();
-  const service = new LibraryService(mountsFor({ bundledDir: bundledLibraryDir(), today: today() }, extra), cacheDir ? { cacheDir } : {});
+  const service = new LibraryService(mountsFor({ bundledDir: bundledLibraryDir(), today: today() }, extra), cacheDir ? { cacheDir, writeCaches: role === 'main' } : {});
   await service.load();
   endPhase('library');
   const errors = service.problems().filter((p) => p.severity === 'error');
@@ -114,6 +120,7 @@ const EXPORT_OPTIONS = {
   release: { type: 'string' },
   'rel-to': { type: 'string', multiple: true },
   draft: { type: 'boolean', default: false },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -143,8 +150,9 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
   const file = positionals[0];
   if (!file) usage('export needs a FILE.brief (or several, or folders of them, with --out-dir DIR)');
   const batch = values['out-dir'] !== undefined || positionals.length > 1 || (await isFolder(file));
-  if (batch) return runExportBatch(positionals, values, io);
+  if (batch) return runExportBatch(argv, positionals, values, io);
   if (!values.out) usage('export needs --out FILE.pdf or --out FILE.docx');
+  if (values.jobs !== undefined) usage('--jobs applies to a batch (several briefs, or a folder, with --out-dir DIR); drop it to export one brief');
   // One document, then the process ends: nothing would reuse its lines (export-line-cache.ts).
   keepLinesBetweenExports(false);
   const format = exportFormat(values.out, values.format);
@@ -156,20 +164,56 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
   return exportReadBrief(exporter, read, file, values.out, format, values, io);
 }
 
-/** Several briefs, or folders of them: the libraries, fonts and engine are loaded once for all (batch-export.ts). */
-async function runExportBatch(inputs: string[], values: ExportValues, io: CliIO): Promise<number> {
-  const outDir = values['out-dir'];
+/** --jobs N: how many briefs a batch renders at once, one thread each. */
+function jobsOption(values: ExportValues): number | undefined {
+  const raw = values.jobs;
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 64) usage(`--jobs must be a whole number from 1 to 64 (briefs rendered at once, one thread each), got "${raw}"`);
+  return n;
+}
+
+/** The batch's options checked, as the main thread and each helper thread read them from the same arguments. */
+function batchFormat(inputs: string[], values: ExportValues): BatchFormat {
   if (values.out !== undefined) usage(`--out names one file; to export ${inputs.length > 1 ? 'several briefs' : 'a folder of briefs'}, give --out-dir DIR instead (each brief becomes DIR/<name>.pdf)`);
-  if (outDir === undefined) usage(`to export ${inputs.length > 1 ? 'several briefs' : 'a folder of briefs'}, give --out-dir DIR (each brief becomes DIR/<name>.pdf)`);
+  if (values['out-dir'] === undefined) usage(`to export ${inputs.length > 1 ? 'several briefs' : 'a folder of briefs'}, give --out-dir DIR (each brief becomes DIR/<name>.pdf)`);
   const format = values.format ?? 'pdf';
   if (format !== 'pdf' && format !== 'docx') usage(`--format must be pdf or docx, got "${format}"`);
   if (format === 'docx' && values.pdfa) usage('--pdfa applies to PDF export only; drop it or use --format pdf');
   if (values['rel-to']?.length && !values.release) usage('--rel-to needs --release LEVEL (the highest level the copy may hold)');
-  const lib = await libraries(values.library, io);
+  return format;
+}
+
+/** One brief of a batch, exported by whichever thread took it: the libraries, fonts and engine loaded once per thread. */
+async function batchExporter(values: ExportValues, format: BatchFormat, io: CliIO, role: 'main' | 'helper'): Promise<ExportOne> {
+  const lib = await libraries(values.library, io, role);
   const exporter = new ExportService({ library: () => lib.library(), fontsDir: fontsDir(), today });
-  const exportOne: ExportOne = async (file, out, protect, briefIO) =>
-    exportReadBrief(exporter, await readBriefFileWithBytes(file), file, out, format, values, briefIO, protect);
-  return runBatchExport({ inputs, outDir, format }, exportOne, io);
+  return async (file, out, protect, briefIO) => exportReadBrief(exporter, await readBriefFileWithBytes(file), file, out, format, values, briefIO, protect);
+}
+
+/** Several briefs, or folders of them: the libraries, fonts and engine are loaded once for all (batch-export.ts), and once more in each helper thread. */
+async function runExportBatch(argv: string[], inputs: string[], values: ExportValues, io: CliIO): Promise<number> {
+  const format = batchFormat(inputs, values);
+  const jobs = jobsOption(values);
+  const exportOne = await batchExporter(values, format, io, 'main');
+  // The built command's start file, which helper threads run too (boot.ts); none when run from source.
+  const script = fileURLToPath(new URL('./cli.cjs', import.meta.url));
+  const helpers = BUILD_ID ? threadHelpers(script, argv, jobs, (line) => process.env.BRIEFING_DEBUG === '1' && io.stderr(line)) : undefined;
+  return runBatchExport({ inputs, outDir: values['out-dir']!, format }, exportOne, io, helpers);
+}
+
+/** A batch's helper thread (batch-threads.ts): the same export, taking briefs from the shared queue until none is left. */
+export async function runBatchHelper(request: HelperRequest, send: (report: HelperReport) => void): Promise<void> {
+  const { values, positionals } = parse(request.argv, EXPORT_OPTIONS);
+  useEngineCache('helper');
+  const silent: CliIO = { stdout: () => {}, stderr: () => {} };
+  const exportOne = await batchExporter(values, batchFormat(positionals, values), silent, 'helper');
+  const queue = new BriefQueue(request.files.length, request.queue);
+  await drainQueue(
+    queue,
+    (i) => exportCaptured(exportOne, request.files[i]!, request.outs[i]!, request.files),
+    (i, outcome) => send({ i, outcome }),
+  );
 }
 
 async function runNew(argv: string[], io: CliIO): Promise<number> {

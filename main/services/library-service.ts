@@ -34,6 +34,12 @@ export interface LibraryCacheOptions {
   cacheDir?: string;
   /** Caches written by another app version are ignored (default: the app's version). */
   appVersion?: string;
+  /**
+   * Write the parse cache and the search index to cacheDir (default true). A batch export's helper threads read the
+   * files the main thread keeps and write none: two writers of one file in one process would share a temp name.
+   * Nothing runs in the background then (prepareSearch too is left out); a search builds its index on the spot.
+   */
+  writeCaches?: boolean;
   /** After each load, load or rebuild the search index in the background (the app; the CLI rarely searches). */
   prepareSearch?: boolean;
 }
@@ -69,7 +75,7 @@ export class LibraryService implements LibraryQueries {
     this.index = undefined;
     this.indexSource = 'none';
     const generation = ++this.generation;
-    if (this.options.cacheDir) this.afterLoad(generation);
+    if (this.options.cacheDir && this.options.writeCaches !== false) this.afterLoad(generation);
   }
 
   /** Where the data came from: files not read (unchanged) and files parsed since the service started, and the current search index. */
@@ -177,7 +183,7 @@ export class LibraryService implements LibraryQueries {
     }
     this.indexSource = this.index ? 'updated' : 'built';
     const index = (this.index ??= new LibraryIndex(library));
-    this.background = this.background.then(() => writeIndexFile(file, key, index.toJSON(this.version()))).catch(() => undefined);
+    if (this.options.writeCaches !== false) this.background = this.background.then(() => writeIndexFile(file, key, index.toJSON(this.version()))).catch(() => undefined);
     return index;
   }
 

@@ -74,6 +74,23 @@ describe('LibraryService with a persistent cache', () => {
     expect(lazy.cacheStats().index).toBe('persisted');
   });
 
+  it('with writeCaches false (a batch\'s helper thread) reads the caches and never writes them', async () => {
+    const reference = seen(await loaded());
+    const reader = await loaded({ cacheDir, writeCaches: false, prepareSearch: true });
+    expect(seen(reader)).toEqual(reference);
+    await reader.settled();
+    await expect(readdir(cacheDir)).rejects.toMatchObject({ code: 'ENOENT' }); // nothing written, not even the folder
+
+    await loaded({ cacheDir }); // the main thread writes them
+    const written = await cacheFiles();
+    const bytes = await Promise.all(written.map((n) => readFile(path.join(cacheDir, n))));
+    const warm = await loaded({ cacheDir, writeCaches: false });
+    expect(warm.cacheStats()).toMatchObject({ parsed: 0 });
+    expect(seen(warm)).toEqual(reference);
+    expect(await cacheFiles()).toEqual(written);
+    expect(await Promise.all(written.map((n) => readFile(path.join(cacheDir, n))))).toEqual(bytes);
+  });
+
   it('ignores caches from another app version, and rebuilds them', async () => {
     await loaded({ cacheDir, prepareSearch: true });
     const other = await loaded({ cacheDir, prepareSearch: true, appVersion: '2.0.0' });
