@@ -4,8 +4,9 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import type { GlyphRun } from 'fontkit';
 import { FACE_FILES, type FaceId } from './faces.js';
-import type { MemoEntries } from './layout-cache.js';
+import type { MemoEntries, SeededMemos } from './layout-cache.js';
 import type { Paragraph } from './layout-types.js';
+import { asciiJson, StoredEntries, StoredJson, storedLine } from './stored-entries.js';
 
 /*
  * A cold `briefing export` spent most of its time computing things that depend only on the text, the fonts and
@@ -24,13 +25,14 @@ import type { Paragraph } from './layout-types.js';
  */
 
 /** Bump when the stored layout changes shape (the build id changes with any code change anyway). */
-const FORMAT = 3;
+const FORMAT = 4;
 const PREFIX = 'engine-';
 const SUFFIX = '.json';
 /** Bounds on what one file holds, so a long app session does not grow it without end. */
 /*
- * What one file keeps, so that reading it stays far cheaper than what it saves (JSON.parse runs at about 100 MB/s
- * here; the example brief's file is 2.7 MB). Entries this process used are kept first, then the most recent.
+ * What one file keeps, so that reading it stays far cheaper than what it saves (a section's keys are indexed at
+ * its first lookup, each value parsed when asked for: stored-entries.ts). Entries this process used are kept
+ * first, then the most recent.
  */
 const MAX_RUNS_PER_FACE = 12_000;
 const MAX_SUBSETS = 64;
@@ -56,36 +58,34 @@ export interface EngineCacheOptions {
 export type StoredRun = [number[], number[], (number | number[])[], number[]];
 
 /**
- * What the cache holds for one face, handed over when the face loads: its shaped runs, decoded one by one as they
- * are asked for (an export whose paragraphs all come from the cache asks for few; the writer reads the stored
- * arrays directly, word-shapes.ts).
+ * What the cache holds for one face, handed over when the face loads: its shaped runs, each parsed when it is
+ * asked for (an export whose paragraphs all come from the cache asks for few; the writer reads the stored arrays
+ * directly, word-shapes.ts).
  */
-export interface StoredFace {
-  runs: Map<string, StoredRun>;
-}
+export type StoredFace = StoredEntries<StoredRun>;
 /** A paragraph's notes hold a Set, which JSON cannot: stored as an array. */
-type StoredMemos = Omit<MemoEntries, 'paragraphs'> & { paragraphs: [string, Omit<Paragraph, 'notes'> & { notes: { missing: number[]; rtl: boolean } }][] };
+type StoredParagraph = Omit<Paragraph, 'notes'> & { notes: { missing: number[]; rtl: boolean } };
 
-/**
- * What one file holds: every memo of one font set. JSON, not v8.serialize: it parsed twice as fast here, and
- * compact runs (arrays, not fontkit's objects) made the file a quarter of the size.
+/*
+ * The file: a SHA-256 of the rest, then one JSON line (format, key, and each section's name, length in characters
+ * and number of entries), then the sections one after the other, each a stretch of `key\tvalue\n` lines
+ * (stored-entries.ts). Not one JSON document, so that what an export never asks for is never parsed; all ASCII, so
+ * a character is a byte.
  */
-interface Payload {
+interface Header {
   format: number;
   key: string;
-  runs: [FaceId, [string, StoredRun][]][];
-  memos: StoredMemos;
-  /** Encoded subsets, base64. */
-  subsets: [string, string][];
+  sections: [string, number, number][];
 }
+const RUNS = 'runs:';
 
 /** What the font set exposes for the cache to fill and read back. */
 export interface CacheableFonts {
   dir: string;
-  /** A loaded face's shaped runs (those still undecoded as they were read) and word shapes; undefined for a face not loaded (faces load lazily). */
-  loadedFace(face: FaceId): { runs: [string, GlyphRun][]; undecoded: Map<string, StoredRun> } | undefined;
+  /** A loaded face's shaped runs (and those of the file never asked for, as stored); undefined for a face not loaded (faces load lazily). */
+  loadedFace(face: FaceId): { runs: [string, GlyphRun][]; undecoded: StoredFace | undefined } | undefined;
   layoutEntries(): MemoEntries;
-  seedLayout(entries: MemoEntries): void;
+  seedLayout(entries: SeededMemos): void;
   /** Entries added to any memo since the count was last taken (a save is due when it is not 0). */
   takeAdded(): number;
 }
@@ -104,7 +104,7 @@ export function usePersistentEngineCache(next: EngineCacheOptions | undefined): 
 
 /** One font set's link to its file: seeds the memos on open, saves them after renders that added entries. */
 export class EngineCacheFile {
-  private runsByFace = new Map<FaceId, [string, StoredRun][]>();
+  private runsByFace = new Map<FaceId, StoredFace>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly counts = { read: 0, added: 0, saved: 0 };
   private saving: Promise<void> | undefined;
@@ -142,8 +142,8 @@ export class EngineCacheFile {
   }
 
   /** What is stored for a face, handed over once when the face is loaded. */
-  takeFace(face: FaceId): StoredFace {
-    const stored: StoredFace = { runs: new Map(this.runsByFace.get(face)) };
+  takeFace(face: FaceId): StoredFace | undefined {
+    const stored = this.runsByFace.get(face);
     this.runsByFace.delete(face);
     return stored;
   }
@@ -192,38 +192,51 @@ export class EngineCacheFile {
         return;
       }
     }
-    const payload = verified(raw);
-    if (!payload || payload.format !== FORMAT || payload.key !== this.key) return;
-    for (const [face, runs] of payload.runs) this.runsByFace.set(face, runs);
-    this.counts.read = payload.runs.reduce((n, [, entries]) => n + entries.length, 0) + Object.values(payload.memos).reduce((n, e: unknown[]) => n + e.length, 0) + payload.subsets.length;
-    const { paragraphs, ...rest } = payload.memos;
-    this.fonts.seedLayout({ ...rest, paragraphs: paragraphs.map(([k, p]) => [k, { ...p, notes: { missing: new Set(p.notes.missing), rtl: p.notes.rtl } }]) });
-    this.subsets.seed(`${this.fonts.dir}:`, payload.subsets.map(([k, b64]) => [k, new Uint8Array(Buffer.from(b64, 'base64'))]));
+    const read = verified(raw, this.key);
+    if (!read) return;
+    const { text, header } = read;
+    const sections = new Map<string, StoredEntries<unknown>>();
+    let at = text.indexOf('\n') + 1;
+    for (const [name, length, count] of header.sections) {
+      const revive = name === 'paragraphs' ? reviveParagraph : undefined;
+      sections.set(name, new StoredEntries(text, at, at + length, count, revive));
+      at += length;
+      this.counts.read += count;
+    }
+    for (const face of Object.keys(FACE_FILES) as FaceId[]) {
+      const runs = sections.get(RUNS + face);
+      if (runs) this.runsByFace.set(face, runs as StoredFace);
+    }
+    const memo = (name: keyof SeededMemos) => sections.get(name) ?? new StoredEntries(text, 0, 0, 0);
+    this.fonts.seedLayout({ paragraphs: memo('paragraphs') as StoredEntries<Paragraph>, extents: memo('extents') as SeededMemos['extents'], words: memo('words') as SeededMemos['words'], fits: memo('fits') as SeededMemos['fits'] });
+    // Subsets are few (one per face and glyph set) and each is asked for by every export of its document: read at once.
+    const subsets = sections.get('subsets');
+    if (subsets) this.subsets.seed(`${this.fonts.dir}:`, subsets.rest().map(([k, v]) => [k, new Uint8Array(Buffer.from(JSON.parse(v.text) as string, 'base64'))]));
     this.fonts.takeAdded(); // what was just read in is not new
   }
 
   private save(): void {
-    const runs: Payload['runs'] = [];
+    const sections: [string, string[]][] = [];
     for (const face of Object.keys(FACE_FILES) as FaceId[]) {
       const loaded = this.fonts.loadedFace(face);
       // A face this process never loaded keeps what the file had for it.
-      const faceRuns = loaded ? [...loaded.undecoded, ...loaded.runs.map(([text, run]): [string, StoredRun] => [text, encodeRun(run)])] : (this.runsByFace.get(face) ?? []);
-      if (faceRuns.length) runs.push([face, faceRuns.slice(-MAX_RUNS_PER_FACE)]);
+      const stored = loaded ? loaded.undecoded : this.runsByFace.get(face);
+      const faceRuns: [string, StoredRun | StoredJson][] = [...(stored?.rest() ?? []), ...(loaded?.runs.map(([text, run]): [string, StoredRun] => [text, encodeRun(run)]) ?? [])];
+      if (faceRuns.length) sections.push([RUNS + face, lines(faceRuns.slice(-MAX_RUNS_PER_FACE))]);
     }
     const all = this.fonts.layoutEntries();
-    const { paragraphs, ...rest }: MemoEntries = {
-      paragraphs: all.paragraphs.slice(-MAX_MEMO.paragraphs),
-      extents: all.extents.slice(-MAX_MEMO.extents),
-      words: all.words.slice(-MAX_MEMO.words),
-      fits: all.fits.slice(-MAX_MEMO.fits),
-    };
-    const memos: StoredMemos = { ...rest, paragraphs: paragraphs.map(([k, p]) => [k, { ...p, notes: { missing: [...p.notes.missing], rtl: p.notes.rtl } }]) };
+    sections.push(['paragraphs', lines(all.paragraphs.slice(-MAX_MEMO.paragraphs), storedParagraph)]);
+    sections.push(['extents', lines(all.extents.slice(-MAX_MEMO.extents))]);
+    sections.push(['words', lines(all.words.slice(-MAX_MEMO.words))]);
+    sections.push(['fits', lines(all.fits.slice(-MAX_MEMO.fits))]);
     const subsets = this.subsets
       .entries(`${this.fonts.dir}:`)
       .slice(-MAX_SUBSETS)
       .map(([k, bytes]): [string, string] => [k, Buffer.from(bytes).toString('base64')]);
-    const payload: Payload = { format: FORMAT, key: this.key, runs, memos, subsets };
-    const body = Buffer.from(JSON.stringify(payload));
+    sections.push(['subsets', lines(subsets)]);
+    const bodies = sections.map(([, l]) => l.join(''));
+    const header: Header = { format: FORMAT, key: this.key, sections: sections.map(([name, l], i) => [name, bodies[i]!.length, l.length]) };
+    const body = Buffer.from(`${asciiJson(header)}\n${bodies.join('')}`, 'latin1');
     const digest = createHash('sha256').update(body).digest();
     mkdirSync(this.opts.dir, { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
@@ -232,6 +245,20 @@ export class EngineCacheFile {
     this.counts.saved++;
     removeOtherKeys(this.opts.dir, path.basename(this.file));
   }
+}
+
+/** A section's lines: values kept as stored are written as they were, others as (ASCII) JSON of `store(value)`. */
+function lines<V>(entries: [string, V | StoredJson][], store: (v: V) => unknown = (v) => v): string[] {
+  return entries.map(([key, v]) => storedLine(key, v instanceof StoredJson ? v.text : asciiJson(store(v))));
+}
+
+function storedParagraph(p: Paragraph): StoredParagraph {
+  return { ...p, notes: { missing: [...p.notes.missing], rtl: p.notes.rtl } };
+}
+
+function reviveParagraph(json: unknown): Paragraph {
+  const p = json as StoredParagraph;
+  return { ...p, notes: { missing: new Set(p.notes.missing), rtl: p.notes.rtl } };
 }
 
 /*
@@ -260,16 +287,26 @@ export function decodeRun([ids, widths, cps, pos]: StoredRun): GlyphRun {
   return { glyphs, positions, advanceWidth } as unknown as GlyphRun;
 }
 
-/** The payload when its checksum holds and it has the expected shape; otherwise undefined. */
-function verified(raw: Buffer): Payload | undefined {
+/** The file's text and header when its checksum holds, it is of this format and key, and its sections fill it; otherwise undefined. */
+function verified(raw: Buffer, key: string): { text: string; header: Header } | undefined {
   if (raw.length < 33) return undefined;
   const digest = raw.subarray(0, 32);
   const body = raw.subarray(32);
   if (!createHash('sha256').update(body).digest().equals(digest)) return undefined;
+  // ASCII throughout (stored-entries.ts): latin1 is a plain copy, and a character is a byte.
+  const text = body.toString('latin1');
+  const nl = text.indexOf('\n');
+  if (nl < 0) return undefined;
   try {
-    const p = JSON.parse(body.toString('utf8')) as Partial<Payload> | null;
-    if (!p || typeof p !== 'object' || !Array.isArray(p.runs) || !p.memos || !Array.isArray(p.subsets)) return undefined;
-    return p as Payload;
+    const h = JSON.parse(text.slice(0, nl)) as Partial<Header> | null;
+    if (!h || typeof h !== 'object' || h.format !== FORMAT || h.key !== key || !Array.isArray(h.sections)) return undefined;
+    let length = 0;
+    for (const s of h.sections) {
+      if (!Array.isArray(s) || typeof s[0] !== 'string' || !Number.isInteger(s[1]) || !Number.isInteger(s[2])) return undefined;
+      length += s[1];
+    }
+    if (length !== text.length - nl - 1) return undefined;
+    return { text, header: h as Header };
   } catch {
     return undefined;
   }

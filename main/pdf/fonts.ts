@@ -29,8 +29,8 @@ export class Face {
    */
   layoutCache: Record<string, GlyphRun> = Object.create(null);
   private layoutCount = 0;
-  /** Runs from the persistent cache not asked for yet: decoded on first use. */
-  storedRuns = new Map<string, StoredRun>();
+  /** Runs from the persistent cache not asked for yet: parsed and decoded on first use. */
+  storedRuns: StoredFace | undefined;
   /** Words shaped since the count was last taken (the persistent cache saves when it is not 0). */
   shapedSinceTaken = 0;
   private readonly bmpCoverage = new Uint8Array(0x10000); // 0 unknown, 1 yes, 2 no
@@ -42,7 +42,7 @@ export class Face {
     /** What the persistent cache (engine-cache.ts) kept for this face: runs as shape() makes them, and the writer's word shapes. */
     stored?: StoredFace,
   ) {
-    if (stored) this.storedRuns = stored.runs;
+    this.storedRuns = stored;
     faces.set(font, this);
     this.scale = 1000 / font.unitsPerEm;
     this.ascender = font.ascent * this.scale;
@@ -78,9 +78,8 @@ export class Face {
   shape(text: string): GlyphRun {
     const cached = this.layoutCache[text];
     if (cached) return cached;
-    const stored = this.storedRuns.get(text);
+    const stored = this.storedRuns?.take(text);
     if (stored) {
-      this.storedRuns.delete(text);
       return (this.layoutCache[text] = decodeRun(stored));
     }
     if (!this.shapingPatched) {
@@ -108,7 +107,7 @@ export class Face {
 
   /** A run the persistent cache holds and nobody has asked for yet, as stored (the writer reads it without decoding). */
   storedRun(text: string): StoredRun | undefined {
-    return this.layoutCache[text] ? undefined : this.storedRuns.get(text);
+    return this.layoutCache[text] ? undefined : this.storedRuns?.peek(text);
   }
 
   /** Advance width of text in 1/1000 em. */

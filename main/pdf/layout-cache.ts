@@ -2,6 +2,7 @@
 import type { Inline } from '../../shared/model/composed-doc.js';
 import type { InlineExtent, Paragraph, ParagraphOptions, TextStyle } from './layout-types.js';
 import type { WordPart } from './word-breaks.js';
+import { SeededValues, type Seeded, type StoredJson } from './stored-entries.js';
 
 /*
  * Each FontSet owns one LayoutCache (fonts.ts creates it with the set), so the fonts are part of every key by
@@ -21,8 +22,8 @@ const MAX_KEY_CHARS = 100_000;
 /** A Map that starts again when full, and ignores keys past MAX_KEY_CHARS. */
 class BoundedMemo<V> {
   private readonly map = new Map<string, V>();
-  /** Entries read from the persistent cache and not asked for yet: moved into `map` when they are. */
-  private seeded = new Map<string, V>();
+  /** Entries read from the persistent cache and not asked for yet (parsed when they are): moved into `map` then. */
+  private seeded: Seeded<V> = new SeededValues<V>([]);
   /** Entries set since the count was last taken (the persistent cache saves when it is not 0). */
   added = 0;
 
@@ -35,9 +36,8 @@ class BoundedMemo<V> {
   through(key: string, compute: () => V): V {
     const hit = this.map.get(key);
     if (hit !== undefined) return hit;
-    const stored = this.seeded.get(key);
+    const stored = this.seeded.take(key);
     if (stored !== undefined) {
-      this.seeded.delete(key);
       if (this.map.size >= this.maxEntries) this.map.clear();
       this.map.set(key, stored);
       return stored;
@@ -51,14 +51,17 @@ class BoundedMemo<V> {
     return value;
   }
 
-  /** Every entry, those of the persistent cache this process never asked for first (so a bounded save keeps the used ones). */
-  entries(): [string, V][] {
-    return [...this.seeded, ...this.map];
+  /**
+   * Every entry, those of the persistent cache this process never asked for first (so a bounded save keeps the used
+   * ones), those still as stored.
+   */
+  entries(): [string, V | StoredJson][] {
+    return [...this.seeded.rest(), ...this.map];
   }
 
-  /** Entries read back from the persistent cache (engine-cache.ts), kept within the bound. */
-  seed(entries: [string, V][]): void {
-    this.seeded = new Map(entries.slice(-this.maxEntries));
+  /** Entries read back from the persistent cache (engine-cache.ts); its file holds far fewer than the bound. */
+  seed(entries: Seeded<V>): void {
+    this.seeded = entries;
   }
 
   clear(): void {
@@ -67,12 +70,20 @@ class BoundedMemo<V> {
   }
 }
 
-/** Every memo's entries, as the persistent cache stores them. */
+/** Every memo's entries, for the persistent cache: those it handed over and nobody asked for are still as it stored them. */
 export interface MemoEntries {
-  paragraphs: [string, Paragraph][];
-  extents: [string, InlineExtent][];
-  words: [string, WordPart[]][];
-  fits: [string, Inline[]][];
+  paragraphs: [string, Paragraph | StoredJson][];
+  extents: [string, InlineExtent | StoredJson][];
+  words: [string, WordPart[] | StoredJson][];
+  fits: [string, Inline[] | StoredJson][];
+}
+
+/** What the persistent cache hands each memo. */
+export interface SeededMemos {
+  paragraphs: Seeded<Paragraph>;
+  extents: Seeded<InlineExtent>;
+  words: Seeded<WordPart[]>;
+  fits: Seeded<Inline[]>;
 }
 
 export class LayoutCache {
@@ -111,7 +122,7 @@ export class LayoutCache {
     return { paragraphs: this.paragraphs.entries(), extents: this.extents.entries(), words: this.words.entries(), fits: this.fits.entries() };
   }
 
-  seed(e: MemoEntries): void {
+  seed(e: SeededMemos): void {
     this.paragraphs.seed(e.paragraphs);
     this.extents.seed(e.extents);
     this.words.seed(e.words);

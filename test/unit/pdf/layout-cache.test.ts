@@ -10,6 +10,7 @@ import { loadFonts, type FontSet } from '../../../main/pdf/fonts.js';
 import type { LineItem } from '../../../main/pdf/flow.js';
 import { layoutDocument } from '../../../main/pdf/index.js';
 import { LayoutCache } from '../../../main/pdf/layout-cache.js';
+import { SeededValues } from '../../../main/pdf/stored-entries.js';
 import type { Paragraph, TextStyle } from '../../../main/pdf/layout-types.js';
 import { layoutInlines, measureInlines } from '../../../main/pdf/layout-paragraph.js';
 import { sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
@@ -133,7 +134,7 @@ describe('LayoutCache seeded from the persistent cache', () => {
   it('answers from seeded entries without computing, and lists the ones this process used last (a bounded save keeps them)', () => {
     const cache = new LayoutCache();
     const part = (text: string) => [{ text, hyphen: false, cost: 0, flagged: false }];
-    cache.seed({ paragraphs: [], extents: [], fits: [], words: [['hfoo', part('foo')], ['hbar', part('bar')], ['hbaz', part('baz')]] });
+    cache.seed({ paragraphs: new SeededValues<never>([]), extents: new SeededValues<never>([]), fits: new SeededValues<never>([]), words: new SeededValues([['hfoo', part('foo')], ['hbar', part('bar')], ['hbaz', part('baz')]]) });
     let computed = 0;
     expect(cache.wordBreaks('foo', true, () => (computed++, part('x')))).toEqual(part('foo'));
     expect(cache.wordBreaks('new', true, () => (computed++, part('new')))).toEqual(part('new'));
