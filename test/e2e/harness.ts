@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -34,8 +35,10 @@ export function browserOrSkipReason(): { path: string } | { skip: string } {
 }
 
 /** Serve the built renderer over loopback through the app:// handler's own `appResponse` (allow-list, CSP with a fresh nonce, nosniff). */
-async function serveRenderer(root: string): Promise<{ url: string; close(): Promise<void> }> {
+async function serveRenderer(root: string, parked: ParkedBytes): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(async (req, res) => {
+    const bytes = parked.take(req.url ?? '');
+    if (bytes) return void res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength }).end(bytes);
     const r = await appResponse(`${APP_ORIGIN}${req.url ?? '/'}`, root);
     res.writeHead(r.status, r.headers).end(r.body);
   });
@@ -44,30 +47,58 @@ async function serveRenderer(root: string): Promise<{ url: string; close(): Prom
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-/** Uint8Array does not cross Playwright's binding as bytes: carry it as base64 and rebuild it in the page. */
-function encode(value: unknown): string {
+const BYTES_PATH = '/__ipc-bytes/';
+
+/**
+ * Bytes of an IPC result (a preview PDF is about 670 KB), waiting to be fetched once by the page. Playwright's
+ * binding carries only JSON, and a PDF as base64 through the DevTools protocol took about 90 ms, where Electron's
+ * structured clone copies it in a millisecond or two: the page fetches the bytes from the harness's own loopback
+ * server instead (same origin, so the app's CSP `connect-src 'self'` lets it), in a few milliseconds.
+ */
+class ParkedBytes {
+  private readonly waiting = new Map<string, Uint8Array>();
+
+  park(bytes: Uint8Array): string {
+    const at = `${BYTES_PATH}${randomUUID()}`;
+    this.waiting.set(at, bytes);
+    return at;
+  }
+
+  take(url: string): Uint8Array | undefined {
+    const bytes = this.waiting.get(url);
+    this.waiting.delete(url);
+    return bytes;
+  }
+}
+
+/** An IPC result as JSON for the binding; each Uint8Array parked and named by the path the page fetches it from. */
+function encode(value: unknown, parked: ParkedBytes): string {
   // Look at the raw value, not `v`: JSON.stringify has already turned a Buffer into { type: 'Buffer', data } via toJSON.
   return JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
     const raw = this[k];
-    return raw instanceof Uint8Array ? { __bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') } : v;
+    return raw instanceof Uint8Array ? { __bytesAt: parked.park(raw) } : v;
   });
 }
 
-/** Carries an ipcRenderer.invoke result across Playwright's binding (see encode) and rebuilds the bytes in the page. */
-function pageDecode(text: string): unknown {
-  return JSON.parse(text, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && '__bytes' in v) {
-      const bin = atob((v as { __bytes: string }).__bytes);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      return bytes;
+/** Runs in the page: the result back from JSON, with each parked Uint8Array fetched from the harness. */
+async function pageDecode(text: string): Promise<unknown> {
+  const fetches: Promise<void>[] = [];
+  const value: unknown = JSON.parse(text, function (this: Record<string, unknown>, k: string, v: unknown) {
+    if (v && typeof v === 'object' && '__bytesAt' in v) {
+      fetches.push(
+        fetch((v as { __bytesAt: string }).__bytesAt)
+          .then((r) => r.arrayBuffer())
+          .then((buf) => void (this[k] = new Uint8Array(buf))),
+      );
     }
     return v;
   });
+  await Promise.all(fetches);
+  return value;
 }
 
 /** The `electron` module a sandboxed preload sees, reduced to what ours uses; `__menuCommand` plays the menu. */
-function electronStandIn(decode: (text: string) => unknown, menuChannel: string): unknown {
+function electronStandIn(decode: (text: string) => Promise<unknown>, menuChannel: string): unknown {
   const invoke = (window as unknown as { __briefingInvoke: (c: string, a: string) => Promise<string> }).__briefingInvoke;
   const menuListeners: ((event: unknown, command: unknown) => void)[] = [];
   Object.defineProperty(window, '__menuCommand', { value: (command: string) => menuListeners.forEach((cb) => cb({}, command)) });
@@ -167,7 +198,8 @@ export async function startHarness(executablePath: string, options: { userDataDi
     today: () => new Date('2026-11-25T00:00:00Z'),
   });
   const handlers = createHandlers(services);
-  const server = await serveRenderer(rendererDir());
+  const parked = new ParkedBytes();
+  const server = await serveRenderer(rendererDir(), parked);
 
   const browser = await chromium.launch({
     executablePath,
@@ -187,13 +219,13 @@ export async function startHarness(executablePath: string, options: { userDataDi
   registerIpc({ handle: (channel, listener) => void listeners.set(channel, listener) }, handlers, server.url);
   await context.exposeBinding('__briefingInvoke', async (source, channel: string, argsJson: string) => {
     const listener = listeners.get(channel);
-    if (!listener) return encode({ ok: false, error: { message: `unknown channel ${channel}` } });
+    if (!listener) return encode({ ok: false, error: { message: `unknown channel ${channel}` } }, parked);
     // Like Electron's senderFrame: the main frame is its own top frame.
     const senderFrame: { url: string; top: object | null } = { url: source.frame.url(), top: null };
     senderFrame.top = source.frame === source.page.mainFrame() ? senderFrame : {};
     const envelope = (await listener({ senderFrame }, ...(JSON.parse(argsJson) as unknown[]))) as Envelope<unknown>;
     if (!envelope.ok && envelope.error.message.startsWith('refused')) refused.push(`${channel} from ${source.frame.url()}`);
-    return encode(envelope);
+    return encode(envelope, parked);
   });
   await context.addInitScript({ content: await preloadScript() });
   if (!options.startScreen) await context.addInitScript({ content: `localStorage.setItem('briefing.startScreen', 'off');` });
