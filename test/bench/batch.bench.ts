@@ -2,7 +2,7 @@
 // Runs alone with `npx tsx test/bench/batch.bench.ts` (needs `npm run build:node`); `npm run bench` imports run().
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compose } from '../../shared/compose/index.js';
@@ -85,6 +85,7 @@ export async function run(options: BatchBenchOptions = {}): Promise<BenchReport>
     const batchRuns = Math.max(3, Math.ceil(runs / 2));
     const perBriefLines: number[] = [];
     const batch: number[] = [];
+    const threaded: number[] = [];
     const one: number[] = [];
     const same: number[] = [];
     // A batch of all the briefs and a batch of one, alternated: their difference is what each brief after the first
@@ -96,6 +97,8 @@ export async function run(options: BatchBenchOptions = {}): Promise<BenchReport>
       const each = [...r.stderr.matchAll(/^\[(\d+)\/\d+\] .* … ok (\d+) ms/gm)].filter((m) => m[1] !== '1').map((m) => Number(m[2]));
       perBriefLines.push(...each);
       batch.push(r.ms);
+      // The same batch with a helper thread (--jobs 2), as a machine with 4 cores or more does by default.
+      threaded.push(briefing(['export', ...files, '--out-dir', path.join(dir, `threaded-${i}`), '--jobs', '2']).ms);
       one.push(briefing(['export', files[0]!, '--out-dir', path.join(dir, `one-${i}`)]).ms);
       // The same source again (its memo hot), as 20 copies of one brief find our layout memo hot after the first.
       if (typst) same.push(...timed(Math.max(2, Math.ceil((runs * 2) / batchRuns)), () => typst.source));
@@ -112,6 +115,14 @@ export async function run(options: BatchBenchOptions = {}): Promise<BenchReport>
       'progress lines min': Math.min(...perBriefLines),
     });
     rows.push(steady);
+    rows.push(
+      ms((median(threaded) - oneRow.value) / (BRIEFS - 1), `batch with --jobs 2 (one helper thread): per brief after the first, as above`, {
+        n: batchRuns,
+        'whole batch ms': median(threaded),
+        cores: availableParallelism(),
+        note: 'a helper is started by default only from 4 cores: on 2, V8\'s own compile and GC threads already use the second',
+      }),
+    );
 
     if (typst) {
       const { source } = typst;
