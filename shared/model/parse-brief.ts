@@ -1,9 +1,9 @@
 // Reads .brief text into a valid Brief: raw-input guards, JSON with line/column errors, version migrations, schema check.
 import { BRIEF_FORMAT, BRIEF_VERSION, Brief } from './brief.js';
 import { BriefFormatError, OPEN_A_BRIEF_FIX, RESTORE_FIX } from './brief-format-error.js';
-import { briefJsonText, checkBriefSize, isJsonObject, reservedKeyProblem } from './brief-guards.js';
+import { briefJsonText, checkBriefSize, isJsonObject, nestsWithin, reservedKeyProblem } from './brief-guards.js';
 import { locateJsonError } from './json-location.js';
-import { checkJsonDepth } from './json-depth.js';
+import { checkJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { upgradeBrief, type Json } from './migrations.js';
 import { parseRawJson, type RawObject, type RawValue } from './raw-json.js';
 import { DATE_HINT, describeIssues, describeValue, formatPath, type IssueWording } from './zod-issues.js';
@@ -36,7 +36,8 @@ export function parseBriefDocument(text: string, fileLabel: string, options: { b
   };
   checkBriefSize(options.byteSize ?? text.length, fileLabel);
   const body = briefJsonText(text, fileLabel);
-  checkJsonDepth(body, fileLabel); // before any recursive walk of the parsed tree
+  // Before JSON.parse and any recursive walk of the parsed tree; the quick scan answers for a brief that is fine.
+  if (!nestsWithin(body, MAX_JSON_DEPTH)) checkJsonDepth(body, fileLabel);
 
   let json: unknown;
   try {

@@ -74,15 +74,19 @@ export function parseRawJson(text: string): { value: RawValue } | { duplicate: D
       i++;
     } else if (c === 0x22 /* " */) {
       const end = stringEnd(i);
-      const literal = text.slice(i, end);
-      i = end;
       const top = stack[stack.length - 1];
       if (top && 'keys' in top && top.key === null) {
-        const key = JSON.parse(literal) as string;
+        // A key without escapes is its text between the quotes (JSON.parse has accepted it: no control characters).
+        const inner = text.slice(i + 1, end - 1);
+        const key = inner.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : inner;
+        i = end;
         if (top.keys.has(key)) return { duplicate: { key, line } };
         top.keys.add(key);
         top.key = key;
-      } else place({ kind: 'scalar', text: literal });
+      } else {
+        place({ kind: 'scalar', text: text.slice(i, end) });
+        i = end;
+      }
     } else {
       let end = i;
       while (end < text.length && !' \t\r\n,]}'.includes(text[end]!)) end++;
