@@ -47,8 +47,41 @@ const lazyUnicodeTrie = {
   name: 'lazy-unicode-trie',
   setup(b) {
     b.onResolve({ filter: /^unicode-trie$/ }, () => ({ path: path.resolve('scripts/build/lazy-unicode-trie.cjs') }));
+    // Two packages decode a trie's bytes from base64 text as they load; the stand-in takes the text and decodes it at
+    // its first lookup. Exactly one such call is expected in each, or the build fails.
+    b.onLoad({ filter: /[\\/]node_modules[\\/](unicode-properties|linebreak)[\\/]dist[\\/]module\.mjs$/ }, (args) => {
+      const src = fs.readFileSync(args.path, 'utf8');
+      const calls = /(?:\(0, \$\w+\$base64js\)|\$\w+\$base64js)\.toByteArray\(("[A-Za-z0-9+/=]+")\)/g;
+      const found = src.match(calls)?.length ?? 0;
+      if (found !== 1) throw new Error(`${args.path}: ${found} base64 tries found where 1 was expected; update scripts/build-node.mjs (lazy-unicode-trie)`);
+      return { contents: src.replace(calls, '{ base64: $1 }'), loader: 'js' };
+    });
   },
 };
+
+/**
+ * Modules that compute tables when they load, used seldom or never by an export, are lazy stand-ins in the CLI
+ * bundle (scripts/build/lazy-*.cjs): @noble/ciphers' AES (pdfkit encrypts only when asked to) and entities'
+ * decoder (markdown-it decodes an entity only when a text holds one). The build fails if their users call more
+ * than the stand-ins offer.
+ */
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, () => ({ path: path.resolve('scripts/build/lazy-aes.cjs') }));
+    b.onResolve({ filter: /^entities$/ }, (args) => (/[\\/]markdown-it[\\/]/.test(args.importer) ? { path: path.resolve('scripts/build/lazy-entities.cjs') } : undefined));
+  },
+};
+
+/** What the packages behind the lazy stand-ins use of them, read from their sources: more than offered fails the build. */
+function checkLazyModuleUses() {
+  const pdfkit = fs.readFileSync('node_modules/pdfkit/js/pdfkit.js', 'utf8');
+  const aes = new Set(pdfkit.match(/\baes\.\w+/g) ?? []);
+  if ([...aes].some((u) => u !== 'aes.cbc' && u !== 'aes.ecb')) throw new Error(`pdfkit uses ${[...aes].join(', ')} of @noble/ciphers/aes: extend scripts/build/lazy-aes.cjs`);
+  const markdownIt = fs.readFileSync('node_modules/markdown-it/dist/markdown-it.mjs', 'utf8');
+  const imports = [...markdownIt.matchAll(/import\s*\{([^}]*)\}\s*from\s*"entities"/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()));
+  if (imports.join() !== 'decodeHTMLStrict') throw new Error(`markdown-it imports ${imports.join(', ')} from entities: extend scripts/build/lazy-entities.cjs`);
+}
 
 /**
  * pdfkit hashes with its own JavaScript MD5 (the document id, an embedded file's checksum): cold, about 15 ms of an
@@ -83,13 +116,14 @@ function checkTrieUses(file) {
 const mainExternal = ['electron', ...dependencyClosure('pdfkit'), 'docx'];
 
 await Promise.all([
-  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli-main.cjs', format: 'cjs', external: cliExternal, plugins: [lazyUnicodeTrie, nodeMd5], ...minified, ...importMetaShim }),
+  build({ ...common, entryPoints: ['main/cli/entry.ts'], outfile: 'dist/cli-main.cjs', format: 'cjs', external: cliExternal, plugins: [lazyUnicodeTrie, lazyModules, nodeMd5], ...minified, ...importMetaShim }),
   build({ ...common, entryPoints: ['main/cli/boot.ts'], outfile: 'dist/cli.cjs', format: 'cjs', external: ['./cli-main.cjs'], ...importMetaShim }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external: mainExternal, ...importMetaShim }),
   // A sandboxed preload can require only 'electron' and a few built-ins: everything else is inlined here.
   build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser' }),
 ]);
 checkTrieUses('dist/cli-main.cjs');
+checkLazyModuleUses();
 fs.mkdirSync('dist/data', { recursive: true });
 fs.copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'dist/data/sRGB_IEC61966_2_1.icc');
 

@@ -84,6 +84,19 @@ describe('start-up caches of the built command', () => {
     expect(Math.abs(parts - phases.total!)).toBeLessThan(1);
   });
 
+  it('decodes HTML entities and breaks and shapes new text with the bundle’s lazy stand-ins (entities, unicode tries)', async () => {
+    const brief = JSON.parse(await fs.readFile(path.join(root, 'assets/examples/one-pager.brief'), 'utf8')) as { sections: Record<string, unknown>[] };
+    // A section the shipped engine cache has never seen: its words are shaped and its lines broken in this process.
+    brief.sections.push({ kind: 'detached', id: 'entities', title: 'Caf&eacute; &amp; r&#233;sum&#xE9;', body: 'Zw&ouml;lf Partner &mdash; &ldquo;vertrauensw&uuml;rdige&rdquo; Netze, 5&nbsp;G &amp; mehr.' });
+    const file = path.join(dir(), 'entities.brief');
+    await fs.writeFile(file, JSON.stringify(brief));
+    const out = path.join(dir(), 'entities.pdf');
+    await briefing(['export', file, '--out', out], path.join(dir(), 'cache'));
+    const text = (await allText(await openPdf(await fs.readFile(out)))).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('CAFÉ & RÉSUMÉ'); // the template sets section titles in capitals
+    expect(text).toContain('Zwölf Partner — “vertrauenswürdige” Netze, 5 G & mehr.');
+  });
+
   it('writes the embedded manifest’s MD5 checksum as the file’s digest (the bundle hashes with Node’s MD5)', async () => {
     const out = path.join(dir(), 'm.pdf');
     await briefing(['export', example, '--out', out], path.join(dir(), 'cache'));
