@@ -107,16 +107,21 @@ function encoded(memo: Map<string, EncodedWord>, f: PdfEmbeddedFont, word: strin
   let enc = memo.get(word);
   if (enc) return enc;
   const shape = wordShape(f, word, fmt);
-  const { subset, widths, unicode } = f;
+  const { subset, widths, unicode, scale } = f;
+  const kerns = shape.kerns;
   let tj = '';
   let run = '';
   const n = shape.glyphs.length;
   for (let g = 0; g < n; g++) {
     const gid = subset.includeGlyph(shape.glyphs[g]!);
-    if (widths[gid] == null) widths[gid] = shape.widths[g]!;
-    if (unicode[gid] == null) unicode[gid] = shape.codePoints[g]!;
+    // pdfkit's encode: glyph.advanceWidth * this.scale, and the glyph's code points.
+    if (widths[gid] == null) widths[gid] = shape.unitWidths[g]! * scale;
+    if (unicode[gid] == null) {
+      const cp = shape.codePoints[g]!;
+      unicode[gid] = typeof cp === 'number' ? [cp] : cp;
+    }
     run += hex4(gid);
-    const kern = shape.kerns[g]!;
+    const kern = kerns?.[g];
     if (kern) {
       tj += `<${run}>${kern} `;
       run = '';

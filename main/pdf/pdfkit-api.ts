@@ -48,7 +48,7 @@ export interface PdfDoc {
   };
   outline: PdfOutline;
   /** The catalog: its Names dictionary's Dests name tree (what addNamedDestination adds to). */
-  _root: { data: { Names: { data: { Dests: { add(name: string, value: unknown): void } } } } };
+  _root: { data: { Names: { data: { Dests: { add(name: string, value: unknown): void; _compareKeys(a: string, b: string): number } } } } };
   info: Record<string, unknown>;
   _font: PdfEmbeddedFont;
   _fontFamilies: Record<string, PdfEmbeddedFont>;

@@ -42,32 +42,49 @@ let deflatedBytes = 0;
 /**
  * pdfkit pushes every object through its Readable stream, converting each string by a JavaScript loop;
  * collecting the pieces directly and converting once is several times cheaper. The result is the same bytes.
+ * Each piece is copied into one growing buffer as it comes (pdfkit's strings are binary strings, one byte per
+ * character: latin1 is that encoding), so the file's thousands of pieces are not kept as strings until the end,
+ * where every garbage collection in between had to copy them.
  * Returns the function that hands over the whole file once the document has ended.
  */
 export function collectOutput(doc: PdfDoc): () => Uint8Array {
+  let buf = Buffer.allocUnsafe(OUTPUT_START_BYTES);
+  let length = 0;
+  const room = (n: number) => {
+    if (length + n <= buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(buf.length * 2, length + n));
+    buf.copy(next, 0, 0, length);
+    buf = next;
+  };
   // The header was already written through the stream when the document was created: take it from there.
   const head = doc.read();
-  const parts: (string | Uint8Array)[] = head ? [head] : [];
-  let pending = '';
+  if (head) {
+    room(head.length);
+    buf.set(head, length);
+    length += head.length;
+  }
   doc._write = function (data: string | Uint8Array) {
     if (typeof data === 'string') {
-      pending += data + '\n';
+      room(data.length + 1);
+      length += buf.write(data, length, 'latin1');
+      buf[length++] = 0x0a;
       this._offset += data.length + 1;
     } else {
-      if (pending) parts.push(pending);
-      pending = '';
-      parts.push(data);
+      room(data.length);
+      buf.set(data, length);
+      length += data.length;
       this._offset += data.length;
     }
   };
   return () => {
-    if (pending) parts.push(pending);
-    // pdfkit's strings are binary strings (one byte per character): latin1 is that encoding.
-    const all = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
-    // A plain Uint8Array view (consumers such as pdfjs refuse Buffer).
-    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+    // A plain Uint8Array of the file's own size (consumers such as pdfjs refuse Buffer; a worker may transfer it).
+    const out = new Uint8Array(length);
+    out.set(buf.subarray(0, length));
+    return out;
   };
 }
+/** A brief's PDF is a few hundred KB: most start and end in the first buffer. */
+const OUTPUT_START_BYTES = 512 * 1024;
 
 /**
  * pdfkit writes the Info dictionary (as PDF strings, which need no XML escaping) before it builds the XMP
@@ -81,6 +98,25 @@ export function escapeInfoForXmp(doc: { info: Record<string, unknown>; endMetada
     }
     original();
   };
+}
+
+/*
+ * pdfkit sorts a name tree's keys with localeCompare when it writes the tree. The first localeCompare of a process
+ * sets up ICU's collator, several milliseconds of a cold export that needs nothing else of ICU. For keys made only
+ * of ASCII lowercase letters, digits and '-' (the anchors compose makes: headings' slugs, `note-N`), the default
+ * collation orders them as their code units do ('-' < digits < letters, a prefix first), so those pairs are
+ * compared without ICU and get the same answer; any other pair still goes to localeCompare. Same order, same bytes
+ * (test/unit/pdf/pdf-objects.test.ts holds the comparison to localeCompare).
+ */
+const SIMPLE_NAME = /^[a-z0-9-]*$/;
+export function compareNames(a: string, b: string): number {
+  if (SIMPLE_NAME.test(a) && SIMPLE_NAME.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
+/** The document's Dests name tree compares its keys with compareNames. */
+export function sortDestsWithoutIcu(doc: PdfDoc): void {
+  doc._root.data.Names.data.Dests._compareKeys = compareNames;
 }
 
 /** Point the font at the face's process-wide shaping cache: words measured during layout are not shaped again. */

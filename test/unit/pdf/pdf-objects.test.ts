@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { pdfDict, pdfNumber, pdfString, RawPdf, writeRawObject, xyzDestination } from '../../../main/pdf/pdf-objects.js';
 import type { PdfDoc, PdfRef } from '../../../main/pdf/pdfkit-api.js';
+import { compareNames } from '../../../main/pdf/pdfkit-patches.js';
 
 type Ref = { end(): void; toString(): string };
 /** What pdfkit writes for one object with this data (its `N 0 obj` ... `endobj` lines); `data` may use the document's refs. */
@@ -72,5 +73,31 @@ describe('raw PDF values match pdfkit', () => {
   it('refuses numbers pdfkit refuses', () => {
     expect(() => pdfNumber(1e21)).toThrow(/unsupported number/);
     expect(() => pdfNumber(Number.NaN)).toThrow(/unsupported number/);
+  });
+});
+
+describe('name tree keys compared without ICU', () => {
+  // A small deterministic generator: slugs, prefixes of each other, and keys outside the simple alphabet.
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = (alphabet: string, max: number) => Array.from({ length: Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  const SIMPLE = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+  const keys = [
+    ...Array.from({ length: 3000 }, () => pick(SIMPLE, 8)),
+    ...Array.from({ length: 3000 }, () => pick('ab0-', 6)),
+    ...Array.from({ length: 300 }, () => pick('aB_-. éz0', 6)),
+    ...['', '-', 'a', 'a-', 'a-b', 'ab', 'note-1', 'note-10', 'note-2', 'Note-1', 'note_1', 'étude', 'zebra', '1-intro', '10-x'],
+  ];
+
+  it('gives the sign localeCompare gives for every pair', () => {
+    for (let i = 0; i < keys.length; i++) {
+      const a = keys[i]!;
+      const b = keys[(i * 7919 + 13) % keys.length]!;
+      expect(Math.sign(compareNames(a, b)), `${a} / ${b}`).toBe(Math.sign(a.localeCompare(b)));
+    }
+  });
+
+  it('sorts a name tree into the order pdfkit writes', () => {
+    expect([...keys].sort(compareNames)).toEqual([...keys].sort((a, b) => a.localeCompare(b)));
   });
 });
