@@ -29,11 +29,13 @@ interface Walk {
  */
 const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
+
 export function slug(text: string, used: Set<string>): string {
+  const lower = text.toLowerCase();
   const base =
-    text
-      .toLowerCase()
-      .normalize('NFKD')
+    // NFKD leaves ASCII as it is; most headings are ASCII, and normalize is the dear part of a slug.
+    (NON_ASCII.test(lower) ? lower.normalize('NFKD') : lower)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'section';

@@ -18,6 +18,11 @@ export class ComposeContext {
   /** The full citation (text and address) the last note in the list printed, for the Ibid. rule. */
   private lastCitation: string | undefined;
   private readonly warned = new Set<string>();
+  /**
+   * Facts found so far in this run, by id. A fact is cited many times; its lookup and staleness check (and the
+   * stale warning, which names no section, so a repeat adds nothing) give the same answer every time in one run.
+   */
+  private readonly found = new Map<string, Fact>();
   /** Key of the section being composed, for warnings. */
   sectionKey = '';
   /** Text taken in so far; refuses a brief that would compose to more than any document should hold. */
@@ -43,6 +48,11 @@ export class ComposeContext {
 
   /** The brief's pinned snapshot wins, so a brief renders the same whatever the library holds now. */
   fact(id: string): Fact | undefined {
+    const known = this.found.get(id);
+    if (known) {
+      this.marks.citeFact(known);
+      return known;
+    }
     // Own properties only: a plain object answers "constructor" or "toString" from Object.prototype.
     const fact = ownValue(this.brief.pins, id) ?? this.library.facts.get(id);
     if (!fact) {
@@ -59,6 +69,7 @@ export class ComposeContext {
         message: `fact "${id}" was due for review on ${isoDay(reviewDue(fact, review))}: check it is still true`,
       });
     }
+    this.found.set(id, fact);
     this.marks.citeFact(fact);
     return fact;
   }
