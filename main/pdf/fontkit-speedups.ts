@@ -290,3 +290,28 @@ export function keepGlyphCodePoints(font: Font): void {
     return glyph;
   };
 }
+
+interface HmtxInternals {
+  _variationProcessor?: unknown;
+  hmtx?: { metrics?: { length: number; get(i: number): { advance: number } | undefined } };
+  getGlyph(id: number): object | null;
+}
+
+/**
+ * pdfkit's EmbeddedFont starts its widths with glyph 0's advance. fontkit computes a glyph's metrics together with
+ * its control box, which decodes the whole 'loca' table (an offset per glyph, about 1-5 ms a face on a cold process)
+ * and glyph 0's outline header; an export whose subsets come from the engine cache needs neither. Glyph 0's
+ * `advanceWidth` is set here as fontkit's cache would set it (an own value property), from 'hmtx' as
+ * `_getTableMetrics` reads it; a font with variations (whose advance fontkit adjusts) is left alone.
+ */
+export function cheapGlyphZeroAdvance(font: Font): void {
+  const f = font as unknown as HmtxInternals;
+  if (f._variationProcessor) return;
+  const metrics = f.hmtx?.metrics;
+  if (!metrics || typeof metrics.get !== 'function' || !metrics.length) return;
+  const glyph = f.getGlyph(0);
+  if (!glyph || Object.prototype.hasOwnProperty.call(glyph, 'advanceWidth')) return;
+  const advance = metrics.get(0)?.advance;
+  if (typeof advance !== 'number') return;
+  Object.defineProperty(glyph, 'advanceWidth', { value: advance });
+}

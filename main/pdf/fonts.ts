@@ -4,7 +4,7 @@ import path from 'node:path';
 import { create, type Font, type GlyphRun } from 'fontkit';
 import { FACE_FILES, type FaceId } from './faces.js';
 import { decodeRun, EngineCacheFile, type CacheableFonts, type StoredFace, type StoredRun } from './engine-cache.js';
-import { keepGlyphCodePoints, lazyPostTable, speedUpShaping } from './fontkit-speedups.js';
+import { cheapGlyphZeroAdvance, keepGlyphCodePoints, lazyPostTable, speedUpShaping } from './fontkit-speedups.js';
 import { LayoutCache } from './layout-cache.js';
 import { subsetMemo } from './pdfkit-patches.js';
 
@@ -49,6 +49,7 @@ export class Face {
     this.descender = font.descent * this.scale;
     lazyPostTable(font);
     keepGlyphCodePoints(font);
+    cheapGlyphZeroAdvance(font);
   }
 
   /**
