@@ -5,7 +5,7 @@ import { briefJsonText, checkBriefSize, isJsonObject, nestsWithin, reservedKeyPr
 import { locateJsonError } from './json-location.js';
 import { checkJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { upgradeBrief, type Json } from './migrations.js';
-import { parseRawJson, type RawObject, type RawValue } from './raw-json.js';
+import { hasDuplicateKey, parseRawJson, type RawObject, type RawValue } from './raw-json.js';
 import { DATE_HINT, describeIssues, describeValue, formatPath, type IssueWording } from './zod-issues.js';
 
 /** How schema problems in a brief are worded: JSON words, and the fix where the field alone says it. */
@@ -29,8 +29,12 @@ export interface BriefDocument {
   raw: RawObject | null;
 }
 
-/** parseBriefJson, keeping the raw tree with every unknown field; a duplicate key is refused with its line. */
-export function parseBriefDocument(text: string, fileLabel: string, options: { byteSize?: number } = {}): BriefDocument {
+/**
+ * parseBriefJson, keeping the raw tree with every unknown field; a duplicate key is refused with its line. With
+ * `raw: false` (a reader that will not rewrite the file, such as an export) the tree is not built and `raw` is
+ * null; duplicate keys are refused all the same, with the same message.
+ */
+export function parseBriefDocument(text: string, fileLabel: string, options: { byteSize?: number; raw?: boolean } = {}): BriefDocument {
   const fail = (reason: string): never => {
     throw new BriefFormatError(fileLabel, reason);
   };
@@ -53,8 +57,9 @@ export function parseBriefDocument(text: string, fileLabel: string, options: { b
     fail(`is not a Briefing Builder brief: it has no "format": "${BRIEF_FORMAT}" field${found} — ${OPEN_A_BRIEF_FIX}`);
   }
   // JSON.parse keeps the last of two equal keys without a word; a brief names each field once.
-  const raw = parseRawJson(body);
-  if ('duplicate' in raw) {
+  const keepRaw = options.raw ?? true;
+  const raw = keepRaw || hasDuplicateKey(body, json) ? parseRawJson(body) : null;
+  if (raw && 'duplicate' in raw) {
     const { key, line } = raw.duplicate;
     fail(`has the key ${JSON.stringify(key)} twice in one object (line ${line}); JSON keeps only one of them — remove the other; ${RESTORE_FIX}`);
   }
@@ -72,7 +77,7 @@ export function parseBriefDocument(text: string, fileLabel: string, options: { b
       fail(`${formatPath(['pins', key, 'id'])} is "${fact.id}" but the pin is filed under "${key}" — make them the same; ${RESTORE_FIX}`);
     }
   }
-  const tree = (raw as { value: RawValue }).value;
+  const tree = keepRaw ? (raw as { value: RawValue }).value : null;
   // An upgraded file is rewritten in the current shape; its old fields are in the .bak.
-  return { brief, raw: (json as Json).version === BRIEF_VERSION && tree.kind === 'object' ? tree : null };
+  return { brief, raw: (json as Json).version === BRIEF_VERSION && tree?.kind === 'object' ? tree : null };
 }

@@ -97,6 +97,56 @@ export function parseRawJson(text: string): { value: RawValue } | { duplicate: D
   return { value: result ?? { kind: 'scalar', text: 'null' } };
 }
 
+/**
+ * Whether `text` gives some object a key twice, given `parsed`, what JSON.parse made of that very text. JSON.parse
+ * keeps one of two equal keys, so the text names more keys than the parsed objects hold exactly when a key is
+ * repeated. Counting is cheaper than parseRawJson's tree and key sets (strings are jumped over, not read); a
+ * reader that needs no tree asks this first and calls parseRawJson, for the key and its line, only on a yes.
+ */
+export function hasDuplicateKey(text: string, parsed: unknown): boolean {
+  return keysInText(text) !== keysInValue(parsed);
+}
+
+/** Strings followed by a colon: in JSON text JSON.parse accepted, the keys. */
+function keysInText(text: string): number {
+  let keys = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+    // The closing quote is the first one after an even run of backslashes.
+    let q = i;
+    for (;;) {
+      q = text.indexOf('"', q + 1);
+      if (q < 0) return keys; // not JSON that JSON.parse accepted; never loop on it
+      let backslashes = 0;
+      for (let k = q - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
+      if (backslashes % 2 === 0) break;
+    }
+    let j = q + 1;
+    for (let c = text.charCodeAt(j); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++j));
+    if (text.charCodeAt(j) === 0x3a /* : */) keys++;
+    i = q;
+  }
+  return keys;
+}
+
+/** Own keys of every object in a JSON.parse result. Iterative, like the reader. */
+function keysInValue(value: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      keys++;
+      stack.push((v as Record<string, unknown>)[key]);
+    }
+  }
+  return keys;
+}
+
 /** A plain JSON value (from JSON.parse or a typed model) as a RawValue; undefined members are left out, as JSON.stringify does. */
 export function toRaw(value: unknown): RawValue {
   if (Array.isArray(value)) return { kind: 'array', items: value.map((v) => toRaw(v === undefined ? null : v)) };

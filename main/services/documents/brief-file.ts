@@ -33,12 +33,12 @@ export function backupPathFor(path: string): string {
 }
 
 export async function readBriefFile(path: string): Promise<Brief> {
-  return (await readBriefBytes(path)).brief;
+  return (await readBriefBytes(path, path, { raw: false })).brief;
 }
 
 /** The brief and the very bytes it was read from (the export's manifest hashes those: one read, no window between). */
 export async function readBriefFileWithBytes(path: string): Promise<{ brief: Brief; bytes: Buffer }> {
-  const { brief, bytes } = await readBriefBytes(path);
+  const { brief, bytes } = await readBriefBytes(path, path, { raw: false });
   return { brief, bytes };
 }
 
@@ -139,7 +139,8 @@ async function inspectExisting(target: string, label: string): Promise<Existing>
   }
 }
 
-async function readBriefBytes(path: string, label = path): Promise<{ brief: Brief; raw: RawObject | null; bytes: Buffer }> {
+/** `raw: false`: the caller will not rewrite the file, so its raw JSON tree is not built (`raw` is null). */
+async function readBriefBytes(path: string, label = path, options: { raw?: boolean } = {}): Promise<{ brief: Brief; raw: RawObject | null; bytes: Buffer }> {
   let stats: Stats;
   let bytes: Buffer;
   try {
@@ -151,7 +152,7 @@ async function readBriefBytes(path: string, label = path): Promise<{ brief: Brie
   } catch (e) {
     throw e instanceof BriefFormatError ? e : fileError(label, e);
   }
-  return { ...parseBriefDocument(decodeBriefBytes(bytes, label), label, { byteSize: bytes.length }), bytes };
+  return { ...parseBriefDocument(decodeBriefBytes(bytes, label), label, { byteSize: bytes.length, raw: options.raw }), bytes };
 }
 
 const A_FOLDER = 'is a folder, not a brief file — choose a .brief file';
