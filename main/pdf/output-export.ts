@@ -8,7 +8,7 @@ import { cachedRunsOps, trackSubset } from './export-line-cache.js';
 import type { DocumentOutput, OutputStrategy, PdfkitModeOptions } from './output.js';
 import { writeLinkAnnotation } from './link-annotations.js';
 import type { PdfDoc } from './pdfkit-api.js';
-import { memoizeSubset, sortDestsWithoutIcu, withFastDeflate } from './pdfkit-patches.js';
+import { memoizeSubset, fastDestsTree, withFastDeflate } from './pdfkit-patches.js';
 import { Tagger, type LinkElement } from './tagging.js';
 import { isAllowedUrl } from '../../shared/model/url-policy.js';
 import { RawPdf, xyzDestination } from './pdf-objects.js';
@@ -40,7 +40,7 @@ class ExportDocument implements DocumentOutput {
     fontSet: FontSet,
   ) {
     this.marker = new Tagger(doc, content);
-    sortDestsWithoutIcu(doc);
+    fastDestsTree(doc);
     this.fonts = new DocumentFonts(doc, fontSet, (face, f) => {
       memoizeSubset(`${fontSet.dir}:${face}`, f.subset);
       trackSubset(f);

@@ -48,7 +48,7 @@ export interface PdfDoc {
   };
   outline: PdfOutline;
   /** The catalog: its Names dictionary's Dests name tree (what addNamedDestination adds to). */
-  _root: { data: { Names: { data: { Dests: { add(name: string, value: unknown): void; _compareKeys(a: string, b: string): number } } } } };
+  _root: { data: { Names: { data: { Dests: PdfNameTree } } } };
   info: Record<string, unknown>;
   _font: PdfEmbeddedFont;
   _fontFamilies: Record<string, PdfEmbeddedFont>;
@@ -83,4 +83,13 @@ export interface PdfDoc {
   structChildren: { end(): void }[];
   addNamedDestination(name: string, fit: 'XYZ', left: number | null, top: number, zoom: number | null): void;
   end(): void;
+}
+
+/** pdfkit's PDFNameTree (the Dests tree): its items by key, and how it sorts and writes them. */
+export interface PdfNameTree {
+  _items: Record<string, unknown>;
+  limits: boolean;
+  add(name: string, value: unknown): void;
+  _compareKeys(a: string, b: string): number;
+  toString(encryptFn?: unknown): string;
 }

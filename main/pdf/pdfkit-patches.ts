@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { GlyphRun } from 'fontkit';
 import type { PdfDoc, PdfEmbeddedFont } from './pdfkit-api.js';
+import { pdfString, RawPdf } from './pdf-objects.js';
 import { escapeXml, stripXmlInvalid } from './xmp.js';
 
 /**
@@ -114,9 +115,28 @@ export function compareNames(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** The document's Dests name tree compares its keys with compareNames. */
-export function sortDestsWithoutIcu(doc: PdfDoc): void {
-  doc._root.data.Names.data.Dests._compareKeys = compareNames;
+/**
+ * The document's Dests name tree compares its keys with compareNames, and writes itself with the keys as pdfString
+ * makes them: pdfkit's PDFTree.toString converts each key as a `new String` (a byte array there and back, and a
+ * regular expression, per key: a brief has hundreds of headings and notes). Same text: `<<`, `/Limits [first last]`
+ * when there are two keys or more, `/Names [`, one `(key) value` line per key in order, `]`, `>>`. Only when every
+ * value is a RawPdf (what destination() adds) and nothing is encrypted; otherwise pdfkit's own.
+ */
+export function fastDestsTree(doc: PdfDoc): void {
+  const tree = doc._root.data.Names.data.Dests;
+  tree._compareKeys = compareNames;
+  const original = tree.toString.bind(tree);
+  tree.toString = (encryptFn: unknown = null) => {
+    const items = tree._items;
+    const keys = Object.keys(items).sort(compareNames);
+    if (encryptFn || !tree.limits || !keys.every((k) => items[k] instanceof RawPdf)) return original(encryptFn);
+    const out = ['<<'];
+    if (keys.length > 1) out.push(`  /Limits [${pdfString(keys[0]!)} ${pdfString(keys[keys.length - 1]!)}]`);
+    out.push('  /Names [');
+    for (const k of keys) out.push(`    ${pdfString(k)} ${String(items[k])}`);
+    out.push(']', '>>');
+    return out.join('\n');
+  };
 }
 
 /** Point the font at the face's process-wide shaping cache: words measured during layout are not shaped again. */

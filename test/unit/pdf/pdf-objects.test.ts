@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { pdfDict, pdfNumber, pdfString, RawPdf, writeRawObject, xyzDestination } from '../../../main/pdf/pdf-objects.js';
 import type { PdfDoc, PdfRef } from '../../../main/pdf/pdfkit-api.js';
-import { compareNames } from '../../../main/pdf/pdfkit-patches.js';
+import { compareNames, fastDestsTree } from '../../../main/pdf/pdfkit-patches.js';
 
 type Ref = { end(): void; toString(): string };
 /** What pdfkit writes for one object with this data (its `N 0 obj` ... `endobj` lines); `data` may use the document's refs. */
@@ -99,5 +99,32 @@ describe('name tree keys compared without ICU', () => {
 
   it('sorts a name tree into the order pdfkit writes', () => {
     expect([...keys].sort(compareNames)).toEqual([...keys].sort((a, b) => a.localeCompare(b)));
+  });
+});
+
+describe('the Dests name tree written by hand', () => {
+  const names = (keys: string[], value: (k: string) => unknown) => {
+    const doc = new PDFDocument({ autoFirstPage: false }) as unknown as PdfDoc;
+    const tree = doc._root.data.Names.data.Dests;
+    for (const k of keys) tree.add(k, value(k));
+    return { doc, tree };
+  };
+  const KEYS = ['why-it-matters', 'note-10', 'note-2', '1-intro', 'a', 'café-au-lait', 'paren(s)', 'Upper-Case', 'back\\slash', 'x_y'];
+
+  it('writes the text pdfkit writes: sorted keys as strings, limits, one entry a line', () => {
+    for (const keys of [KEYS, KEYS.slice(0, 1), KEYS.filter((k) => /^[a-z0-9-]+$/.test(k)), []]) {
+      const value = (k: string) => new RawPdf(`[${k.length} 0 R /XYZ null ${k.length * 10.5} null]`);
+      const expected = names(keys, value).tree.toString();
+      const { doc, tree } = names(keys, value);
+      fastDestsTree(doc);
+      expect(tree.toString(), keys.join(',')).toBe(expected);
+    }
+  });
+
+  it('leaves a tree with values it did not make to pdfkit', () => {
+    const { doc, tree } = names(['b', 'a'], (k) => [k, 1.5, new String(k)]);
+    const expected = names(['b', 'a'], (k) => [k, 1.5, new String(k)]).tree.toString();
+    fastDestsTree(doc);
+    expect(tree.toString()).toBe(expected);
   });
 });
