@@ -82,10 +82,15 @@ interface Entry {
 /**
  * Keyed by the group's first run: the paragraph memo hands back the same Line (and Run) objects for an
  * unchanged paragraph, and for a paragraph repeated word for word; a line can be drawn at several places, or at
- * the same place on several pages (running heads): a few entries each, told apart by place and subset state.
+ * the same place on several pages (running heads): several entries each, told apart by place and subset state.
+ * A running head, footer or marking banner is at the same place on every page but from another subset state on
+ * each, so it needs an entry per page and place: with 8 (first in, first out) a 31-page brief's banner and furniture
+ * pushed out their own first pages' entries and missed on every page of every later export in a batch (about 110 of
+ * a brief's 1,600 groups; a banner, top and bottom, needs 2 a page). 256 covers a brief of over a hundred pages;
+ * only such lines ever hold many, and the scan stays short next to encoding a line.
  */
 const entries = new WeakMap<Run, Entry[]>();
-const MAX_PLACES = 8;
+const MAX_PLACES = 256;
 
 /** The entry drawn at this place with these fonts from these subset states, if any. */
 function findPlace(places: Entry[], x: number, baseline: number, count: number, used: FaceId[], fs: PdfEmbeddedFont[], trs: Tracker[]): Entry | undefined {
