@@ -3,6 +3,7 @@ import { runsOps, type TextFonts } from './content-ops.js';
 import type { FaceId } from './faces.js';
 import type { Run } from './layout-types.js';
 import type { PdfEmbeddedFont } from './pdfkit-api.js';
+import { keepWordShapesBetweenExports } from './word-shapes.js';
 
 /**
  * A node in a per-font tree of subset histories: the glyphs a document's subset took in, in order. Two
@@ -40,12 +41,13 @@ const trackers = new WeakMap<PdfEmbeddedFont, Tracker>();
 let keeping = true;
 
 /**
- * Whether lines are kept for later exports in this process (the default). A process that exports one document and
- * ends (a single `briefing export`) has no later export to reuse them: recording them only costs its cold start.
- * Output is the same either way.
+ * Whether lines (and word shapes, word-shapes.ts) are kept for later exports in this process (the default). A process
+ * that exports one document and ends (a single `briefing export`) has no later export to reuse them: recording them
+ * only costs its cold start. Output is the same either way.
  */
 export function keepLinesBetweenExports(on: boolean): void {
   keeping = on;
+  keepWordShapesBetweenExports(on);
 }
 
 /** Follow f's subset (a new document's font, nothing encoded yet) through its history. */

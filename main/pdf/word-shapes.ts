@@ -29,6 +29,16 @@ export interface WordShape {
 const shapes = new WeakMap<Font, Map<string, WordShape>>();
 const MAX_WORDS_PER_FONT = 50_000;
 
+let keepingShapes = true;
+/**
+ * Whether shapes are kept for later documents (the default). A document asks for each word's shape once per font
+ * (content-ops.ts keeps the encoded word), so a process that exports one document and ends (a single `briefing
+ * export`, keepLinesBetweenExports(false)) only made the young heap copy thousands of shapes it never asks for again.
+ */
+export function keepWordShapesBetweenExports(on: boolean): void {
+  keepingShapes = on;
+}
+
 /** The word's shape in f's font: shaped through pdfkit's cache (the face's, shared with layout) on first use. */
 export function wordShape(f: PdfEmbeddedFont, word: string, fmt: (n: number) => string): WordShape {
   let memo = shapes.get(f.font);
@@ -37,6 +47,7 @@ export function wordShape(f: PdfEmbeddedFont, word: string, fmt: (n: number) => 
   if (shape) return shape;
   const stored = faceOf(f.font)?.storedRun(word);
   shape = stored ? storedShape(stored, fmt) : runShape(f, word, fmt);
+  if (!keepingShapes) return shape;
   if (memo.size >= MAX_WORDS_PER_FONT) memo.clear();
   memo.set(word, shape);
   return shape;
