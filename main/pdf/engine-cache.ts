@@ -63,6 +63,14 @@ export type StoredRun = [number[], number[], (number | number[])[], number[]];
  * directly, word-shapes.ts).
  */
 export type StoredFace = StoredEntries<StoredRun>;
+/**
+ * What a face's font file answers that costs a table decode on every cold start: the PostScript name (pdfkit's
+ * EmbeddedFont reads it; fontkit decodes the whole 'name' table for it, 1-3 ms a face). A function of the file's
+ * bytes, which the file's key stands for.
+ */
+export interface FaceFacts {
+  postscriptName: string | null;
+}
 /** A paragraph's notes hold a Set, which JSON cannot: stored as an array. */
 type StoredParagraph = Omit<Paragraph, 'notes'> & { notes: { missing: number[]; rtl: boolean } };
 
@@ -83,7 +91,7 @@ const RUNS = 'runs:';
 export interface CacheableFonts {
   dir: string;
   /** A loaded face's shaped runs (and those of the file never asked for, as stored); undefined for a face not loaded (faces load lazily). */
-  loadedFace(face: FaceId): { runs: [string, GlyphRun][]; undecoded: StoredFace | undefined } | undefined;
+  loadedFace(face: FaceId): { runs: [string, GlyphRun][]; undecoded: StoredFace | undefined; facts: () => FaceFacts } | undefined;
   layoutEntries(): MemoEntries;
   seedLayout(entries: SeededMemos): void;
   /** Entries added to any memo since the count was last taken (a save is due when it is not 0). */
@@ -105,6 +113,7 @@ export function usePersistentEngineCache(next: EngineCacheOptions | undefined): 
 /** One font set's link to its file: seeds the memos on open, saves them after renders that added entries. */
 export class EngineCacheFile {
   private runsByFace = new Map<FaceId, StoredFace>();
+  private facts: StoredEntries<FaceFacts> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly counts = { read: 0, added: 0, saved: 0 };
   private saving: Promise<void> | undefined;
@@ -146,6 +155,11 @@ export class EngineCacheFile {
     const stored = this.runsByFace.get(face);
     this.runsByFace.delete(face);
     return stored;
+  }
+
+  /** The face's stored facts, if the file has them. */
+  faceFacts(face: FaceId): FaceFacts | undefined {
+    return this.facts?.peek(face);
   }
 
   /** Entries read from the file, entries computed since (shaped, laid out, encoded), and saves made. */
@@ -207,6 +221,7 @@ export class EngineCacheFile {
       const runs = sections.get(RUNS + face);
       if (runs) this.runsByFace.set(face, runs as StoredFace);
     }
+    this.facts = sections.get('faces') as StoredEntries<FaceFacts> | undefined;
     const memo = (name: keyof SeededMemos) => sections.get(name) ?? new StoredEntries(text, 0, 0, 0);
     this.fonts.seedLayout({ paragraphs: memo('paragraphs') as StoredEntries<Paragraph>, extents: memo('extents') as SeededMemos['extents'], words: memo('words') as SeededMemos['words'], fits: memo('fits') as SeededMemos['fits'] });
     // Subsets are few (one per face and glyph set) and each is asked for by every export of its document: read at once.
@@ -224,6 +239,12 @@ export class EngineCacheFile {
       const faceRuns: [string, StoredRun | StoredJson][] = [...(stored?.rest() ?? []), ...(loaded?.runs.map(([text, run]): [string, StoredRun] => [text, encodeRun(run)]) ?? [])];
       if (faceRuns.length) sections.push([RUNS + face, lines(faceRuns.slice(-MAX_RUNS_PER_FACE))]);
     }
+    const facts: [string, FaceFacts][] = [];
+    for (const face of Object.keys(FACE_FILES) as FaceId[]) {
+      const known = this.fonts.loadedFace(face)?.facts() ?? this.facts?.peek(face);
+      if (known) facts.push([face, known]);
+    }
+    sections.push(['faces', lines(facts)]);
     const all = this.fonts.layoutEntries();
     sections.push(['paragraphs', lines(all.paragraphs.slice(-MAX_MEMO.paragraphs), storedParagraph)]);
     sections.push(['extents', lines(all.extents.slice(-MAX_MEMO.extents))]);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create, type Font, type GlyphRun } from 'fontkit';
 import { FACE_FILES, type FaceId } from './faces.js';
-import { decodeRun, EngineCacheFile, type CacheableFonts, type StoredFace, type StoredRun } from './engine-cache.js';
+import { decodeRun, EngineCacheFile, type CacheableFonts, type FaceFacts, type StoredFace, type StoredRun } from './engine-cache.js';
 import { cheapGlyphZeroAdvance, keepGlyphCodePoints, lazyPostTable, speedUpShaping } from './fontkit-speedups.js';
 import { LayoutCache } from './layout-cache.js';
 import { subsetMemo } from './pdfkit-patches.js';
@@ -41,6 +41,8 @@ export class Face {
     readonly font: Font,
     /** What the persistent cache (engine-cache.ts) kept for this face: runs as shape() makes them, and the writer's word shapes. */
     stored?: StoredFace,
+    /** The font file's facts as an earlier process read them (engine-cache.ts), so this one need not decode them. */
+    facts?: FaceFacts,
   ) {
     this.storedRuns = stored;
     faces.set(font, this);
@@ -50,6 +52,8 @@ export class Face {
     lazyPostTable(font);
     keepGlyphCodePoints(font);
     cheapGlyphZeroAdvance(font);
+    // fontkit's postscriptName decodes the 'name' table on first use and answers the same string ever after.
+    if (facts && (typeof facts.postscriptName === 'string' || facts.postscriptName === null)) Object.defineProperty(font, 'postscriptName', { value: facts.postscriptName });
   }
 
   /**
@@ -146,7 +150,7 @@ export function loadFonts(dir: string): FontSet {
     dir: key,
     loadedFace: (id) => {
       const face = loadedFaces.get(id);
-      return face && { runs: Object.entries(face.layoutCache), undecoded: face.storedRuns };
+      return face && { runs: Object.entries(face.layoutCache), undecoded: face.storedRuns, facts: () => ({ postscriptName: face.font.postscriptName ?? null }) };
     },
     layoutEntries: () => layout.entries(),
     seedLayout: (entries) => layout.seed(entries),
@@ -168,7 +172,7 @@ export function loadFonts(dir: string): FontSet {
       get(): Face {
         const data = bytes.get(id) ?? readFace(path.join(key, FACE_FILES[id]));
         bytes.delete(id);
-        const face = new Face(id, create(data), engineCache?.takeFace(id));
+        const face = new Face(id, create(data), engineCache?.takeFace(id), engineCache?.faceFacts(id));
         loadedFaces.set(id, face);
         Object.defineProperty(faces, id, { value: face, enumerable: true, writable: false, configurable: false });
         return face;

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
+import { create } from 'fontkit';
+import { FACE_FILES } from '../../../main/pdf/faces.js';
 import { loadFonts } from '../../../main/pdf/fonts.js';
 import { findAssetsDir, renderPdf, usePersistentEngineCache } from '../../../main/pdf/index.js';
 import { sampleIssueBrief } from '../../fixtures/pdf/sample-doc.js';
@@ -65,6 +67,12 @@ describe('persistent engine cache', () => {
     expect(warm.equals(reference)).toBe(true);
     expect(loadFonts(warmFonts).engineCache!.stats()).toMatchObject({ added: 0, saved: 0 });
     expect(loadFonts(warmFonts).engineCache!.stats().read).toBeGreaterThan(1000);
+    // The faces' PostScript names came from the file too: fontkit never decoded a 'name' table, and the names are its own.
+    for (const id of ['serif', 'serif-bold', 'sans'] as const) {
+      const font = loadFonts(warmFonts).faces[id].font as unknown as { postscriptName: string; _tables: Record<string, unknown> };
+      expect(Object.getOwnPropertyDescriptor(font, 'postscriptName')?.value).toBe(create(readFileSync(path.join(warmFonts, FACE_FILES[id]))).postscriptName);
+      expect(font._tables.name).toBeUndefined();
+    }
 
     // Another document (an edited paragraph, as PDF/A) mixes stored and new results: still the same bytes.
     const other = await render(edited(brief, 'Quokkas'), freshFonts(), true);
