@@ -66,10 +66,9 @@ function useEngineCache(role: 'main' | 'helper' = 'main'): void {
   const dir = cliCacheDir();
   // The build ships a cache made by exporting the examples (scripts/build-node.mjs), next to the bundle.
   const seedDir = fileURLToPath(new URL('./cache-seed/', import.meta.url));
-  // A batch's helper threads read the file the main thread keeps and never write it: a save never fires (the
-  // timer does not keep the thread alive), so two threads of one process never write one file.
-  const save = role === 'helper' ? { saveDelayMs: 2 ** 31 - 1 } : {};
-  usePersistentEngineCache(dir && BUILD_ID ? { dir, buildId: BUILD_ID, seedDir, ...save } : undefined);
+  // A batch's helper threads read the file the main thread keeps and never write it: two threads of one process
+  // never write one file.
+  usePersistentEngineCache(dir && BUILD_ID ? { dir, buildId: BUILD_ID, seedDir, readOnly: role === 'helper' } : undefined);
 }
 
 async function libraries(extra: string[] | undefined, io: CliIO, role: 'main' | 'helper' = 'main'): Promise<LibraryService> {

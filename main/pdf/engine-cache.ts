@@ -52,6 +52,8 @@ export interface EngineCacheOptions {
    * and paragraphs. Its file has the same name, so only the same build and fonts ever use it.
    */
   seedDir?: string;
+  /** Read the file, never write it (a batch export's helper threads: the main thread of the process keeps it). */
+  readOnly?: boolean;
 }
 
 /** A shaped run as stored: glyph ids, their advance widths (font units), code points, and 5 numbers per position. */
@@ -172,7 +174,7 @@ export class EngineCacheFile {
     if (this.timer) return;
     const added = this.fonts.takeAdded();
     this.counts.added += added;
-    if (!added) return;
+    if (!added || this.opts.readOnly) return;
     const delay = this.opts.saveDelayMs ?? 0;
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -156,4 +156,26 @@ describe('persistent engine cache', () => {
     expect((await render(brief, other)).equals(reference)).toBe(true);
     expect(loadFonts(other).engineCache!.stats().read).toBe(0);
   });
+
+  it('read-only (a batch\'s helper thread) reads the file and never writes it, even when a render adds entries', async () => {
+    const referenceEdited = await render(edited(brief, 'Numbats'), freshFonts());
+    const dir = path.join(root, 'cache-read-only');
+    usePersistentEngineCache({ dir, buildId: 'build-ro' });
+    const writer = freshFonts();
+    await render(brief, writer);
+    await loadFonts(writer).engineCache!.settled();
+    const [file] = cacheFiles(dir);
+    const bytes = readFileSync(path.join(dir, file!));
+
+    usePersistentEngineCache({ dir, buildId: 'build-ro', readOnly: true });
+    const reader = freshFonts();
+    expect((await render(edited(brief, 'Numbats'), reader)).equals(referenceEdited)).toBe(true);
+    const cache = loadFonts(reader).engineCache!;
+    await cache.settled();
+    expect(cache.stats()).toMatchObject({ saved: 0 });
+    expect(cache.stats().read).toBeGreaterThan(1000);
+    expect(cache.stats().added).toBeGreaterThan(0); // the new word was computed, and not saved
+    expect(cacheFiles(dir)).toEqual([file]);
+    expect(readFileSync(path.join(dir, file!)).equals(bytes)).toBe(true);
+  });
 });
