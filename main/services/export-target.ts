@@ -91,18 +91,34 @@ export function isOfFormat(probe: Probe, format: ExportFormat): boolean {
 }
 
 /**
+ * The device and inode of each protected file, asked for once per list. A batch hands its one list (all its briefs)
+ * to every check of every brief, and statting each brief again for each target already in the folder made
+ * re-exporting a batch of N briefs into the same folder 2N² calls (two checks per brief). A brief replaced on disk
+ * while its batch runs keeps the identity it had at the first check, which is the file the batch read.
+ */
+const protectedIdentities = new WeakMap<readonly string[], Promise<Set<string>>>();
+
+function identitiesOf(protect: readonly string[]): Promise<Set<string>> {
+  let found = protectedIdentities.get(protect);
+  if (!found) {
+    found = Promise.all(protect.map((file) => statOrNull(file).catch(() => null))).then(
+      (all) => new Set(all.flatMap((s) => (s ? [`${s.dev}:${s.ino}`] : []))),
+    );
+    protectedIdentities.set(protect, found);
+  }
+  return found;
+}
+
+/**
  * Whether writing `target` would replace a protected file. An existing target is one exactly when it is the same
- * file (device and inode: by another path, a symlink or a hard link alike); their stats are asked for together, as a
- * batch protects every one of its briefs on each write. An absent target can only be the path of a protected file
+ * file (device and inode: by another path, a symlink or a hard link alike), the protected files' identities read
+ * once per list (identitiesOf). An absent target can only be the path of a protected file
  * that is absent too (an existing one would have been found at it), so only those of the same last name are resolved:
  * a batch of N briefs into a new folder does no file-system call here, rather than 2N per check.
  */
 async function isProtected(target: string, stats: Stats | null, protect: readonly string[]): Promise<boolean> {
   if (!protect.length) return false;
-  if (stats) {
-    const others = await Promise.all(protect.map((file) => statOrNull(file).catch(() => null)));
-    return others.some((other) => other !== null && other.dev === stats.dev && other.ino === stats.ino);
-  }
+  if (stats) return (await identitiesOf(protect)).has(`${stats.dev}:${stats.ino}`);
   const name = path.basename(target);
   const namesakes = protect.filter((file) => path.basename(path.resolve(file)) === name);
   if (!namesakes.length) return false;

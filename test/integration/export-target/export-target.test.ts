@@ -154,6 +154,21 @@ describe('ExportService.exportTo (the app and the CLI alike)', () => {
     }
   });
 
+  it('one protect list used for many exports (a batch re-exported into its folder) refuses its files each time and replaces earlier PDFs', async () => {
+    const { root, brief } = await scene();
+    const protect = [brief, path.join(root, 'other.brief')];
+    const read = await readBriefFile(brief);
+    for (const out of ['a.pdf', 'b.pdf']) await exporter.exportTo(read, path.join(root, out), { pdfa: false, protect });
+    for (let round = 0; round < 3; round++) {
+      for (const out of ['a.pdf', 'hard.pdf', 'b.pdf', 'link.pdf']) {
+        const written = exporter.exportTo(read, path.join(root, out), { pdfa: false, protect });
+        if (out === 'hard.pdf' || out === 'link.pdf') await expect(written, `${out} round ${round}`).rejects.toThrow(/is the brief being exported/);
+        else await expect(written, `${out} round ${round}`).resolves.toBeDefined();
+      }
+    }
+    expect(await sha(brief)).toBe(await sha(example));
+  });
+
   it('without a protect list, the brief is still refused by its content', async () => {
     const { brief } = await scene();
     const before = await sha(brief);
