@@ -2,6 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ParseCache } from '../../../main/services/library/cache.js';
 import { loadLibraries } from '../../../main/services/library/mount.js';
 import { BUNDLED, tempDir } from '../../support/temp.js';
 
@@ -72,6 +73,37 @@ describe('marking profiles', () => {
     expect(about('bad-slot.yaml')[0]!.line).toBe(await lineOf('bad-slot.yaml', '{author}'));
     for (const p of r.problems) expect(p.severity).toBe('error');
     expect([...r.library.markingProfiles.keys()].sort()).toEqual(['nato', 'office-ok', 'uk', 'us-classified', 'us-cui']);
+  });
+
+  it('with one parse cache over several loads (the app), an unchanged profile is not read again and an edited one is', async () => {
+    const t = await team({ 'office-x.yaml': GOOD });
+    const cache = new ParseCache();
+    const mounts = [
+      { dir: BUNDLED, kind: 'bundled' as const, readOnly: true },
+      { dir: t, kind: 'team' as const, readOnly: true },
+    ];
+    /** A load as LibraryService makes it, and how many files it took from the cache without reading them. */
+    const reload = async () => {
+      const before = cache.stats.notRead;
+      const r = await loadLibraries(mounts, { cache });
+      cache.prune();
+      return { r, notRead: cache.stats.notRead - before };
+    };
+    expect((await reload()).r.library.markingProfiles.get('office-x')?.name).toBe('Office X');
+    const unchanged = await reload();
+    expect(unchanged.r.library.markingProfiles.get('office-x')?.name).toBe('Office X');
+
+    await writeFile(path.join(t, 'markings', 'office-x.yaml'), GOOD.replace('name: Office X', 'name: Office Y'));
+    const edited = await reload();
+    expect(edited.r.library.markingProfiles.get('office-x')?.name).toBe('Office Y');
+    expect(edited.notRead).toBe(unchanged.notRead - 1); // the edited file alone was read
+
+    await writeFile(path.join(t, 'markings', 'office-x.yaml'), `${GOOD}rules:\n  - { overrides: STAFF ONLY, drops: [EYES ONLY] }\n`);
+    const broken = await reload();
+    expect(broken.r.library.markingProfiles.has('office-x')).toBe(false);
+    expect(broken.r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/unknown control "EYES ONLY"/)]);
+    // The same broken file again, from the cache without a read: the same problem.
+    expect((await reload()).r.problems).toEqual(broken.r.problems);
   });
 
   it('a team profile with the id of a bundled one is a problem naming both files, and the bundled one is kept', async () => {

@@ -63,8 +63,9 @@ describe('LibraryService with a persistent cache', () => {
 
     // A new process: nothing is read or parsed again, the index comes from its file.
     const second = await loaded({ cacheDir, prepareSearch: true });
-    // Facts, sections, countries/forums/technologies, library.yaml; the cross-item check's problems are reused too.
-    expect(second.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1, parsed: 0, checksReused: 1, index: 'persisted' });
+    // Facts, sections, countries/forums/technologies, library.yaml, the app's four marking profiles; the cross-item
+    // check's problems are reused too.
+    expect(second.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1 + 4, parsed: 0, checksReused: 1, index: 'persisted' });
     expect(seen(second)).toEqual(plain);
 
     // Without background preparation, the first search loads the persisted index itself.
@@ -160,13 +161,13 @@ describe('LibraryService with a persistent cache', () => {
     expect(back.problems()).toEqual((await loaded()).problems());
     // …and the next start, with nothing changed, reuses the check of exactly these contents.
     const again = await loaded({ cacheDir });
-    expect(again.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1, checksReused: 1 });
+    expect(again.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1 + 4, checksReused: 1 });
     expect(again.problems()).toEqual(back.problems());
 
     // A file touched but not changed is read and hashed, not parsed, and the check is still the same one.
     await utimes(factFile, new Date(), new Date(Date.now() + 5000));
     const touched = await loaded({ cacheDir });
-    expect(touched.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1 - 1, parsed: 0, checksReused: 1 });
+    expect(touched.cacheStats()).toMatchObject({ notRead: 2 + 40 + 2 + 1 + 1 + 4 - 1, parsed: 0, checksReused: 1 });
   });
 
   it('checks a changed file\'s references (its own new problem, the other files\' problems kept) as a load without a cache does', async () => {
