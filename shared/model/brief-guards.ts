@@ -1,5 +1,6 @@
 // Guards on the raw input of a .brief before it is parsed: size, text encoding, and keys object construction would drop.
 import { BriefFormatError, OPEN_A_BRIEF_FIX, RESTORE_FIX } from './brief-format-error.js';
+import { scanJsonText } from './json-scan.js';
 
 /** Largest .brief accepted. Real briefs are well under 1 MB; anything bigger is the wrong file. */
 export const MAX_BRIEF_BYTES = 20 * 1024 * 1024;
@@ -63,29 +64,9 @@ export function reservedKeyProblem(json: unknown): string | null {
 
 /**
  * Whether `text` nests at most `max` objects and lists, counted exactly as json-depth.ts `findTooDeep` counts
- * (brackets inside strings skipped, a stray closer never below zero, an unclosed string runs to the end), so
- * `nestsWithin(t, m) === (findTooDeep(t, m) === null)` for any text. It only answers yes or no, so it jumps over
- * whole strings (most of a brief is string text) instead of reading them, about three times faster on a brief;
- * the reader calls findTooDeep, for the place to name, only when the answer is no.
+ * (so `nestsWithin(t, m) === (findTooDeep(t, m) === null)` for any text), by the quick scan of json-scan.ts; the
+ * reader calls findTooDeep, for the place to name, only when the answer is no.
  */
 export function nestsWithin(text: string, max: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      // The closing quote is the first one after an even run of backslashes (each backslash escapes one character).
-      let q = i;
-      for (;;) {
-        q = text.indexOf('"', q + 1);
-        if (q < 0) return true;
-        let backslashes = 0;
-        for (let k = q - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
-        if (backslashes % 2 === 0) break;
-      }
-      i = q;
-    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > max) return false;
-    } else if ((c === 0x7d /* } */ || c === 0x5d) /* ] */ && depth > 0) depth--;
-  }
-  return true;
+  return scanJsonText(text, max).within;
 }

@@ -1,11 +1,12 @@
 // Reads .brief text into a valid Brief: raw-input guards, JSON with line/column errors, version migrations, schema check.
 import { BRIEF_FORMAT, BRIEF_VERSION, Brief } from './brief.js';
 import { BriefFormatError, OPEN_A_BRIEF_FIX, RESTORE_FIX } from './brief-format-error.js';
-import { briefJsonText, checkBriefSize, isJsonObject, nestsWithin, reservedKeyProblem } from './brief-guards.js';
+import { briefJsonText, checkBriefSize, isJsonObject, reservedKeyProblem } from './brief-guards.js';
 import { locateJsonError } from './json-location.js';
 import { checkJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { upgradeBrief, type Json } from './migrations.js';
-import { hasDuplicateKey, parseRawJson, type RawObject, type RawValue } from './raw-json.js';
+import { keysInValue, parseRawJson, type RawObject, type RawValue } from './raw-json.js';
+import { scanJsonText } from './json-scan.js';
 import { DATE_HINT, describeIssues, describeValue, formatPath, type IssueWording } from './zod-issues.js';
 
 /** How schema problems in a brief are worded: JSON words, and the fix where the field alone says it. */
@@ -40,8 +41,10 @@ export function parseBriefDocument(text: string, fileLabel: string, options: { b
   };
   checkBriefSize(options.byteSize ?? text.length, fileLabel);
   const body = briefJsonText(text, fileLabel);
-  // Before JSON.parse and any recursive walk of the parsed tree; the quick scan answers for a brief that is fine.
-  if (!nestsWithin(body, MAX_JSON_DEPTH)) checkJsonDepth(body, fileLabel);
+  // Before JSON.parse and any recursive walk of the parsed tree; the quick scan answers for a brief that is fine,
+  // and counts the text's keys for the duplicate-key check below in the same pass.
+  const scan = scanJsonText(body, MAX_JSON_DEPTH);
+  if (!scan.within) checkJsonDepth(body, fileLabel);
 
   let json: unknown;
   try {
@@ -58,7 +61,8 @@ export function parseBriefDocument(text: string, fileLabel: string, options: { b
   }
   // JSON.parse keeps the last of two equal keys without a word; a brief names each field once.
   const keepRaw = options.raw ?? true;
-  const raw = keepRaw || hasDuplicateKey(body, json) ? parseRawJson(body) : null;
+  // As hasDuplicateKey(body, json), with the text's count from the scan above.
+  const raw = keepRaw || scan.keys !== keysInValue(json) ? parseRawJson(body) : null;
   if (raw && 'duplicate' in raw) {
     const { key, line } = raw.duplicate;
     fail(`has the key ${JSON.stringify(key)} twice in one object (line ${line}); JSON keeps only one of them — remove the other; ${RESTORE_FIX}`);

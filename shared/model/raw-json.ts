@@ -1,4 +1,5 @@
 // A JSON text as an ordered tree that keeps every key, its order and each value's source text, so a brief can be rewritten losslessly.
+import { scanJsonText } from './json-scan.js';
 
 /** A string, number, true, false or null, kept as its source text (escapes and number spelling survive a rewrite). */
 export interface RawScalar {
@@ -102,30 +103,10 @@ export function parseRawJson(text: string): { value: RawValue } | { duplicate: D
  * keeps one of two equal keys, so the text names more keys than the parsed objects hold exactly when a key is
  * repeated. Counting is cheaper than parseRawJson's tree and key sets (strings are jumped over, not read); a
  * reader that needs no tree asks this first and calls parseRawJson, for the key and its line, only on a yes.
+ * A reader that has scanned the text already (json-scan.ts, with its depth check) compares the counts itself.
  */
 export function hasDuplicateKey(text: string, parsed: unknown): boolean {
-  return keysInText(text) !== keysInValue(parsed);
-}
-
-/** Strings followed by a colon: in JSON text JSON.parse accepted, the keys. */
-function keysInText(text: string): number {
-  let keys = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
-    // The closing quote is the first one after an even run of backslashes.
-    let q = i;
-    for (;;) {
-      q = text.indexOf('"', q + 1);
-      if (q < 0) return keys; // not JSON that JSON.parse accepted; never loop on it
-      let backslashes = 0;
-      for (let k = q - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
-      if (backslashes % 2 === 0) break;
-    }
-    let j = q + 1;
-    for (let c = text.charCodeAt(j); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++j));
-    if (text.charCodeAt(j) === 0x3a /* : */) keys++;
-    i = q;
-  }
-  return keys;
+  return scanJsonText(text).keys !== keysInValue(parsed);
 }
 
 /**
@@ -133,7 +114,7 @@ function keysInText(text: string): number {
  * stack: pushing every string and number too made this the costliest step of a cold brief read (2.5 ms of CPU
  * profile for the 99-pin example, most of its values being scalars).
  */
-function keysInValue(value: unknown): number {
+export function keysInValue(value: unknown): number {
   if (typeof value !== 'object' || value === null) return 0;
   let keys = 0;
   const stack: object[] = [value];
