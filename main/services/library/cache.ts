@@ -1,10 +1,12 @@
 // Parse cache: per-file parse results keyed by a hash of the file's content (or its unchanged stat), kept in memory and optionally on disk.
 import { createHash, hash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { MarkingProfileFile } from '../../../shared/markings/profile.js';
 import { Country, Fact, Forum, SectionMeta, Technology, type Problem } from '../../../shared/model/library.js';
+import { BUILD_ID } from '../build-id.js';
 
 /**
  * Problems found before for one file's items, keyed by the file's content and by everything else the check reads
@@ -25,14 +27,18 @@ let fingerprint: string | undefined;
 /**
  * Entries are only valid for the schemas and parser that produced them: the key mixes in the schemas'
  * definitions (zod's own, with the source of every refinement and check function), so a schema change by anyone
- * invalidates the cache without a manual bump. Walking the definitions takes about 1 ms; converting them to JSON
- * Schema, as before, 6-20 ms of every cold start (and missed changes to refinements).
+ * invalidates the cache without a manual bump. Walking the definitions takes about 1 ms warm, 2-3 ms of a cold
+ * CLI start (instrumented); converting them to JSON Schema, as before, 6-20 ms (and missed changes to refinements).
+ * A bundle carries its build id instead, a hash of every source file (schemas and parser included) and the locked
+ * packages (zod's version): a stronger key for nothing, and the schemas are then not walked at all.
  */
 function schemaFingerprint(): string {
-  fingerprint ??= createHash('sha1')
-    .update(String(PARSER_VERSION))
-    .update(JSON.stringify([Fact, SectionMeta, Country, Forum, Technology, MarkingProfileFile].map(definition)))
-    .digest('hex');
+  fingerprint ??= BUILD_ID
+    ? `${PARSER_VERSION}:build:${BUILD_ID}`
+    : createHash('sha1')
+        .update(String(PARSER_VERSION))
+        .update(JSON.stringify([Fact, SectionMeta, Country, Forum, Technology, MarkingProfileFile].map(definition)))
+        .digest('hex');
   return fingerprint;
 }
 
@@ -127,13 +133,15 @@ export class ParseCache {
    * Reads a cache file written by `save`; a missing, corrupt or truncated file, or one written by another app
    * version or for other schemas, gives an empty cache (which `save` then replaces).
    * JSON, not V8's serialisation: for the 10k library's facts (80,000 small objects) JSON.parse took 45-60 ms
-   * and v8.deserialize 80-125 ms, cold.
+   * and v8.deserialize 80-125 ms, cold. Read synchronously, as the library's own files are (files.ts): every
+   * caller waits for the cache before it reads a library file, and a trip through libuv's thread pool cost a cold
+   * CLI ~1 ms more than the read itself (the fingerprint no longer needs the time to overlap with).
    */
   static async open(file: string, appVersion = ''): Promise<ParseCache> {
     try {
-      const read = readFile(file, 'utf8');
-      const fingerprint = fileFingerprint(appVersion); // while the file is read
-      const data = fromFileText(await read) as { fingerprint?: unknown; entries?: unknown; signatures?: unknown; checks?: unknown; fileChecks?: unknown } | undefined;
+      const text = readFileSync(file, 'utf8');
+      const fingerprint = fileFingerprint(appVersion);
+      const data = fromFileText(text) as { fingerprint?: unknown; entries?: unknown; signatures?: unknown; checks?: unknown; fileChecks?: unknown } | undefined;
       if (data && data.fingerprint === fingerprint && isPairs(data.entries) && isPairs(data.signatures)) {
         const fileChecks = isFileChecks(data.fileChecks) ? data.fileChecks : undefined;
         return new ParseCache(data.entries as [string, unknown][], data.signatures as [string, string][], isChecks(data.checks) ? data.checks : undefined, fileChecks);
