@@ -46,7 +46,8 @@ export interface RenderResult {
 
 export async function renderPdf(doc: ComposedDoc, options: RenderOptions = {}): Promise<RenderResult> {
   endPhase('compose');
-  const laid = layoutDocument(doc, options);
+  // An export may reuse the pages of the same document laid out just before (a re-export, a batch of copies).
+  const laid = layoutDocument(doc, { fontsDir: options.fontsDir, reuse: !options.preview });
   endPhase('layout');
   return writeLaidOut(doc, laid, options);
 }

@@ -1,5 +1,6 @@
 // Memos of paragraph layout for one font set: complete keys, bounded in size, cleared on demand.
 import type { Inline } from '../../shared/model/composed-doc.js';
+import type { LaidOutDocument } from './layout-document.js';
 import type { InlineExtent, Paragraph, ParagraphOptions, TextStyle } from './layout-types.js';
 import type { WordPart } from './word-breaks.js';
 import { SeededValues, type Seeded, type StoredJson } from './stored-entries.js';
@@ -16,6 +17,10 @@ const MAX_PARAGRAPHS = 20_000;
 const MAX_EXTENTS = 20_000;
 const MAX_WORDS = 100_000;
 const MAX_FITS = 2_000;
+/** Documents whose pages are kept: the last exported, and the one before (an export, then its other copy). */
+const MAX_DOCUMENTS = 2;
+/** A document longer than this (about 500 pages) is laid out each time: its pages would hold too much memory. */
+const MAX_DOCUMENT_KEY_CHARS = 4_000_000;
 /** A key longer than this (a huge paragraph) is not memoized: holding it would cost more than setting it again. */
 const MAX_KEY_CHARS = 100_000;
 
@@ -92,6 +97,23 @@ export class LayoutCache {
   private readonly words = new BoundedMemo<WordPart[]>(MAX_WORDS);
   private readonly fits = new BoundedMemo<Inline[]>(MAX_FITS);
 
+  /**
+   * Whole documents laid out, by their content's JSON: the last few only (each holds every page's items), never
+   * kept on disk. Layout is a function of the document and the font set that owns this cache.
+   */
+  private readonly documents = new Map<string, LaidOutDocument>();
+
+  /** A document's pages, laid out by `compute` unless the same document was laid out with these fonts lately. */
+  document(key: string, compute: () => LaidOutDocument): LaidOutDocument {
+    const hit = this.documents.get(key);
+    if (hit) return hit;
+    const laid = compute();
+    if (key.length > MAX_DOCUMENT_KEY_CHARS) return laid;
+    if (this.documents.size >= MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
+    this.documents.set(key, laid);
+    return laid;
+  }
+
   /** A paragraph's lines, set by `compute` unless the same content was set the same way before. */
   paragraph(inlines: Inline[], style: TextStyle, opts: ParagraphOptions, compute: () => Paragraph): Paragraph {
     const key = JSON.stringify([inlines, style, opts.width, opts.justify, opts.align ?? 'left', opts.hyphenate]);
@@ -136,8 +158,14 @@ export class LayoutCache {
     return n;
   }
 
+  /** Forget the whole documents only: the next export of one lays it out again from the paragraph memo (as after a preview). */
+  clearDocuments(): void {
+    this.documents.clear();
+  }
+
   /** Forget every memoized layout (benchmarks measure cold layout with it; shaping stays cached in the faces). */
   clear(): void {
+    this.documents.clear();
     this.paragraphs.clear();
     this.extents.clear();
     this.words.clear();

@@ -30,6 +30,13 @@ export interface LaidOutDocument {
 export interface LayoutOptions {
   /** Folder with the bundled fonts (defaults to the repo's assets/fonts). */
   fontsDir?: string;
+  /**
+   * Hand back the pages of an earlier layout of the very same document (same content, same font set) instead of
+   * laying it out again (layout-cache.ts `document`). An export asks it: a re-export, or a batch of copies, then
+   * skips layout the way Typst's memo skips it for an unchanged source. A preview does not: every edit changes
+   * the document, so the key would be made for nothing.
+   */
+  reuse?: boolean;
 }
 
 /** Lay out a document into pages (no PDF written): the part a preview can reuse. */
@@ -39,6 +46,14 @@ export function layoutDocument(doc: ComposedDoc, options: LayoutOptions = {}): L
   if (!template) throw new Error(`renderPdf: unknown template "${String(doc?.template)}" (known: ${Object.keys(TEMPLATES).join(', ')})`);
   if (!Array.isArray(doc.sections) || !doc.meta) throw new Error('renderPdf: not a composed document (sections or meta missing)');
   const fonts = loadFonts(options.fontsDir ?? findAssetsDir());
+  if (!options.reuse) return layOut(doc, fonts, template);
+  // A ComposedDoc is plain JSON data (no Map, Date or function), so its JSON text is the whole of what layout reads.
+  const laid = fonts.layout.document(JSON.stringify(doc), () => layOut(doc, fonts, template));
+  // The pages are shared (the writer never changes them); the warnings list is the caller's own.
+  return { ...laid, warnings: [...laid.warnings] };
+}
+
+function layOut(doc: ComposedDoc, fonts: FontSet, template: (typeof TEMPLATES)[keyof typeof TEMPLATES]): LaidOutDocument {
   const theme = template.theme(doc);
   const warnings = new Warnings();
   const ctx: LayoutContext = { fonts, theme, warnings, hyphenate: hyphenationSupported(doc.language || 'en'), paragraphNumber: 1 };
