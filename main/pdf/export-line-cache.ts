@@ -41,13 +41,18 @@ const trackers = new WeakMap<PdfEmbeddedFont, Tracker>();
 let keeping = true;
 
 /**
- * Whether lines (and word shapes, word-shapes.ts) are kept for later exports in this process (the default). A process
- * that exports one document and ends (a single `briefing export`) has no later export to reuse them: recording them
- * only costs its cold start. Output is the same either way.
+ * Whether lines (and word shapes, word-shapes.ts, and whole layouts, renderPdf's `reuse`) are kept for later exports
+ * in this process (the default). A process that exports one document and ends (a single `briefing export`) has no
+ * later export to reuse them: recording them only costs its cold start. Output is the same either way.
  */
 export function keepLinesBetweenExports(on: boolean): void {
   keeping = on;
   keepWordShapesBetweenExports(on);
+}
+
+/** What keepLinesBetweenExports last said. */
+export function keepingBetweenExports(): boolean {
+  return keeping;
 }
 
 /** Follow f's subset (a new document's font, nothing encoded yet) through its history. */

@@ -2,6 +2,7 @@
 import type { ComposedDoc } from '../../shared/model/composed-doc.js';
 import { endPhase } from '../../shared/phases.js';
 import { layoutDocument, type LaidOutDocument } from './layout-document.js';
+import { keepingBetweenExports } from './export-line-cache.js';
 import { ExportOutput } from './output-export.js';
 import { previewOutput } from './output-preview.js';
 import { writePdf } from './writer.js';
@@ -46,8 +47,9 @@ export interface RenderResult {
 
 export async function renderPdf(doc: ComposedDoc, options: RenderOptions = {}): Promise<RenderResult> {
   endPhase('compose');
-  // An export may reuse the pages of the same document laid out just before (a re-export, a batch of copies).
-  const laid = layoutDocument(doc, { fontsDir: options.fontsDir, reuse: !options.preview });
+  // An export may reuse the pages of the same document laid out just before (a re-export, a batch of copies), unless
+  // this process exports only the one document.
+  const laid = layoutDocument(doc, { fontsDir: options.fontsDir, reuse: !options.preview && keepingBetweenExports() });
   endPhase('layout');
   return writeLaidOut(doc, laid, options);
 }

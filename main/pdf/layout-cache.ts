@@ -136,8 +136,8 @@ export class LayoutCache {
   }
 
   /** Entries held, per memo. */
-  sizes(): { paragraphs: number; extents: number; words: number } {
-    return { paragraphs: this.paragraphs.size, extents: this.extents.size, words: this.words.size };
+  sizes(): { documents: number; paragraphs: number; extents: number; words: number } {
+    return { documents: this.documents.size, paragraphs: this.paragraphs.size, extents: this.extents.size, words: this.words.size };
   }
 
   entries(): MemoEntries {

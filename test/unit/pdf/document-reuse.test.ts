@@ -8,7 +8,7 @@ import type { ComposedDoc } from '../../../shared/model/composed-doc.js';
 import { findAssetsDir } from '../../../main/pdf/assets.js';
 import { FACE_FILES } from '../../../main/pdf/faces.js';
 import { loadFonts } from '../../../main/pdf/fonts.js';
-import { layoutDocument, renderPdf } from '../../../main/pdf/index.js';
+import { keepLinesBetweenExports, layoutDocument, renderPdf } from '../../../main/pdf/index.js';
 import { bundledLibraryDir, examplesDir } from '../../../main/services/app-paths.js';
 import { readBriefFile } from '../../../main/services/documents/brief-file.js';
 import { LibraryService } from '../../../main/services/library-service.js';
@@ -69,6 +69,22 @@ describe('reusing a whole layout', () => {
     // Cleared with the rest of the layout memo.
     loadFonts(fontsDir).layout.clear();
     expect(layoutDocument(sampleIssueBrief(), { fontsDir, reuse: true }).pages).not.toBe(first.pages);
+  });
+
+  it('keeps no document when the process exports only one (keepLinesBetweenExports(false), as a single briefing export)', async () => {
+    const memo = loadFonts(fontsDir).layout;
+    memo.clear();
+    try {
+      keepLinesBetweenExports(false);
+      await renderPdf(sampleIssueBrief(), { fontsDir, creationDate });
+      expect(memo.sizes().documents).toBe(0);
+    } finally {
+      keepLinesBetweenExports(true);
+    }
+    await renderPdf(sampleIssueBrief(), { fontsDir, creationDate });
+    expect(memo.sizes().documents).toBe(1);
+    await renderPdf(sampleIssueBrief(), { fontsDir, creationDate, preview: true });
+    expect(memo.sizes().documents).toBe(1);
   });
 
   it('writes the same bytes from reused pages as from a fresh layout, tagged and PDF/A alike', async () => {

@@ -83,7 +83,7 @@ describe('paragraph layout memo', () => {
     measureInlines(bundled, PROSE, style, false);
     expect(bundled.layout.sizes().paragraphs).toBeGreaterThan(0);
     bundled.layout.clear();
-    expect(bundled.layout.sizes()).toEqual({ paragraphs: 0, extents: 0, words: 0 });
+    expect(bundled.layout.sizes()).toEqual({ documents: 0, paragraphs: 0, extents: 0, words: 0 });
     const b = layoutInlines(bundled, PROSE, style, opts);
     expect(b).not.toBe(a);
     expect(lineTexts(b)).toEqual(lineTexts(a));
