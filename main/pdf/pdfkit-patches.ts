@@ -139,6 +139,38 @@ export function fastDestsTree(doc: PdfDoc): void {
   };
 }
 
+/** pdfkit's PDFNumberTree (the structure parent tree): its items by key, written by toString. */
+interface PdfNumberTree {
+  _items: Record<string, unknown>;
+  limits: boolean;
+  toString(encryptFn?: unknown): string;
+}
+
+const TREE_KEY = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * The structure parent tree writes itself when every value is a RawPdf (what the Tagger puts there: each page's
+ * entry and each link annotation's element) and nothing is encrypted: pdfkit's PDFTree.toString sorts the keys with
+ * parseInt and converts each key and value (~350 per brief). Same text: `<<`, `/Limits [first last]` when there are
+ * two keys or more, `/Nums [`, one `key value` line per key in numeric order, `]`, `>>`. Otherwise pdfkit's own.
+ */
+export function fastParentTree(doc: PdfDoc): void {
+  const tree = doc.getStructParentTree() as unknown as PdfNumberTree;
+  const original = tree.toString.bind(tree);
+  tree.toString = (encryptFn: unknown = null) => {
+    const items = tree._items;
+    const keys = Object.keys(items);
+    if (encryptFn || !tree.limits || !keys.every((k) => TREE_KEY.test(k) && items[k] instanceof RawPdf)) return original(encryptFn);
+    const nums = keys.map(Number).sort((a, b) => a - b);
+    const out = ['<<'];
+    if (nums.length > 1) out.push(`  /Limits [${nums[0]!} ${nums[nums.length - 1]!}]`);
+    out.push('  /Nums [');
+    for (const n of nums) out.push(`    ${n} ${String(items[n])}`);
+    out.push(']', '>>');
+    return out.join('\n');
+  };
+}
+
 /** Point the font at the face's process-wide shaping cache: words measured during layout are not shaped again. */
 export function shareLayoutCache(f: PdfEmbeddedFont, cache: Record<string, GlyphRun>): void {
   f.layoutCache = cache;

@@ -1,9 +1,9 @@
 // The hand-written PDF values (pdf-objects.ts) must be the bytes pdfkit's own object layer writes for the same values.
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { pdfDict, pdfNumber, pdfString, RawPdf, writeRawObject, xyzDestination } from '../../../main/pdf/pdf-objects.js';
+import { pdfDict, pdfNumber, pdfString, RawObjectBatch, RawPdf, writeRawObject, xyzDestination } from '../../../main/pdf/pdf-objects.js';
 import type { PdfDoc, PdfRef } from '../../../main/pdf/pdfkit-api.js';
-import { compareNames, fastDestsTree } from '../../../main/pdf/pdfkit-patches.js';
+import { compareNames, fastDestsTree, fastParentTree } from '../../../main/pdf/pdfkit-patches.js';
 
 type Ref = { end(): void; toString(): string };
 /** What pdfkit writes for one object with this data (its `N 0 obj` ... `endobj` lines); `data` may use the document's refs. */
@@ -70,6 +70,48 @@ describe('raw PDF values match pdfkit', () => {
     expect(direct.bytes).toMatch(/^\d+ 0 obj\n<<\n\/S \/P\n/);
   });
 
+  it('a RawObjectBatch writes the bytes, offsets and xref entries of writeRawObject for each in turn', () => {
+    const bodies = [pdfDict(['/S /P', '/P 3 0 R', '/K [0 1]']), pdfDict([`/Contents ${pdfString('café (x)')}`]), pdfDict([]), pdfDict(['/S /Link'])];
+    const run = (write: (doc: PdfDoc) => void) => {
+      const doc = new PDFDocument({ autoFirstPage: false }) as unknown as PdfDoc & { _offsets: (number | null)[] };
+      const out: Buffer[] = [];
+      const push = doc._write.bind(doc);
+      doc._write = (d) => {
+        out.push(typeof d === 'string' ? Buffer.from(d + '\n', 'latin1') : Buffer.from(d));
+        push(d);
+      };
+      // Something written before, so offsets do not start at the header.
+      writeRawObject(doc, doc.ref(), pdfDict(['/Type /Catalog']));
+      write(doc);
+      return { bytes: Buffer.concat(out).toString('latin1'), offsets: doc._offsets.slice(), offset: doc._offset, waiting: doc._waiting, writes: out.length };
+    };
+    const oneByOne = run((doc) => {
+      const refs = bodies.map(() => doc.ref());
+      bodies.forEach((body, i) => writeRawObject(doc, refs[i]!, body));
+    });
+    const batched = run((doc) => {
+      const refs = bodies.map(() => doc.ref());
+      const batch = new RawObjectBatch(doc);
+      bodies.forEach((body, i) => batch.add(refs[i]!, body));
+      batch.flush();
+      batch.flush();
+    });
+    expect({ ...batched, writes: 0 }).toEqual({ ...oneByOne, writes: 0 });
+    expect(batched.writes).toBe(2);
+    expect(oneByOne.writes).toBe(1 + bodies.length);
+  });
+
+  it('a RawObjectBatch refuses to write when something else was written after its first object', () => {
+    const doc = new PDFDocument({ autoFirstPage: false }) as unknown as PdfDoc;
+    doc._write = function (d) {
+      this._offset += typeof d === 'string' ? d.length + 1 : d.length;
+    };
+    const batch = new RawObjectBatch(doc);
+    batch.add(doc.ref(), pdfDict(['/S /P']));
+    writeRawObject(doc, doc.ref(), pdfDict([]));
+    expect(() => batch.flush()).toThrow(/written to during a batch/);
+  });
+
   it('refuses numbers pdfkit refuses', () => {
     expect(() => pdfNumber(1e21)).toThrow(/unsupported number/);
     expect(() => pdfNumber(Number.NaN)).toThrow(/unsupported number/);
@@ -128,3 +170,33 @@ describe('the Dests name tree written by hand', () => {
     expect(tree.toString()).toBe(expected);
   });
 });
+
+describe('the structure parent tree written by hand', () => {
+  const tree = (entries: [number, unknown][]) => {
+    const doc = new PDFDocument({ autoFirstPage: false, tagged: true }) as unknown as PdfDoc;
+    const t = doc.getStructParentTree();
+    for (const [k, v] of entries) t.add(k, v);
+    return { doc, t };
+  };
+  // Keys out of order and past 9 (parseInt order differs from string order), page entries and annotation elements.
+  const ENTRIES: [number, RawPdf][] = [[10, new RawPdf('12 0 R')], [2, new RawPdf('[5 0 R 6 0 R 5 0 R]')], [0, new RawPdf('[]')], [1, new RawPdf('9 0 R')], [33, new RawPdf('[7 0 R]')], [3, new RawPdf('8 0 R')]];
+
+  it('writes the text pdfkit writes: numeric order, limits, one entry a line', () => {
+    for (const entries of [ENTRIES, ENTRIES.slice(0, 1), []]) {
+      const expected = String(tree(entries).t);
+      const { doc, t } = tree(entries);
+      fastParentTree(doc);
+      expect(String(t), JSON.stringify(entries.map(([k]) => k))).toBe(expected);
+    }
+    expect(String(tree(ENTRIES).t)).toMatch(/\/Limits \[0 33\]\n {2}\/Nums \[\n {4}0 \[\]\n {4}1 9 0 R\n {4}2 /);
+  });
+
+  it('leaves a tree with values it did not make to pdfkit', () => {
+    const entries: [number, unknown][] = [[1, [new String('x'), 2.5]], [0, new RawPdf('[]')]];
+    const expected = String(tree(entries).t);
+    const { doc, t } = tree(entries);
+    fastParentTree(doc);
+    expect(String(t)).toBe(expected);
+  });
+});
+
