@@ -26,6 +26,8 @@ export function pdfNumber(n: number): string {
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
+const ESCAPABLE = /[\n\r\t\b\f()\\]/;
+const ESCAPABLE_ALL = /[\n\r\t\b\f()\\]/g;
 
 /** A text string as pdfkit writes a `new String(s)`: bytes when ASCII, else UTF-16BE with a byte-order mark; escaped. */
 export function pdfString(s: string): string {
@@ -39,7 +41,8 @@ export function pdfString(s: string): string {
     bin = '';
     for (let i = 0; i < codes.length; i += 0x4000) bin += String.fromCharCode(...codes.slice(i, i + 0x4000));
   }
-  return `(${bin.replace(/[\n\r\t\b\f()\\]/g, (c) => ESCAPES[c]!)})`;
+  // Most strings (URIs, anchors, titles) have nothing to escape: no replace call for them.
+  return ESCAPABLE.test(bin) ? `(${bin.replace(ESCAPABLE_ALL, (c) => ESCAPES[c]!)})` : `(${bin})`;
 }
 
 /** `[page /XYZ null y null]`: a destination at `top` (from the page's top) on `page`, as pdfkit writes the array it makes. */
