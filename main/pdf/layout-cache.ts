@@ -1,6 +1,5 @@
 // Memos of paragraph layout for one font set: complete keys, bounded in size, cleared on demand.
 import type { Inline } from '../../shared/model/composed-doc.js';
-import type { LaidOutDocument } from './layout-document.js';
 import type { InlineExtent, Paragraph, ParagraphOptions, TextStyle } from './layout-types.js';
 import type { WordPart } from './word-breaks.js';
 import { SeededValues, type Seeded, type StoredJson } from './stored-entries.js';
@@ -98,15 +97,16 @@ export class LayoutCache {
   private readonly fits = new BoundedMemo<Inline[]>(MAX_FITS);
 
   /**
-   * Whole documents laid out, by their content's JSON: the last few only (each holds every page's items), never
-   * kept on disk. Layout is a function of the document and the font set that owns this cache.
+   * Whole documents laid out (layout-document.ts's LaidOutDocument, which this module does not import: fonts.ts
+   * imports this one), by their content's JSON: the last few only (each holds every page's items), never kept on
+   * disk. Layout is a function of the document and the font set that owns this cache.
    */
-  private readonly documents = new Map<string, LaidOutDocument>();
+  private readonly documents = new Map<string, object>();
 
   /** A document's pages, laid out by `compute` unless the same document was laid out with these fonts lately. */
-  document(key: string, compute: () => LaidOutDocument): LaidOutDocument {
+  document<T extends object>(key: string, compute: () => T): T {
     const hit = this.documents.get(key);
-    if (hit) return hit;
+    if (hit) return hit as T;
     const laid = compute();
     if (key.length > MAX_DOCUMENT_KEY_CHARS) return laid;
     if (this.documents.size >= MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
